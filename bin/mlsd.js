@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Thin launcher so `npx mlsd` runs the bundled checker.
+require('../dist/cli.js');

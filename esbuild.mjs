@@ -1,0 +1,46 @@
+// Bundles the client, the server and the CLI into dist/ (CommonJS, Node 20).
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.MLSD_VERSION': JSON.stringify(pkg.version) },
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+// The framework and case-study data ship as files beside the bundles, so a user can read them and
+// adding a case study needs no code.
+fs.rmSync('dist/data', { recursive: true, force: true });
+fs.mkdirSync('dist', { recursive: true });
+fs.cpSync('server/src/framework/data', 'dist/data', { recursive: true });
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+} else {
+  await Promise.all(
+    builds
+      .filter((options) => fs.existsSync(options.entryPoints[0]))
+      .map((options) => esbuild.build(options)),
+  );
+}

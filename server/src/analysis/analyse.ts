@@ -1,0 +1,101 @@
+// The checker's one entry point: text in, model + step reports + findings out. Pure: no I/O, no
+// LSP. The CLI, the language server and the tests all call this.
+import type { Finding, Severity } from '../core/findings';
+import { compareRanges } from '../core/text';
+import type { CompiledFramework, CompiledProblem, CompiledStep, CompiledTopic } from '../framework/compile';
+import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
+import type { DesignDocument, StepSection } from '../parse/model';
+import { parseDesign } from '../parse/parseDesign';
+import { allRules } from '../rules';
+import type { Rule } from '../rules/types';
+import { coverTopics, countWords, TemplateText, type TopicCoverage } from './coverage';
+import { applyDisableComments } from './disableComments';
+import { findPlaceholders } from './placeholders';
+import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
+
+export interface StepReport {
+  step: CompiledStep;
+  section?: StepSection;
+  topics: TopicCoverage[];
+  /** Substantive words (placeholders, stub labels and headings not counted). */
+  words: number;
+}
+
+export interface AnalysisOptions {
+  registry?: FrameworkRegistry;
+  /** Per-rule severity or "off", by id or name. */
+  rules?: RuleSettings;
+}
+
+export interface Analysis {
+  document: DesignDocument;
+  framework: CompiledFramework;
+  problem?: CompiledProblem;
+  steps: StepReport[];
+  findings: Finding[];
+  /** Problems with the settings (unknown rule, bad value); defaults were used instead. */
+  settingsProblems: string[];
+  /** Rules that threw; the others still ran. */
+  ruleFailures: string[];
+}
+
+/** The topics a step must or may cover: the framework's and the case study's. */
+export function topicsOf(step: CompiledStep, problem: CompiledProblem | undefined): CompiledTopic[] {
+  return [...step.topics, ...(problem?.topicsByStep.get(step.id) ?? [])];
+}
+
+export function analyseDesign(text: string, options: AnalysisOptions = {}, rules: readonly Rule[] = allRules): Analysis {
+  const registry = options.registry ?? builtInRegistry();
+  const document = parseDesign(text, (values) => {
+    const id = typeof values?.framework === 'string' ? values.framework : undefined;
+    return registry.framework(id) ?? registry.defaultFramework;
+  });
+  const framework = registry.framework(document.frameworkId) ?? registry.defaultFramework;
+  const problemId = document.frontMatter?.values?.problem;
+  const problem = typeof problemId === 'string' ? registry.problems.get(problemId.trim()) : undefined;
+
+  const placeholders = findPlaceholders(document, framework.placeholders);
+  const template = new TemplateText(document, placeholders);
+  const steps: StepReport[] = framework.steps.map((step) => {
+    const section = document.stepById.get(step.id);
+    return {
+      step,
+      section,
+      topics: coverTopics(document, section, topicsOf(step, problem), template),
+      words: section ? countWords(section, template) : 0,
+    };
+  });
+
+  const { severities, problems: settingsProblems } = resolveRuleSettings(rules, options.rules);
+  const findings: Finding[] = [];
+  const ruleFailures: string[] = [];
+  for (const rule of rules) {
+    const configured = severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+    if (configured === 'off') continue;
+    const severity: Severity = configured;
+    try {
+      rule.check(
+        { document, framework, problem, registry, steps, placeholders, severity },
+        (report) => {
+          findings.push({
+            ruleId: rule.meta.id,
+            rule: rule.meta.name,
+            // A rule may raise or lower one finding only when the user kept the default severity.
+            severity: report.severity && !severities.has(rule.meta.id) ? report.severity : severity,
+            message: report.message,
+            range: report.range,
+            stepId: report.stepId,
+            topicId: report.topicId,
+            fixes: report.fixes,
+          });
+        },
+      );
+    } catch (error) {
+      ruleFailures.push(`${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+
+  const kept = applyDisableComments(document, findings, rules);
+  kept.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  return { document, framework, problem, steps, findings: kept, settingsProblems, ruleFailures };
+}

@@ -1,0 +1,194 @@
+// Topic coverage: a topic is covered when one of its cues occurs in the step's own prose (code
+// excluded), compared on normalised words. Only the step's own section is read.
+import type { Token } from '../core/tokens';
+import { wordWeight } from '../core/tokens';
+import type { CompiledCue, CompiledTopic, CueToken } from '../framework/compile';
+import type { DesignDocument, ProseBlock, StepSection } from '../parse/model';
+
+export type TopicStatus = 'covered' | 'missing' | 'unchecked';
+
+export interface TopicCoverage {
+  topic: CompiledTopic;
+  status: TopicStatus;
+  /** Where the covering words are (document offsets) and what they say. */
+  evidence?: { start: number; end: number; text: string };
+}
+
+/** Which writing system a stretch of text mostly uses; cues are looked for in matching languages. */
+type Script = 'latin' | 'han' | 'hangul' | 'cyrillic' | 'other';
+
+const LANGUAGE_SCRIPTS: Record<string, Script[]> = {
+  en: ['latin'],
+  es: ['latin'],
+  pt: ['latin'],
+  fr: ['latin'],
+  de: ['latin'],
+  it: ['latin'],
+  nl: ['latin'],
+  zh: ['han'],
+  ja: ['han'],
+  ko: ['hangul'],
+  ru: ['cyrillic'],
+  uk: ['cyrillic'],
+};
+
+function scriptOf(token: Token): Script {
+  if (token.kind === 'cjk') {
+    const code = token.lower.codePointAt(0) ?? 0;
+    return code >= 0xac00 && code <= 0xd7af ? 'hangul' : 'han';
+  }
+  if (token.latin) return 'latin';
+  return /\p{Script=Cyrillic}/u.test(token.lower) ? 'cyrillic' : 'other';
+}
+
+/** The scripts that make up at least a quarter of the section's words. */
+function mainScripts(blocks: ProseBlock[]): Set<Script> {
+  const weights = new Map<Script, number>();
+  let total = 0;
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue;
+    for (const token of block.tokens) {
+      if (token.kind === 'word' && /^\d+$/.test(token.lower)) continue;
+      const weight = wordWeight(token);
+      const script = scriptOf(token);
+      weights.set(script, (weights.get(script) ?? 0) + weight);
+      total += weight;
+    }
+  }
+  const result = new Set<Script>();
+  for (const [script, weight] of weights) if (weight * 4 >= total) result.add(script);
+  return result;
+}
+
+function tokenMatches(want: CueToken, have: Token): boolean {
+  if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
+  if (have.kind !== 'word') return false;
+  if (want.abbreviation) return have.lower === want.lower || have.lower === `${want.lower}s`;
+  if (want.substring) return have.lower.includes(want.lower);
+  if (want.prefix) return have.lower.startsWith(inflectionFreePrefix(want.lower));
+  return have.stem === want.stem;
+}
+
+// Russian and other inflected non-Latin words: compare without the last letters, which change
+// with case and number ("метрика", "метрики", "метрикой").
+function inflectionFreePrefix(word: string): string {
+  if (word.length <= 4) return word;
+  return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
+}
+
+function findCue(cue: CompiledCue, blockTokens: Token[][]): { start: number; end: number } | undefined {
+  const length = cue.tokens.length;
+  for (const tokens of blockTokens) {
+    for (let i = 0; i + length <= tokens.length; i++) {
+      let k = 0;
+      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
+      if (k === length) return { start: tokens[i].start, end: tokens[i + length - 1].end };
+    }
+  }
+  return undefined;
+}
+
+const QUESTION = /[?？](?=\s|$|[)"'*_\]」』）])/g;
+
+function findQuestions(blocks: ProseBlock[], wanted: number): { start: number; end: number } | undefined {
+  let count = 0;
+  let first: { start: number; end: number } | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue;
+    for (const piece of block.pieces) {
+      QUESTION.lastIndex = 0;
+      for (let m = QUESTION.exec(piece.text); m; m = QUESTION.exec(piece.text)) {
+        count++;
+        first ??= { start: piece.start + m.index, end: piece.start + m.index + 1 };
+      }
+    }
+  }
+  return count >= wanted ? first : undefined;
+}
+
+export function coverTopics(
+  document: DesignDocument,
+  section: StepSection | undefined,
+  topics: CompiledTopic[],
+  template: TemplateText,
+): TopicCoverage[] {
+  if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
+  const blocks = section.blocks;
+  const scripts = mainScripts(blocks);
+  const blockTokens = blocks.map((b) => (template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t))));
+  return topics.map((topic) => {
+    let best: { start: number; end: number } | undefined;
+    for (const cue of topic.cues) {
+      const found = findCue(cue, blockTokens);
+      if (found && (!best || found.start < best.start)) best = found;
+    }
+    if (topic.minQuestions) {
+      const question = findQuestions(blocks, topic.minQuestions);
+      if (question && (!best || question.start < best.start)) best = question;
+    }
+    if (best) {
+      return {
+        topic,
+        status: 'covered',
+        evidence: { ...best, text: document.text.slice(best.start, best.end) },
+      };
+    }
+    // Written in a language this topic has no cues for: say nothing rather than something false.
+    const readable = [...scripts].some((script) =>
+      [...topic.languages].some((language) => (LANGUAGE_SCRIPTS[language] ?? ['latin']).includes(script)),
+    );
+    return { topic, status: scripts.size === 0 || readable ? 'missing' : 'unchecked' };
+  });
+}
+
+/**
+ * Template text that is not the user's own words: placeholders, and on a line holding one, the
+ * "Label:" before it ("- **Loss function**: TODO" neither covers a topic nor counts as a word).
+ */
+export class TemplateText {
+  private readonly byLine = new Map<number, { ranges: { start: number; end: number }[]; labelEnd: number }>();
+
+  constructor(
+    private readonly document: DesignDocument,
+    placeholders: readonly { start: number; end: number; line: number }[],
+  ) {
+    for (const placeholder of placeholders) {
+      let entry = this.byLine.get(placeholder.line);
+      if (!entry) {
+        const lineStart = document.lines.lineStarts[placeholder.line];
+        const lineText = document.lines.lineText(placeholder.line);
+        const colon = lineText.search(/[:：]/);
+        const label = colon >= 0 ? lineText.slice(0, colon) : '';
+        const short = label.split(/\s+/).filter(Boolean).length <= 7;
+        entry = { ranges: [], labelEnd: colon >= 0 && short ? lineStart + colon : lineStart };
+        this.byLine.set(placeholder.line, entry);
+      }
+      entry.ranges.push(placeholder);
+    }
+  }
+
+  get empty(): boolean {
+    return this.byLine.size === 0;
+  }
+
+  has(token: Token): boolean {
+    if (this.byLine.size === 0) return false;
+    const entry = this.byLine.get(this.document.lines.positionAt(token.start).line);
+    if (!entry) return false;
+    return token.start < entry.labelEnd || entry.ranges.some((r) => token.start < r.end && token.end > r.start);
+  }
+}
+
+/** Substantive words of a step: prose outside headings, template text and bare stub labels. */
+export function countWords(section: StepSection, template: TemplateText): number {
+  let words = 0;
+  for (const block of section.blocks) {
+    if (block.kind === 'heading') continue;
+    const blockText = block.pieces.map((p) => p.text).join('').trim();
+    if (/[:：]$/.test(blockText) && block.tokens.length <= 6) continue; // "**Offline metrics**:"
+    for (const token of block.tokens) {
+      if (!template.has(token)) words += wordWeight(token);
+    }
+  }
+  return words;
+}

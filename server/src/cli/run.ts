@@ -1,0 +1,244 @@
+// The command-line checker, as a function of arguments and a file reader, so tests run it in
+// process. main.ts wires it to the real process.
+import * as path from 'node:path';
+import { analyseDesign } from '../analysis/analyse';
+import { resolveRuleSettings, type RuleSettings } from '../analysis/ruleSettings';
+import { FrameworkRegistry, builtInDataDir } from '../framework/registry';
+import { allRules } from '../rules';
+import { collectDesignFiles, displayPath, reason } from './files';
+import { FORMATS, formatJson, formatSarif, formatStylish, type Format } from './formatters';
+import { toFileReport, type FileReport } from './report';
+
+export const VERSION = process.env.MLSD_VERSION ?? '0.0.0-dev';
+
+export interface CliEnvironment {
+  cwd: string;
+  stdoutIsTty: boolean;
+  env: Record<string, string | undefined>;
+  readFile: (file: string) => string;
+}
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const HELP = `Usage: mlsd check [options] <file|dir|glob>...
+
+Checks machine-learning system design practice answers (*.mlsd.md) against the
+7-step framework: missing, out-of-order, duplicate, empty and thin steps,
+required topics not covered, placeholders left in, bad front matter.
+
+Options:
+  --format stylish|json|sarif  output format (default: stylish)
+  --max-warnings N             exit 1 when there are more than N warnings
+  --config FILE                JSON config: {"rules": {"MLSD005": "off", ...},
+                               "frameworks": [...], "problems": [...]}
+  --color, --no-color          force colours on or off (default: on a terminal)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no errors and warnings within --max-warnings; 1 findings over
+that; 2 usage error, unreadable file or bad config.
+`;
+
+interface Options {
+  format: Format;
+  maxWarnings: number;
+  config?: string;
+  colour?: boolean;
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArguments(args: string[]): Options | 'help' | 'version' {
+  const options: Options = { format: 'stylish', maxWarnings: -1, paths: [] };
+  const rest = [...args];
+  const command = rest.shift();
+  if (command === '-h' || command === '--help' || command === 'help') return 'help';
+  if (command === '-v' || command === '--version') return 'version';
+  if (command !== 'check') {
+    throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`);
+  }
+  const value = (flag: string, inline?: string): string => {
+    const next = inline ?? rest.shift();
+    if (next === undefined || (inline === undefined && next.startsWith('--'))) {
+      throw new UsageError(`${flag} needs a value`);
+    }
+    return next;
+  };
+  while (rest.length > 0) {
+    const arg = rest.shift()!;
+    if (arg === '--') {
+      options.paths.push(...rest.splice(0));
+      break;
+    }
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '-v':
+      case '--version':
+        return 'version';
+      case '-f':
+      case '--format': {
+        const format = value(flag, inline);
+        if (!(FORMATS as readonly string[]).includes(format)) {
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+        }
+        options.format = format as Format;
+        break;
+      }
+      case '--max-warnings': {
+        const text = value(flag, inline);
+        const number = Number(text);
+        if (!/^-?\d+$/.test(text) || number < -1) {
+          throw new UsageError(`--max-warnings needs a whole number (or -1 for no limit), not '${text}'`);
+        }
+        options.maxWarnings = number;
+        break;
+      }
+      case '-c':
+      case '--config':
+        options.config = value(flag, inline);
+        break;
+      case '--color':
+      case '--colour':
+        options.colour = true;
+        break;
+      case '--no-color':
+      case '--no-colour':
+        options.colour = false;
+        break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option '${flag}'`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no file, folder or glob to check');
+  return options;
+}
+
+interface LoadedConfig {
+  rules?: RuleSettings;
+  registry: FrameworkRegistry;
+}
+
+function loadConfig(file: string | undefined, env: CliEnvironment, errors: string[]): LoadedConfig {
+  const registry = new FrameworkRegistry();
+  registry.loadDirectory(builtInDataDir());
+  if (!file) return { registry };
+  const absolute = path.resolve(env.cwd, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(env.readFile(absolute).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    errors.push(
+      error instanceof SyntaxError
+        ? `config '${file}' is not valid JSON: ${error.message}`
+        : `cannot read config '${file}': ${reason(error)}`,
+    );
+    return { registry };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    errors.push(`config '${file}' must be a JSON object such as {"rules": {"MLSD005": "off"}}`);
+    return { registry };
+  }
+  const config = raw as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!['rules', 'frameworks', 'problems', '$schema'].includes(key)) {
+      errors.push(`config '${file}': unknown key '${key}' (allowed: rules, frameworks, problems)`);
+    }
+  }
+  const base = path.dirname(absolute);
+  for (const key of ['frameworks', 'problems'] as const) {
+    const list = config[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
+      errors.push(`config '${file}': '${key}' must be a list of file paths`);
+      continue;
+    }
+    for (const item of list as string[]) {
+      const target = path.resolve(base, item);
+      if (key === 'frameworks') registry.loadFrameworkFile(target);
+      else registry.loadProblemFile(target);
+    }
+  }
+  for (const error of registry.errors) errors.push(`config '${file}': ${error.message}`);
+  const rules = config.rules as RuleSettings | undefined;
+  const { problems } = resolveRuleSettings(allRules, rules);
+  for (const problem of problems) errors.push(`config '${file}': ${problem}`);
+  return { registry, rules };
+}
+
+export function runCli(args: string[], env: CliEnvironment): CliResult {
+  let options: Options | 'help' | 'version';
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      return { stdout: '', stderr: `mlsd: ${error.message}\n\n${HELP}`, exitCode: 2 };
+    }
+    throw error;
+  }
+  if (options === 'help') return { stdout: HELP, stderr: '', exitCode: 0 };
+  if (options === 'version') return { stdout: `${VERSION}\n`, stderr: '', exitCode: 0 };
+
+  const errors: string[] = [];
+  const config = loadConfig(options.config, env, errors);
+  const { files, problems } = collectDesignFiles(options.paths, env.cwd);
+  errors.push(...problems);
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const shown = displayPath(file, env.cwd);
+    let text: string;
+    try {
+      text = env.readFile(file);
+    } catch (error) {
+      errors.push(`cannot read '${shown}': ${reason(error)}`);
+      continue;
+    }
+    if (text.includes('\u0000') && !file.endsWith('.md')) {
+      errors.push(`'${shown}' is not a text file; skipped`);
+      continue;
+    }
+    try {
+      const analysis = analyseDesign(text, { registry: config.registry, rules: config.rules });
+      for (const failure of analysis.ruleFailures) errors.push(`${shown}: ${failure}`);
+      reports.push(toFileReport(shown, analysis));
+    } catch (error) {
+      // The checker must never take the run down: name the file and go on with the others.
+      errors.push(`${shown}: could not be checked (${(error as Error)?.message ?? String(error)})`);
+    }
+  }
+
+  const colourEnv = env.env.FORCE_COLOR !== undefined ? env.env.FORCE_COLOR !== '0' : env.env.NO_COLOR === undefined;
+  const colours = { enabled: options.colour ?? (env.stdoutIsTty && colourEnv) };
+  let stdout: string;
+  switch (options.format) {
+    case 'json':
+      stdout = formatJson(reports);
+      break;
+    case 'sarif':
+      stdout = formatSarif(reports, allRules, VERSION, errors);
+      break;
+    default:
+      stdout = formatStylish(reports, colours);
+  }
+
+  const diagnostics = reports.flatMap((r) => r.diagnostics);
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const warningCount = diagnostics.filter((d) => d.severity === 'warning').length;
+  let exitCode = 0;
+  if (errorCount > 0 || (options.maxWarnings >= 0 && warningCount > options.maxWarnings)) exitCode = 1;
+  if (errors.length > 0) exitCode = 2;
+  const stderr = errors.map((e) => `mlsd: ${e}\n`).join('') +
+    (options.maxWarnings >= 0 && warningCount > options.maxWarnings && options.format === 'stylish'
+      ? `mlsd: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`
+      : '');
+  return { stdout, stderr, exitCode };
+}

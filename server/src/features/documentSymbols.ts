@@ -1,0 +1,71 @@
+// The outline: steps in document order (coverage in the detail), extra sections, and the headings
+// inside them as children.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Analysis } from '../analysis/analyse';
+import type { Heading } from '../parse/model';
+
+export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
+  const { document, framework } = analysis;
+  const roots: DocumentSymbol[] = [];
+  const stack: { symbol: DocumentSymbol; depth: number; end: number }[] = [];
+  const sectionEnd = (heading: Heading): number => {
+    for (const stepId of heading.stepIds) {
+      const span = document.stepById.get(stepId)?.spans.find((s) => s.start === heading.start);
+      if (span) return span.end;
+    }
+    const extra = document.extraSections.find((e) => e.heading === heading);
+    if (extra) return extra.end;
+    const next = document.headings.find((h) => h.index > heading.index && h.depth <= heading.depth);
+    return next ? Math.max(heading.end, next.start - 1) : document.text.length;
+  };
+
+  for (const heading of document.headings) {
+    const end = Math.max(heading.end, sectionEnd(heading));
+    const symbol: DocumentSymbol = {
+      name: heading.text.trim() || '(empty heading)',
+      detail: detailOf(analysis, heading),
+      kind: kindOf(heading),
+      range: document.lines.rangeOf(heading.start, end),
+      selectionRange: heading.textRange,
+      children: [],
+    };
+    const opensSection = heading.role !== 'content' && heading.role !== 'none';
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const inside = heading.start < top.end && (heading.role === 'content' || heading.depth > top.depth) && !(opensSection && heading.depth <= top.depth);
+      if (inside) break;
+      stack.pop();
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.symbol.children!.push(symbol);
+      if (parent.symbol.range.end.line < symbol.range.end.line) symbol.range = { ...symbol.range, end: parent.symbol.range.end };
+    } else {
+      roots.push(symbol);
+    }
+    stack.push({ symbol, depth: heading.depth, end });
+  }
+  void framework;
+  return roots;
+}
+
+function kindOf(heading: Heading): SymbolKind {
+  if (heading.stepIds.length > 0) return SymbolKind.Module;
+  if (heading.role === 'extra') return SymbolKind.Namespace;
+  return SymbolKind.String;
+}
+
+function detailOf(analysis: Analysis, heading: Heading): string {
+  if (heading.role === 'extra') return 'extra section';
+  if (heading.stepIds.length === 0) return '';
+  return heading.stepIds
+    .map((id) => {
+      const report = analysis.steps.find((s) => s.step.id === id);
+      if (!report) return '';
+      const required = report.topics.filter((t) => t.topic.required);
+      const covered = required.filter((t) => t.status !== 'missing').length;
+      const role = heading.role === 'duplicate' ? ' (again)' : heading.role === 'continuation' ? ' (continued)' : '';
+      return `Step ${report.step.number}${role} · ${covered}/${required.length} required topics`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,77 @@
+// Hover: on a step heading, what the step must cover and a checklist of its topics; on a finding,
+// what the rule checks and why.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { Analysis, StepReport } from '../analysis/analyse';
+import { allRules } from '../rules';
+import { ruleDocsUri } from './ruleDocs';
+
+export function hover(analysis: Analysis, position: Position): Hover | null {
+  const { document } = analysis;
+  const parts: string[] = [];
+  const heading = document.headings.find((h) => h.range.start.line <= position.line && h.range.end.line >= position.line);
+  let range = heading?.textRange;
+  if (heading && heading.stepIds.length > 0) {
+    for (const stepId of heading.stepIds) {
+      const report = analysis.steps.find((s) => s.step.id === stepId);
+      if (report) parts.push(stepHover(analysis, report));
+    }
+  } else if (heading?.role === 'extra') {
+    parts.push(`**Extra section** — not one of the ${analysis.framework.steps.length} steps of ${analysis.framework.title}; it is never a finding.`);
+  }
+  const findings = analysis.findings.filter(
+    (f) => contains(f.range, position) && !(heading && f.range.start.line === heading.textRange.start.line && f.ruleId === 'MLSD006'),
+  );
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    if (seen.has(finding.ruleId)) continue;
+    seen.add(finding.ruleId);
+    const rule = allRules.find((r) => r.meta.id === finding.ruleId);
+    if (!rule) continue;
+    parts.push(
+      `**${rule.meta.id} ${rule.meta.name}** (${finding.severity}) — ${rule.meta.description} [Rule documentation](${ruleDocsUri(rule.meta.id)})`,
+    );
+    range ??= finding.range;
+  }
+  if (parts.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
+}
+
+function contains(range: { start: Position; end: Position }, position: Position): boolean {
+  const afterStart =
+    position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd =
+    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+export function stepHover(analysis: Analysis, report: StepReport): string {
+  const { step, topics, words } = report;
+  const minutes = analysis.framework.minutes;
+  const lines = [
+    `**Step ${step.number} of ${analysis.framework.steps.length}: ${step.title}** · about ${step.minutes} of ${minutes} minutes`,
+    '',
+    step.summary,
+    '',
+  ];
+  const lineOf = (offset: number) => analysis.document.lines.positionAt(offset).line + 1;
+  const describe = (required: boolean) => {
+    const list = topics.filter((t) => t.topic.required === required);
+    if (list.length === 0) return;
+    lines.push(required ? '**Required topics**' : '**Recommended topics**', '');
+    for (const { topic, status, evidence } of list) {
+      const origin = topic.origin !== analysis.framework.id ? ` _(${analysis.problem?.title ?? topic.origin})_` : '';
+      if (status === 'covered' && evidence) {
+        lines.push(`- ✅ ${topic.title}${origin} — line ${lineOf(evidence.start)} (“${evidence.text}”)`);
+      } else if (status === 'unchecked') {
+        lines.push(`- ❔ ${topic.title}${origin} — not checked: no cue words in this language`);
+      } else {
+        lines.push(`- ❌ ${topic.title}${origin} — ${topic.description}`);
+      }
+    }
+    lines.push('');
+  };
+  describe(true);
+  describe(false);
+  lines.push(`${words} word${words === 1 ? '' : 's'}${words < step.thinWords ? ` (thin below ${step.thinWords})` : ''}`);
+  return lines.join('\n');
+}

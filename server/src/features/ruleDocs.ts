@@ -1,0 +1,21 @@
+// Where a rule's documentation page is: docs/rules/<ID>.md shipped beside the bundle.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+let docsDir: string | undefined;
+
+function findDocsDir(): string {
+  if (docsDir) return docsDir;
+  const candidates = [
+    path.join(__dirname, '..', 'docs', 'rules'), // dist/server.js
+    path.join(__dirname, '..', '..', '..', 'docs', 'rules'), // server/src/features/*.ts
+    path.join(__dirname, '..', '..', 'docs', 'rules'),
+  ];
+  docsDir = candidates.find((dir) => fs.existsSync(path.join(dir, 'MLSD001.md'))) ?? candidates[0];
+  return docsDir;
+}
+
+export function ruleDocsUri(ruleId: string): string {
+  return pathToFileURL(path.join(findDocsDir(), `${ruleId}.md`)).toString();
+}

@@ -1,0 +1,51 @@
+// The text of a new design: front matter, the case study's prompt, every step with its template,
+// and the case study's own topics as stubs under their steps.
+import type { CompiledFramework, CompiledProblem } from '../framework/compile';
+import type { FrameworkRegistry } from '../framework/registry';
+import type { TemplateInfo } from '../protocol';
+
+export function designTemplate(framework: CompiledFramework, problem?: CompiledProblem): string {
+  const title = problem ? problem.title : 'My ML system design';
+  const lines = ['---', `title: ${yamlText(title)}`];
+  if (problem) lines.push(`problem: ${problem.id}`);
+  if (framework.id !== 'aminian-7') lines.push(`framework: ${framework.id}`);
+  lines.push('level: senior', `minutes: ${framework.minutes}`, '---', '', `# ${title}`, '');
+  if (problem) lines.push(`> ${problem.prompt}`, '');
+  for (const step of framework.steps) {
+    lines.push(`## ${step.number}. ${step.title}`, '');
+    const body = step.template.trim();
+    if (body) lines.push(body);
+    for (const topic of problem?.topicsByStep.get(step.id) ?? []) lines.push(`- ${topic.stub}`);
+    lines.push('');
+  }
+  lines.push('## Other talking points', '', '- TODO', '');
+  return lines.join('\n');
+}
+
+function yamlText(text: string): string {
+  return /^[\w][\w .,()'-]*$/.test(text) && !/:\s/.test(text) ? text : JSON.stringify(text);
+}
+
+export function templates(registry: FrameworkRegistry): TemplateInfo[] {
+  const framework = registry.defaultFramework;
+  const list: TemplateInfo[] = [
+    {
+      id: 'blank',
+      title: 'Blank design',
+      description: `All ${framework.steps.length} steps of ${framework.title}, no case study`,
+      fileName: 'my-design.mlsd.md',
+      content: designTemplate(framework),
+    },
+  ];
+  for (const problem of [...registry.problems.values()].sort((a, b) => a.title.localeCompare(b.title))) {
+    const own = registry.framework(problem.framework) ?? framework;
+    list.push({
+      id: problem.id,
+      title: problem.title,
+      description: problem.prompt,
+      fileName: `${problem.id}.mlsd.md`,
+      content: designTemplate(own, problem),
+    });
+  }
+  return list;
+}

@@ -1,0 +1,203 @@
+// Turns validated framework data into the indexes the matcher and the coverage check use. Done once
+// per framework; every document then reuses it.
+import { foldCase, tokenize, type Token } from '../core/tokens';
+import type { FrameworkData, LanguageRules, ProblemData, StepData, TopicData } from './types';
+
+export interface CueToken {
+  kind: 'word' | 'cjk';
+  lower: string;
+  stem: string;
+  /** Written in capitals ("CTR", "ANN"): compared unstemmed, as a whole word (plural allowed). */
+  abbreviation: boolean;
+  /** Matches inside a longer word (German compounds). */
+  substring: boolean;
+  /** Non-Latin word (Cyrillic, Greek): compared as a prefix so inflected forms match. */
+  prefix: boolean;
+}
+
+export interface CompiledCue {
+  text: string;
+  language: string;
+  tokens: CueToken[];
+}
+
+export interface CompiledTopic {
+  id: string;
+  title: string;
+  required: boolean;
+  description: string;
+  stub: string;
+  minQuestions?: number;
+  cues: CompiledCue[];
+  /** Languages that have cues for this topic. */
+  languages: Set<string>;
+  /** Where the topic comes from: the framework, or a case study's id. */
+  origin: string;
+}
+
+export interface KeywordEntry {
+  stepId: string;
+  language: string;
+  head: 'first' | 'last';
+  /** Matched inside words (Chinese, Japanese, German compounds) rather than as whole words. */
+  substring: boolean;
+  text: string;
+  tokens: Token[];
+}
+
+export interface CompiledStep {
+  id: string;
+  index: number;
+  number: number;
+  title: string;
+  minutes: number;
+  summary: string;
+  thinWords: number;
+  template: string;
+  topics: CompiledTopic[];
+  data: StepData;
+}
+
+export interface CompiledFramework {
+  id: string;
+  title: string;
+  source: string;
+  minutes: number;
+  steps: CompiledStep[];
+  stepById: Map<string, CompiledStep>;
+  /** Normalised alias text -> step id. */
+  aliases: Map<string, string>;
+  /** Normalised extra-section headings. */
+  extraSections: Set<string>;
+  keywords: KeywordEntry[];
+  /** Lower-cased words after which a heading only qualifies its head. */
+  cutWords: Set<string>;
+  /** Lower-cased decoration words ("step", "phase"). */
+  fillers: Set<string>;
+  /** Fillers written without spaces ("第", "步骤", "ステップ"), stripped as substrings. */
+  fillerAffixes: string[];
+  placeholders: string[];
+  languages: Record<string, LanguageRules>;
+  data: FrameworkData;
+}
+
+export interface CompiledProblem {
+  id: string;
+  title: string;
+  framework: string;
+  prompt: string;
+  topicsByStep: Map<string, CompiledTopic[]>;
+  data: ProblemData;
+}
+
+// English articles and possessives cut a verb-first heading ("Serving the model") like a preposition.
+const ENGLISH_CUT_WORDS = ['the', 'a', 'an', 'our', 'my', 'your', 'its', 'their'];
+
+export function compileCue(text: string, language: string, rules: LanguageRules | undefined): CompiledCue {
+  const abbreviation = /^[A-Z][A-Z0-9]{1,4}s?$/.test(text.trim()) || /^[a-z]?[0-9]{2,3}$/i.test(text.trim());
+  const tokens = tokenize(text).map<CueToken>((token) => ({
+    kind: token.kind,
+    lower: token.lower,
+    stem: token.stem,
+    abbreviation: abbreviation && token.kind === 'word',
+    substring: token.kind === 'word' && token.latin && Boolean(rules?.substringMatch) && token.lower.length >= 4,
+    prefix: token.kind === 'word' && !token.latin,
+  }));
+  return { text, language, tokens };
+}
+
+export function compileTopic(
+  topic: TopicData,
+  origin: string,
+  languages: Record<string, LanguageRules>,
+): CompiledTopic {
+  const cues: CompiledCue[] = [];
+  for (const [language, list] of Object.entries(topic.cues)) {
+    for (const cue of list) {
+      const compiled = compileCue(cue, language, languages[language]);
+      if (compiled.tokens.length > 0) cues.push(compiled);
+    }
+  }
+  return {
+    id: topic.id,
+    title: topic.title,
+    required: topic.required,
+    description: topic.description,
+    stub: topic.stub,
+    minQuestions: topic.minQuestions,
+    cues,
+    languages: new Set(Object.keys(topic.cues).filter((l) => topic.cues[l].length > 0)),
+    origin,
+  };
+}
+
+export function compileFramework(data: FrameworkData): CompiledFramework {
+  const framework: CompiledFramework = {
+    id: data.id,
+    title: data.title,
+    source: data.source,
+    minutes: data.minutes,
+    steps: [],
+    stepById: new Map(),
+    aliases: new Map(),
+    extraSections: new Set(),
+    keywords: [],
+    cutWords: new Set(ENGLISH_CUT_WORDS),
+    fillers: new Set(),
+    fillerAffixes: [],
+    placeholders: data.placeholders,
+    languages: data.languages,
+    data,
+  };
+  for (const [language, rules] of Object.entries(data.languages)) {
+    // Cutting at particles would be wrong where the head comes last after them ("モデルの評価").
+    if (!rules.substringMatch || language === 'de') {
+      for (const word of rules.prepositions ?? []) framework.cutWords.add(foldCase(word));
+    }
+    for (const word of rules.fillers ?? []) {
+      const folded = foldCase(word);
+      if (/\s/.test(folded) || tokenize(folded).length !== 1 || tokenize(folded)[0].kind === 'cjk') {
+        framework.fillerAffixes.push(folded);
+      } else {
+        framework.fillers.add(folded);
+      }
+    }
+  }
+  framework.fillerAffixes.sort((a, b) => b.length - a.length);
+
+  data.steps.forEach((step, index) => {
+    const compiled: CompiledStep = {
+      id: step.id,
+      index,
+      number: index + 1,
+      title: step.title,
+      minutes: step.minutes,
+      summary: step.summary,
+      thinWords: step.thinWords,
+      template: step.template,
+      topics: step.topics.map((t) => compileTopic(t, data.id, data.languages)),
+      data: step,
+    };
+    framework.steps.push(compiled);
+    framework.stepById.set(step.id, compiled);
+  });
+  return framework;
+}
+
+export function compileProblem(data: ProblemData, framework: CompiledFramework): CompiledProblem {
+  const topicsByStep = new Map<string, CompiledTopic[]>();
+  for (const [stepId, topics] of Object.entries(data.topics)) {
+    topicsByStep.set(
+      stepId,
+      topics.map((t) => compileTopic(t, data.id, framework.languages)),
+    );
+  }
+  return {
+    id: data.id,
+    title: data.title,
+    framework: data.framework,
+    prompt: data.prompt,
+    topicsByStep,
+    data,
+  };
+}

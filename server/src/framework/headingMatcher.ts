@@ -1,0 +1,291 @@
+// Which framework step (if any) a heading's text names. Matching is by normalised text against each
+// step's aliases, then by the heading's head keyword; never by exact string. Position in the
+// document (nesting, numbering, order) is decided by the sectioner, not here.
+import { foldCase, tokenize, type Token } from '../core/tokens';
+import type { CompiledFramework, KeywordEntry } from './compile';
+
+export interface HeadingMatch {
+  /** Steps the heading names, in framework order; empty when it names none. */
+  stepIds: string[];
+  /** True when the heading (or each coordinated part of it) is exactly an alias of its step. */
+  strong: boolean;
+  /** A well-known extra section ("Summary", "Other talking points"). */
+  extra: boolean;
+  /** The heading carries numbering ("1.", "Step 2 -", "IV.", "第三步"). */
+  numbered: boolean;
+  /** The normalised text that was matched. */
+  normalised: string;
+}
+
+interface Hit {
+  stepId: string;
+  start: number;
+  end: number;
+  entry: KeywordEntry;
+}
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u200D]/gu;
+const ATTRIBUTES = /\{[#.:][^{}]*\}/g;
+const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
+const PARENTHETICAL = /\([^()]*\)|\[[^[\]]*\]|（[^（）]*）|【[^【】]*】|「[^「」]*」/g;
+const TIME_NOTE =
+  /[\s\-–—:|~,]*[~≈]?\s*\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minute|minutes|m|分钟|分|분|мин|минут)\.?\s*$/u;
+const LEADING_PUNCTUATION = /^[\s#>*_~`"'“”‘’«»\-–—•·:|.]+/;
+const NUMBER_PREFIX =
+  /^(?:第\s*)?(?:\d+(?:[.\-]\d+)*|[一二三四五六七八九十]+)(?:\s*(?:步骤|步|章|节|部分|단계|ステップ))?(?:\s*[.)\]:：、．\-–—|]+\s*|\s+|$)/u;
+const BRACKETED_NUMBER = /^[([（]\s*(?:\d+|[一二三四五六七八九十]+|[ivx]{1,5})\s*[)\]）]\s*/u;
+const ROMAN_OR_LETTER_PREFIX = /^(?:[ivx]{1,5}|[a-h])\s*[.):\-–—]\s+/u;
+const COORDINATORS_SPACED = /\s*(?:,|\/|&|\+|;|，|、|・)\s*|\s+(?:and|und|et|y|e|и|및)\s+/u;
+const COORDINATORS_CJK = /[和与及と및]/u;
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes what decorates a heading without changing what it names. */
+function stripDecoration(text: string, framework: CompiledFramework): { text: string; numbered: boolean } {
+  let s = foldCase(text.normalize('NFKC'));
+  s = s.replace(ATTRIBUTES, ' ').replace(HTML_TAG, ' ').replace(/\[\s*\]/g, ' ').replace(EMOJI, ' ');
+  s = s.replace(/\s+#+\s*$/, ' ');
+  let numbered = false;
+  for (let round = 0; round < 4; round++) {
+    const before = s;
+    s = s.replace(LEADING_PUNCTUATION, '');
+    s = stripLeadingFillers(s, framework);
+    const number = NUMBER_PREFIX.exec(s) ?? BRACKETED_NUMBER.exec(s) ?? ROMAN_OR_LETTER_PREFIX.exec(s);
+    if (number && number[0].length > 0 && number[0].length < s.length) {
+      numbered = true;
+      s = s.slice(number[0].length);
+    }
+    if (s === before) break;
+  }
+  s = s.replace(TIME_NOTE, '');
+  s = stripTrailingFillers(s, framework);
+  return { text: s, numbered };
+}
+
+function stripLeadingFillers(text: string, framework: CompiledFramework): string {
+  let s = text.trimStart();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const affix of framework.fillerAffixes) {
+      if (s.startsWith(affix) && s.length > affix.length) {
+        s = s.slice(affix.length).trimStart();
+        changed = true;
+      }
+    }
+    const word = /^([\p{L}]+)(?=[\s\d:.\-–—]|$)/u.exec(s);
+    if (word && framework.fillers.has(word[1]) && s.length > word[1].length) {
+      s = s.slice(word[1].length).trimStart();
+      changed = true;
+    }
+  }
+  return s;
+}
+
+function stripTrailingFillers(text: string, framework: CompiledFramework): string {
+  let s = text.replace(/[\s:：.。!！?？\-–—|]+$/u, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const affix of framework.fillerAffixes) {
+      if (s.endsWith(affix) && s.length > affix.length) {
+        s = s.slice(0, -affix.length).trimEnd();
+        changed = true;
+      }
+    }
+    const word = /(?:^|\s)([\p{L}]+)$/u.exec(s);
+    if (word && framework.fillers.has(word[1]) && s.length > word[1].length) {
+      s = s.slice(0, s.length - word[1].length).trimEnd();
+      changed = true;
+    }
+    s = s.replace(/[\s:：.。!！?？\-–—|]+$/u, '');
+  }
+  return s;
+}
+
+/** Lower-case text with punctuation folded to spaces: the form aliases are compared in. */
+export function canonicalText(text: string): string {
+  return collapse(
+    foldCase(text.normalize('NFKC'))
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' '),
+  );
+}
+
+/** Normalises an alias or extra-section phrase from the data files. */
+export function normaliseAlias(text: string, framework: CompiledFramework): string {
+  return canonicalText(stripDecoration(text, framework).text);
+}
+
+function findHits(text: string, tokens: Token[], framework: CompiledFramework): Hit[] {
+  const hits: Hit[] = [];
+  for (const entry of framework.keywords) {
+    if (entry.substring) {
+      const at = text.indexOf(entry.text);
+      if (at >= 0) hits.push({ stepId: entry.stepId, start: at, end: at + entry.text.length, entry });
+      continue;
+    }
+    const first = entry.tokens[0];
+    if (!first) continue;
+    for (let i = 0; i + entry.tokens.length <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < entry.tokens.length && ok; k++) {
+        const want = entry.tokens[k];
+        const have = tokens[i + k];
+        ok = want.kind === 'cjk' ? have.lower.includes(want.lower) : have.stem === want.stem;
+      }
+      if (ok) {
+        const start = tokens[i].start;
+        const end = tokens[i + entry.tokens.length - 1].end;
+        hits.push({ stepId: entry.stepId, start, end, entry });
+        break;
+      }
+    }
+  }
+  // A longer keyword wins over one inside it ("prediction service" over "prediction").
+  return hits.filter(
+    (hit) =>
+      !hits.some(
+        (other) =>
+          other !== hit &&
+          other.start <= hit.start &&
+          other.end >= hit.end &&
+          other.end - other.start > hit.end - hit.start,
+      ),
+  );
+}
+
+/** The step the head of a phrase names, by the head-noun rule of the phrase's language. */
+function headStep(text: string, framework: CompiledFramework): string | undefined {
+  const tokens = tokenize(text);
+  // The head sits before the first preposition or article: "Evaluation of labelers", "Serving the model".
+  let cut = text.length;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].kind === 'word' && framework.cutWords.has(tokens[i].lower)) {
+      cut = tokens[i].start;
+      break;
+    }
+  }
+  const headText = text.slice(0, cut).trim();
+  let hits = findHits(headText, tokenize(headText), framework);
+  if (hits.length === 0 && cut < text.length) hits = findHits(text, tokens, framework);
+  if (hits.length === 0) return undefined;
+  hits.sort((a, b) => a.start - b.start);
+  const firstHeaded = hits.every((hit) => hit.entry.head === 'first');
+  return (firstHeaded ? hits[0] : hits[hits.length - 1]).stepId;
+}
+
+function splitCoordinated(text: string): string[] {
+  let parts = text.split(COORDINATORS_SPACED).map(collapse).filter(Boolean);
+  if (parts.length === 1 && COORDINATORS_CJK.test(text) && !/\s/.test(text)) {
+    parts = text.split(COORDINATORS_CJK).filter((p) => p.length >= 2);
+  }
+  return parts;
+}
+
+export function matchHeading(text: string, framework: CompiledFramework): HeadingMatch {
+  const stripped = stripDecoration(text, framework);
+  const withoutNotes = collapse(stripped.text.replace(PARENTHETICAL, ' '));
+  const result = matchCore(withoutNotes, framework);
+  if (result.stepIds.length === 0 && !result.extra && withoutNotes !== stripped.text) {
+    // "(Offline & online)" may be all the heading says.
+    const fallback = matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework);
+    return { ...fallback, numbered: stripped.numbered };
+  }
+  return { ...result, numbered: stripped.numbered };
+}
+
+function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatch, 'numbered'> {
+  const canonical = canonicalText(text);
+  const none = { stepIds: [], strong: false, extra: false, normalised: canonical };
+  if (canonical === '') return none;
+
+  const exact = framework.aliases.get(canonical);
+  if (exact) return { ...none, stepIds: [exact], strong: true };
+  if (framework.extraSections.has(canonical)) return { ...none, extra: true };
+
+  const parts = splitCoordinated(text);
+  if (parts.length > 1) {
+    const partSteps: string[] = [];
+    let allStrong = true;
+    let matchedAll = true;
+    for (const part of parts) {
+      const partCanonical = canonicalText(part);
+      const alias = framework.aliases.get(partCanonical);
+      const step = alias ?? headStep(partCanonical, framework);
+      if (!alias) allStrong = false;
+      if (!step) {
+        matchedAll = false;
+        break;
+      }
+      partSteps.push(step);
+    }
+    if (matchedAll) {
+      return { ...none, stepIds: inFrameworkOrder(partSteps, framework), strong: allStrong };
+    }
+    if (parts.some((part) => framework.extraSections.has(canonicalText(part))) && !headStep(canonical, framework)) {
+      return { ...none, extra: true };
+    }
+  }
+
+  // The head segment may itself be an extra section: "Summary of requirements".
+  const headSegment = canonicalHead(canonical, framework);
+  if (framework.extraSections.has(headSegment)) return { ...none, extra: true };
+
+  const step = headStep(canonical, framework);
+  if (step) return { ...none, stepIds: [step] };
+  for (const extra of framework.extraSections) {
+    if (canonical.startsWith(extra + ' ')) return { ...none, extra: true };
+  }
+  return none;
+}
+
+function canonicalHead(canonical: string, framework: CompiledFramework): string {
+  const words = canonical.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    if (framework.cutWords.has(words[i])) return words.slice(0, i).join(' ');
+  }
+  return canonical;
+}
+
+function inFrameworkOrder(stepIds: string[], framework: CompiledFramework): string[] {
+  const unique = [...new Set(stepIds)];
+  return unique.sort(
+    (a, b) => (framework.stepById.get(a)?.index ?? 0) - (framework.stepById.get(b)?.index ?? 0),
+  );
+}
+
+/** Fills the framework's alias, extra-section and keyword indexes from its data. */
+export function indexHeadingVocabulary(framework: CompiledFramework): void {
+  for (const step of framework.steps) {
+    for (const [, list] of Object.entries(step.data.aliases)) {
+      for (const alias of list) {
+        const key = normaliseAlias(alias, framework);
+        if (key && !framework.aliases.has(key)) framework.aliases.set(key, step.id);
+      }
+    }
+    for (const [language, list] of Object.entries(step.data.keywords)) {
+      const rules = framework.languages[language];
+      for (const keyword of list) {
+        const text = canonicalText(keyword);
+        if (!text) continue;
+        const tokens = tokenize(text);
+        const substring = Boolean(rules?.substringMatch) || tokens.every((t) => t.kind === 'cjk');
+        framework.keywords.push({
+          stepId: step.id,
+          language,
+          head: rules?.head ?? 'last',
+          substring,
+          text,
+          tokens,
+        });
+      }
+    }
+  }
+  for (const [, list] of Object.entries(framework.data.extraSections)) {
+    for (const phrase of list) {
+      const key = normaliseAlias(phrase, framework);
+      if (key) framework.extraSections.add(key);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+// Validates framework and case-study data files and names the file and field on an error, so a
+// user who edits the data gets "aminian-7.json: steps[2].topics[0].cues: expected an object".
+import type { FrameworkData, ProblemData, TopicData } from './types';
+
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${field ? `${field}: ` : ''}${problem}`);
+    this.name = 'DataFileError';
+  }
+}
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+class Checker {
+  constructor(readonly file: string) {}
+
+  fail(field: string, problem: string): never {
+    throw new DataFileError(this.file, field, problem);
+  }
+
+  object(value: unknown, field: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.fail(field, `expected an object, found ${describe(value)}`);
+    }
+    return value as Record<string, unknown>;
+  }
+
+  array(value: unknown, field: string): unknown[] {
+    if (!Array.isArray(value)) this.fail(field, `expected an array, found ${describe(value)}`);
+    return value;
+  }
+
+  string(value: unknown, field: string, allowEmpty = false): string {
+    if (typeof value !== 'string') this.fail(field, `expected a string, found ${describe(value)}`);
+    if (!allowEmpty && value.trim() === '') this.fail(field, 'must not be empty');
+    return value;
+  }
+
+  id(value: unknown, field: string): string {
+    const id = this.string(value, field);
+    if (!ID_PATTERN.test(id)) this.fail(field, `"${id}" is not a kebab-case id`);
+    return id;
+  }
+
+  positive(value: unknown, field: string): number {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      this.fail(field, `expected a positive number, found ${describe(value)}`);
+    }
+    return value;
+  }
+
+  boolean(value: unknown, field: string): boolean {
+    if (typeof value !== 'boolean') this.fail(field, `expected true or false, found ${describe(value)}`);
+    return value;
+  }
+
+  phrases(value: unknown, field: string): Record<string, string[]> {
+    const record = this.object(value, field);
+    for (const [language, list] of Object.entries(record)) {
+      this.array(list, `${field}.${language}`).forEach((phrase, i) =>
+        this.string(phrase, `${field}.${language}[${i}]`),
+      );
+    }
+    return record as Record<string, string[]>;
+  }
+
+  allowedKeys(record: Record<string, unknown>, field: string, keys: string[]): void {
+    for (const key of Object.keys(record)) {
+      if (key !== '$schema' && !keys.includes(key)) {
+        this.fail(field ? `${field}.${key}` : key, `unknown field (allowed: ${keys.join(', ')})`);
+      }
+    }
+  }
+
+  topic(value: unknown, field: string): TopicData {
+    const topic = this.object(value, field);
+    this.allowedKeys(topic, field, [
+      'id',
+      'title',
+      'required',
+      'description',
+      'cues',
+      'minQuestions',
+      'stub',
+    ]);
+    this.id(topic.id, `${field}.id`);
+    this.string(topic.title, `${field}.title`);
+    this.boolean(topic.required, `${field}.required`);
+    this.string(topic.description, `${field}.description`);
+    this.phrases(topic.cues, `${field}.cues`);
+    this.string(topic.stub, `${field}.stub`);
+    if (topic.minQuestions !== undefined) this.positive(topic.minQuestions, `${field}.minQuestions`);
+    return topic as unknown as TopicData;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `"${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+export function validateFramework(value: unknown, file: string): FrameworkData {
+  const c = new Checker(file);
+  const data = c.object(value, '');
+  c.allowedKeys(data, '', [
+    'id',
+    'title',
+    'source',
+    'minutes',
+    'languages',
+    'extraSections',
+    'placeholders',
+    'steps',
+  ]);
+  c.id(data.id, 'id');
+  c.string(data.title, 'title');
+  c.string(data.source, 'source');
+  c.positive(data.minutes, 'minutes');
+  const languages = c.object(data.languages, 'languages');
+  for (const [code, rules] of Object.entries(languages)) {
+    const field = `languages.${code}`;
+    const record = c.object(rules, field);
+    c.allowedKeys(record, field, ['head', 'prepositions', 'fillers', 'substringMatch']);
+    if (record.head !== 'first' && record.head !== 'last') {
+      c.fail(`${field}.head`, `expected "first" or "last", found ${describe(record.head)}`);
+    }
+    for (const key of ['prepositions', 'fillers'] as const) {
+      if (record[key] !== undefined) {
+        c.array(record[key], `${field}.${key}`).forEach((word, i) =>
+          c.string(word, `${field}.${key}[${i}]`),
+        );
+      }
+    }
+    if (record.substringMatch !== undefined) c.boolean(record.substringMatch, `${field}.substringMatch`);
+  }
+  c.phrases(data.extraSections, 'extraSections');
+  c.array(data.placeholders, 'placeholders').forEach((p, i) => c.string(p, `placeholders[${i}]`));
+  const steps = c.array(data.steps, 'steps');
+  if (steps.length === 0) c.fail('steps', 'a framework needs at least one step');
+  const stepIds = new Set<string>();
+  steps.forEach((stepValue, i) => {
+    const field = `steps[${i}]`;
+    const step = c.object(stepValue, field);
+    c.allowedKeys(step, field, [
+      'id',
+      'title',
+      'minutes',
+      'summary',
+      'aliases',
+      'keywords',
+      'thinWords',
+      'template',
+      'topics',
+    ]);
+    const id = c.id(step.id, `${field}.id`);
+    if (stepIds.has(id)) c.fail(`${field}.id`, `step "${id}" is defined twice`);
+    stepIds.add(id);
+    c.string(step.title, `${field}.title`);
+    c.positive(step.minutes, `${field}.minutes`);
+    c.string(step.summary, `${field}.summary`);
+    c.phrases(step.aliases, `${field}.aliases`);
+    c.phrases(step.keywords, `${field}.keywords`);
+    c.positive(step.thinWords, `${field}.thinWords`);
+    c.string(step.template, `${field}.template`, true);
+    const topicIds = new Set<string>();
+    c.array(step.topics, `${field}.topics`).forEach((topicValue, j) => {
+      const topic = c.topic(topicValue, `${field}.topics[${j}]`);
+      if (topicIds.has(topic.id)) c.fail(`${field}.topics[${j}].id`, `topic "${topic.id}" is defined twice`);
+      topicIds.add(topic.id);
+    });
+  });
+  // Every language a step names must have its head-noun rules.
+  steps.forEach((step, i) => {
+    for (const record of ['aliases', 'keywords'] as const) {
+      for (const language of Object.keys((step as Record<string, object>)[record])) {
+        if (!(language in languages)) {
+          c.fail(`steps[${i}].${record}.${language}`, `language "${language}" is not in "languages"`);
+        }
+      }
+    }
+  });
+  return data as unknown as FrameworkData;
+}
+
+export function validateProblem(value: unknown, file: string, stepIds?: Set<string>): ProblemData {
+  const c = new Checker(file);
+  const data = c.object(value, '');
+  c.allowedKeys(data, '', ['id', 'title', 'framework', 'prompt', 'topics']);
+  c.id(data.id, 'id');
+  c.string(data.title, 'title');
+  c.id(data.framework, 'framework');
+  c.string(data.prompt, 'prompt');
+  const topics = c.object(data.topics, 'topics');
+  for (const [stepId, list] of Object.entries(topics)) {
+    if (stepIds && !stepIds.has(stepId)) {
+      c.fail(`topics.${stepId}`, `"${stepId}" is not a step of framework "${String(data.framework)}"`);
+    }
+    c.array(list, `topics.${stepId}`).forEach((topic, i) => c.topic(topic, `topics.${stepId}[${i}]`));
+  }
+  return data as unknown as ProblemData;
+}

@@ -1,0 +1,90 @@
+// YAML front matter: parsed with a real YAML parser, keeping where each value sits so a diagnostic
+// can point at the wrong value rather than at the whole block.
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { LineIndex } from '../core/text';
+import type { FrontMatter } from './model';
+
+/**
+ * `start`/`end` span the block, fences included. `closed` is false when the closing fence is
+ * missing; the block then runs to the end of the text and that is reported as an error.
+ */
+export function parseFrontMatter(
+  text: string,
+  lines: LineIndex,
+  start: number,
+  end: number,
+  closed = true,
+): FrontMatter {
+  const firstLine = lines.positionAt(start).line;
+  const contentStart = firstLine + 1 < lines.lineCount ? lines.lineStarts[firstLine + 1] : end;
+  let contentEnd = end;
+  if (closed) {
+    const lastLine = lines.positionAt(end).line;
+    contentEnd = Math.max(contentStart, lines.lineStarts[lastLine]);
+  }
+  const yamlText = text.slice(contentStart, contentEnd);
+  const frontMatter: FrontMatter = {
+    range: lines.rangeOf(start, end),
+    contentStart,
+    contentEnd,
+    valueOffsets: new Map(),
+    errors: [],
+  };
+  if (!closed) {
+    frontMatter.errors.push({
+      message: "Front matter has no closing '---' line.",
+      start,
+      end: lines.lineEnd(lines.positionAt(start).line),
+    });
+    return frontMatter;
+  }
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    const [errorStart, errorEnd] = error.pos;
+    frontMatter.errors.push({
+      message: `Front matter is not valid YAML: ${firstSentence(error.message)}`,
+      start: contentStart + errorStart,
+      end: contentStart + Math.max(errorEnd, errorStart + 1),
+    });
+  }
+  if (document.errors.length > 0) return frontMatter;
+
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    frontMatter.values = {};
+    return frontMatter;
+  }
+  if (!isMap(contents)) {
+    frontMatter.errors.push({
+      message: 'Front matter must be a YAML mapping of keys to values (e.g. "problem: visual-search").',
+      start: contentStart,
+      end: contentEnd,
+    });
+    return frontMatter;
+  }
+  const values: Record<string, unknown> = {};
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = pair.value;
+    values[key] = isScalar(value) ? value.value : (value?.toJSON() ?? null);
+    const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+    const valueRange = value && 'range' in value ? value.range : undefined;
+    if (keyRange) {
+      frontMatter.valueOffsets.set(key, {
+        keyStart: contentStart + keyRange[0],
+        keyEnd: contentStart + keyRange[1],
+        valueStart: contentStart + (valueRange?.[0] ?? keyRange[1]),
+        valueEnd: contentStart + (valueRange?.[1] ?? keyRange[1]),
+      });
+    }
+  }
+  frontMatter.values = values;
+  return frontMatter;
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.endsWith('.') ? line : `${line}.`;
+}

@@ -1,0 +1,219 @@
+// Markdown text -> design-document model. remark-parse (with front matter) is the only Markdown
+// parser; everything after the tree is built is plain data with exact offsets.
+import type { Heading as MdHeading, Nodes, Parent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineIndex } from '../core/text';
+import { tokenize } from '../core/tokens';
+import type { CompiledFramework } from '../framework/compile';
+import { matchHeading } from '../framework/headingMatcher';
+import { parseFrontMatter } from './frontMatter';
+import type { DesignDocument, Heading, HtmlComment, ProseBlock } from './model';
+import { assignSections } from './sections';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** Parses Markdown into mdast. Exposed for benchmarks and tests. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+interface Walk {
+  text: string;
+  bom: number;
+  lines: LineIndex;
+  framework: CompiledFramework;
+  headings: Heading[];
+  blocks: ProseBlock[];
+  nonProse: { start: number; end: number }[];
+  comments: HtmlComment[];
+  frontMatterNode?: { start: number; end: number; value: string };
+}
+
+/**
+ * Builds the model. `resolveFramework` picks the framework once the front matter is known (it may
+ * name one); it must always return a framework.
+ */
+export function parseDesign(
+  text: string,
+  resolveFramework: (frontMatterValues: Record<string, unknown> | undefined) => CompiledFramework,
+): DesignDocument {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = new LineIndex(text);
+  const tree = parseMarkdown(text);
+
+  // Front matter first: it may choose the framework the headings are matched against.
+  const yamlNode = tree.children.find((node) => node.type === 'yaml');
+  const frontMatter = yamlNode?.position
+    ? parseFrontMatter(text, lines, offsetOf(yamlNode.position.start.offset, bom), offsetOf(yamlNode.position.end.offset, bom))
+    : parseUnclosedFrontMatter(text, lines, bom);
+  const framework = resolveFramework(frontMatter?.values);
+
+  const walk: Walk = { text, bom, lines, framework, headings: [], blocks: [], nonProse: [], comments: [] };
+  if (frontMatter) {
+    walk.nonProse.push({ start: lines.offsetAt(frontMatter.range.start), end: lines.offsetAt(frontMatter.range.end) });
+  }
+  for (const node of tree.children) visitBlock(node, walk);
+
+  const document: DesignDocument = {
+    text,
+    lines,
+    bomLength: bom,
+    frontMatter,
+    headings: walk.headings,
+    blocks: walk.blocks,
+    nonProse: walk.nonProse,
+    comments: walk.comments,
+    steps: [],
+    stepById: new Map(),
+    extraSections: [],
+    numbersSteps: false,
+    stepDepth: 2,
+    frameworkId: framework.id,
+  };
+  assignSections(document, framework);
+  return document;
+}
+
+function offsetOf(offset: number | undefined, bom: number): number {
+  return (offset ?? 0) + bom;
+}
+
+// An opening fence with no closing one: remark reads it as a thematic break, so look for it here.
+function parseUnclosedFrontMatter(text: string, lines: LineIndex, bom: number) {
+  if (lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() !== '---' || lines.lineCount < 2) return undefined;
+  if (!/^[A-Za-z_][\w-]*\s*:/.test(lines.lineText(1))) return undefined;
+  const frontMatter = parseFrontMatter(text, lines, bom, text.length, false);
+  return frontMatter;
+}
+
+function visitBlock(node: RootContent, walk: Walk): void {
+  const start = offsetOf(node.position?.start.offset, walk.bom);
+  const end = offsetOf(node.position?.end.offset, walk.bom);
+  switch (node.type) {
+    case 'yaml':
+      return;
+    case 'heading':
+      addHeading(node, start, end, walk);
+      return;
+    case 'code':
+      walk.nonProse.push({ start, end });
+      return;
+    case 'html':
+      walk.nonProse.push({ start, end });
+      collectComments(node.value, start, walk);
+      return;
+    case 'paragraph':
+      addBlock('paragraph', node, start, end, walk);
+      return;
+    case 'table':
+      for (const row of node.children) {
+        for (const cell of row.children) {
+          addBlock(
+            'cell',
+            cell,
+            offsetOf(cell.position?.start.offset, walk.bom),
+            offsetOf(cell.position?.end.offset, walk.bom),
+            walk,
+          );
+        }
+      }
+      return;
+    default:
+      if ('children' in node) {
+        for (const child of (node as Parent).children) visitBlock(child as RootContent, walk);
+      }
+  }
+}
+
+function addHeading(node: MdHeading, start: number, end: number, walk: Walk): void {
+  const source = walk.text.slice(start, end);
+  const setext = !/^\s{0,3}#/.test(source);
+  let textStart = start;
+  let textEnd = end;
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  if (first?.position && last?.position) {
+    textStart = offsetOf(first.position.start.offset, walk.bom);
+    textEnd = offsetOf(last.position.end.offset, walk.bom);
+  } else if (setext) {
+    textEnd = walk.lines.lineEnd(walk.lines.positionAt(start).line);
+  }
+  const text = toString(node, { includeHtml: false });
+  const heading: Heading = {
+    index: walk.headings.length,
+    depth: node.depth,
+    setext,
+    text,
+    range: walk.lines.rangeOf(start, end),
+    start,
+    end,
+    textRange: walk.lines.rangeOf(textStart, textEnd),
+    textStart,
+    textEnd,
+    match: matchHeading(text, walk.framework),
+    role: 'none',
+    stepIds: [],
+  };
+  walk.headings.push(heading);
+  addBlock('heading', node, start, end, walk);
+}
+
+function addBlock(kind: ProseBlock["kind"], node: Nodes, start: number, end: number, walk: Walk): void {
+  const pieces: ProseBlock['pieces'] = [];
+  collectInline(node, pieces, walk);
+  const tokens = pieces.flatMap((piece) => tokenize(piece.text, piece.start));
+  walk.blocks.push({
+    kind,
+    start,
+    end,
+    pieces,
+    tokens,
+    startLine: walk.lines.positionAt(start).line,
+    endLine: walk.lines.positionAt(end).line,
+  });
+}
+
+function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as Nodes[]) {
+    const start = offsetOf(child.position?.start.offset, walk.bom);
+    switch (child.type) {
+      case 'text':
+        pieces.push({ text: child.value, start });
+        break;
+      case 'inlineCode': {
+        // The value starts after the opening backticks.
+        const source = walk.text.slice(start, offsetOf(child.position?.end.offset, walk.bom));
+        const at = source.indexOf(child.value);
+        pieces.push({ text: child.value, start: start + Math.max(0, at) });
+        break;
+      }
+      case 'html':
+        collectComments(child.value, start, walk);
+        break;
+      case 'break':
+        pieces.push({ text: '\n', start });
+        break;
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      default:
+        collectInline(child, pieces, walk);
+    }
+  }
+}
+
+function collectComments(html: string, start: number, walk: Walk): void {
+  const pattern = /<!--([\s\S]*?)-->/g;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    walk.comments.push({
+      text: match[1],
+      start: start + match.index,
+      end: start + match.index + match[0].length,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+// MLSD003 duplicate-step: the same step opened again after another step. A step split over two
+// consecutive headings ("Offline metrics", "Online metrics") is not a duplicate.
+import type { Rule } from './types';
+
+export const duplicateStep: Rule = {
+  meta: {
+    id: 'MLSD003',
+    name: 'duplicate-step',
+    description: 'A step is opened a second time, after another step.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ document, framework }, report) {
+    for (const heading of document.headings) {
+      if (heading.role !== 'duplicate' && heading.role !== 'step') continue;
+      for (const stepId of heading.stepIds) {
+        const section = document.stepById.get(stepId);
+        if (!section || section.heading === heading) continue;
+        const index = section.headings.indexOf(heading);
+        const previous = section.headings[index - 1];
+        // Only a re-opening after another step's heading is a duplicate.
+        const between = document.headings.slice((previous?.index ?? 0) + 1, heading.index);
+        if (!between.some((h) => (h.role === 'step' || h.role === 'duplicate') && !h.stepIds.includes(stepId))) continue;
+        const step = framework.stepById.get(stepId)!;
+        report({
+          range: heading.textRange,
+          message: `Step ${step.number} '${step.title}' is opened again here; it was first opened at line ${section.heading.textRange.start.line + 1}. Merge the two sections into one.`,
+          stepId,
+        });
+      }
+    }
+  },
+};

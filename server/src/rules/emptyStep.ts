@@ -1,0 +1,23 @@
+// MLSD004 empty-step: a step heading with nothing under it, or only template placeholders.
+import type { Rule } from './types';
+
+export const emptyStep: Rule = {
+  meta: {
+    id: 'MLSD004',
+    name: 'empty-step',
+    description: 'A step has no content, or only template placeholders.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ steps }, report) {
+    for (const { step, section, words } of steps) {
+      if (!section || words > 0) continue;
+      const hasPlaceholders = section.blocks.some((b) => b.kind !== 'heading');
+      report({
+        range: section.heading.textRange,
+        message: `Step ${step.number} '${step.title}' is ${hasPlaceholders ? 'only template placeholders' : 'empty'}. ${step.summary}`,
+        stepId: step.id,
+      });
+    }
+  },
+};

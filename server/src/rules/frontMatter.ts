@@ -1,0 +1,110 @@
+// MLSD008 front-matter: front matter that is not valid YAML, or a value that is not allowed.
+import type { Range } from '../core/text';
+import type { Rule } from './types';
+
+const LEVELS = ['junior', 'mid', 'senior', 'staff'];
+
+export const frontMatterRule: Rule = {
+  meta: {
+    id: 'MLSD008',
+    name: 'front-matter',
+    description: 'Front matter is not valid YAML, or holds a value that is not allowed.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check({ document, registry }, report) {
+    const frontMatter = document.frontMatter;
+    if (!frontMatter) return;
+    for (const error of frontMatter.errors) {
+      report({ range: document.lines.rangeOf(error.start, error.end), message: error.message });
+    }
+    const values = frontMatter.values;
+    if (!values) return;
+    const where = (key: string): Range => {
+      const offsets = frontMatter.valueOffsets.get(key);
+      return offsets
+        ? document.lines.rangeOf(offsets.valueStart, Math.max(offsets.valueEnd, offsets.valueStart))
+        : frontMatter.range;
+    };
+    const replace = (key: string, value: string, title: string) => {
+      const offsets = frontMatter.valueOffsets.get(key);
+      if (!offsets || offsets.valueEnd <= offsets.valueStart) return undefined;
+      return [{ title, edits: [{ range: where(key), newText: value }] }];
+    };
+
+    if ('title' in values && (typeof values.title !== 'string' || values.title.trim() === '')) {
+      report({ range: where('title'), message: "'title' must be a non-empty text." });
+    }
+    if ('problem' in values) {
+      const value = values.problem;
+      const ids = [...registry.problems.keys()].sort();
+      if (typeof value !== 'string' || !registry.problems.has(value.trim())) {
+        const suggestion = typeof value === 'string' ? closest(value, ids) : undefined;
+        report({
+          range: where('problem'),
+          message: `'problem' must be one of the case studies: ${ids.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`,
+          fixes: suggestion ? replace('problem', suggestion, `Change 'problem' to '${suggestion}'`) : undefined,
+        });
+      }
+    }
+    if ('framework' in values) {
+      const value = values.framework;
+      const ids = [...registry.frameworks.keys()].sort();
+      if (typeof value !== 'string' || !registry.frameworks.has(value.trim())) {
+        report({
+          range: where('framework'),
+          message: `'framework' must be one of: ${ids.join(', ')}; '${ids[0]}' is used instead.`,
+        });
+      }
+    }
+    if ('level' in values) {
+      const value = values.level;
+      if (typeof value !== 'string' || !LEVELS.includes(value.trim().toLowerCase())) {
+        const suggestion = typeof value === 'string' ? closest(value.toLowerCase(), LEVELS) : undefined;
+        report({
+          range: where('level'),
+          message: `'level' must be one of ${LEVELS.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`,
+          fixes: suggestion ? replace('level', suggestion, `Change 'level' to '${suggestion}'`) : undefined,
+        });
+      }
+    }
+    if ('minutes' in values) {
+      const value = values.minutes;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 600) {
+        report({ range: where('minutes'), message: "'minutes' must be the interview length in minutes, e.g. 45." });
+      }
+    }
+  },
+};
+
+/** The candidate nearest to `value` by edit distance, if it is near enough to be a typo. */
+export function closest(value: string, candidates: string[]): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const containing = candidates.find((c) => wanted.length >= 4 && (c.includes(wanted) || wanted.includes(c)));
+  if (bestDistance <= Math.max(2, Math.floor(wanted.length / 4))) return best;
+  return containing;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 100 || b.length > 100) return Infinity;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}

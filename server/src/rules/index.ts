@@ -1,0 +1,21 @@
+// The rule registry, in id order.
+import { duplicateStep } from './duplicateStep';
+import { emptyStep } from './emptyStep';
+import { frontMatterRule } from './frontMatter';
+import { missingStep } from './missingStep';
+import { missingTopic } from './missingTopic';
+import { placeholder } from './placeholder';
+import { stepOrder } from './stepOrder';
+import { thinStep } from './thinStep';
+import type { Rule } from './types';
+
+export const allRules: readonly Rule[] = [
+  missingStep,
+  stepOrder,
+  duplicateStep,
+  emptyStep,
+  thinStep,
+  missingTopic,
+  placeholder,
+  frontMatterRule,
+];

@@ -1,0 +1,52 @@
+// MLSD001 missing-step: a framework step with no section. The finding says where the step belongs
+// and carries the fix that inserts it there with its template.
+import { insertStepEdit, placeStep } from '../analysis/edits';
+import type { Rule } from './types';
+
+export const missingStep: Rule = {
+  meta: {
+    id: 'MLSD001',
+    name: 'missing-step',
+    description: 'A step of the framework has no section.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ document, framework, steps }, report) {
+    for (const { step, section } of steps) {
+      if (section) continue;
+      const placement = placeStep(document, framework, step);
+      const anchor = placement.after ?? placement.before;
+      const where = placement.after
+        ? `after '${placement.after.heading.text.trim()}' (line ${placement.after.heading.textRange.start.line + 1})`
+        : placement.before
+          ? `before '${placement.before.heading.text.trim()}' (line ${placement.before.heading.textRange.start.line + 1})`
+          : 'at the end of the document';
+      const required = step.topics.filter((t) => t.required).map((t) => t.title.toLowerCase());
+      const cover = required.length > 0 ? `: cover ${joinList(required)}` : '';
+      report({
+        range: anchor ? anchor.heading.textRange : firstLineRange(document),
+        message: `Step ${step.number} '${step.title}' is missing. Add it ${where}${cover}.`,
+        stepId: step.id,
+        fixes: [
+          {
+            title: `Insert step ${step.number} '${step.title}'`,
+            edits: [insertStepEdit(document, framework, step)],
+          },
+        ],
+      });
+    }
+  },
+};
+
+function firstLineRange(document: import('../parse/model').DesignDocument) {
+  const heading = document.headings[0];
+  if (heading) return heading.textRange;
+  const line = document.frontMatter ? document.frontMatter.range.end.line + 1 : 0;
+  const safe = Math.min(line, document.lines.lineCount - 1);
+  return { start: { line: safe, character: 0 }, end: { line: safe, character: document.lines.lineLength(safe) } };
+}
+
+export function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

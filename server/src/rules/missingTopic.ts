@@ -1,0 +1,48 @@
+// MLSD006 missing-topic: a required topic of a step that the step's own text does not cover.
+// Recommended topics are not findings. An empty step gets no topic findings (MLSD004 says it all).
+import { insertTopicStubsEdit } from '../analysis/edits';
+import type { Rule } from './types';
+
+export const missingTopic: Rule = {
+  meta: {
+    id: 'MLSD006',
+    name: 'missing-topic',
+    description: 'A required topic of a step is not covered in its section.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check({ document, steps, problem }, report) {
+    for (const { step, section, topics, words } of steps) {
+      if (!section || words === 0) continue;
+      const missing = topics.filter((t) => t.status === 'missing' && t.topic.required);
+      for (const { topic } of missing) {
+        const examples = exampleCues(topic.cues.filter((c) => c.language === 'en').map((c) => c.text));
+        const origin = topic.origin === problem?.id ? ` for ${problem.title}` : '';
+        report({
+          range: section.heading.textRange,
+          message: `Step ${step.number} '${step.title}' does not cover ${topic.title.toLowerCase()}${origin}: ${lowerFirst(topic.description)}${examples ? ` (e.g. ${examples})` : ''}`,
+          stepId: step.id,
+          topicId: topic.id,
+          fixes: [
+            {
+              title: `Add a stub for '${topic.title}' to step ${step.number}`,
+              edits: [insertTopicStubsEdit(document, section, [topic])],
+            },
+          ],
+        });
+      }
+    }
+  },
+};
+
+function exampleCues(cues: string[]): string {
+  return cues
+    .filter((c) => c.length > 2)
+    .slice(0, 3)
+    .join(', ');
+}
+
+function lowerFirst(text: string): string {
+  const trimmed = text.trim().replace(/\.$/, '');
+  return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0].toLowerCase() + trimmed.slice(1) : trimmed;
+}

@@ -1,0 +1,251 @@
+// The mlsd language server: connection, capabilities and routing only. Every feature is a pure
+// function of the document's analysis (features/*), computed once per document version.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI_TO_PATH } from './uri';
+import { analyseDesign, type Analysis } from './analysis/analyse';
+import { builtInRegistry } from './framework/registry';
+import { codeActions, FIX_ALL_KIND, insertMissingStepsEdits } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completions } from './features/completion';
+import { coverageOf } from './features/coverage';
+import { diagnosticsFor } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { ruleDocsUri } from './features/ruleDocs';
+import { templates } from './features/templates';
+import { isDesignPath } from './designFiles';
+import {
+  CoverageRequest,
+  InsertMissingStepsRequest,
+  RulesRequest,
+  TemplatesRequest,
+  type CoverageParams,
+  type CoverageResult,
+  type InsertMissingStepsParams,
+  type InsertMissingStepsResult,
+  type MlsdSettings,
+  type RulesResult,
+  type TemplatesResult,
+} from './protocol';
+import { allRules } from './rules';
+import { SettingsCache, type ValidatedSettings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const registry = builtInRegistry();
+
+let hasConfigurationCapability = false;
+let snippetSupport = false;
+let pushedSettings: unknown;
+const settings = new SettingsCache(async (uri) =>
+  hasConfigurationCapability
+    ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'mlsd' })
+    : pushedSettings,
+);
+
+// Each problem with the settings or the data files is said once, not on every keystroke.
+const reported = new Set<string>();
+function reportOnce(problems: string[]): void {
+  for (const problem of problems) {
+    if (reported.has(problem)) continue;
+    reported.add(problem);
+    connection.console.warn(problem);
+    void connection.window.showWarningMessage(`MLSD: ${problem}`);
+  }
+}
+
+interface CachedAnalysis {
+  version: number;
+  rulesKey: string;
+  analysis: Analysis;
+}
+const analyses = new Map<string, CachedAnalysis>();
+const published = new Set<string>();
+const timers = new Map<string, NodeJS.Timeout>();
+
+function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
+  const rulesKey = JSON.stringify(current.rules);
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version && cached.rulesKey === rulesKey) return cached.analysis;
+  try {
+    const analysis = analyseDesign(document.getText(), { registry, rules: current.rules });
+    for (const failure of analysis.ruleFailures) connection.console.error(`${document.uri}: ${failure}`);
+    analyses.set(document.uri, { version: document.version, rulesKey, analysis });
+    return analysis;
+  } catch (error) {
+    // A bug must not take the server down: log it and keep serving the other documents.
+    connection.console.error(`Could not check ${document.uri}: ${(error as Error)?.stack ?? String(error)}`);
+    return undefined;
+  }
+}
+
+async function designSettings(uri: string): Promise<ValidatedSettings | undefined> {
+  const resolved = await settings.get(uri);
+  reportOnce(resolved.problems);
+  if (!resolved.settings.enable) return undefined;
+  const workspaceWide = await settings.get(undefined);
+  const patterns = [...resolved.settings.files, ...workspaceWide.settings.files];
+  return isDesignPath(URI_TO_PATH(uri), patterns) ? resolved : undefined;
+}
+
+/** The analysis of an open design document, or undefined for anything else. */
+async function designAnalysis(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const resolved = await designSettings(uri);
+  if (!resolved || token?.isCancellationRequested) return undefined;
+  const latest = documents.get(uri);
+  return latest ? analysisOf(latest, resolved.settings) : undefined;
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const resolved = await designSettings(uri);
+  const latest = documents.get(uri);
+  // A newer edit arrived while settings were fetched: its own run publishes.
+  if (!latest || latest.version !== version) return;
+  if (!resolved) {
+    if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const analysis = analysisOf(latest, resolved.settings);
+  if (!analysis) return;
+  published.add(uri);
+  connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
+}
+
+function schedule(uri: string, delay: number): void {
+  clearTimeout(timers.get(uri));
+  if (delay <= 0) {
+    timers.delete(uri);
+    void validate(uri);
+    return;
+  }
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      void validate(uri);
+    }, delay),
+  );
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  hasConfigurationCapability = Boolean(capabilities.workspace?.configuration);
+  snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
+  pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
+      },
+      completionProvider: { triggerCharacters: ['#', '-', ':', ' '] },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'MLSD steps' },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'mlsd', version: process.env.MLSD_VERSION ?? '0.0.0-dev' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlsd' });
+  }
+  reportOnce(registry.errors.map((e) => e.message));
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (!hasConfigurationCapability) pushedSettings = (change.settings as { mlsd?: unknown } | undefined)?.mlsd;
+  settings.clear();
+  analyses.clear();
+  for (const document of documents.all()) schedule(document.uri, 0);
+});
+
+documents.onDidOpen((event) => schedule(event.document.uri, 0));
+documents.onDidChangeContent(async (event) => {
+  const uri = event.document.uri;
+  const current = (await settings.get(uri)).settings;
+  if (current.run === 'onType') schedule(uri, current.debounceMs);
+});
+documents.onDidSave(async (event) => {
+  const current = (await settings.get(event.document.uri)).settings;
+  if (current.run === 'onSave') schedule(event.document.uri, 0);
+});
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  clearTimeout(timers.get(uri));
+  timers.delete(uri);
+  analyses.delete(uri);
+  settings.forget(uri);
+  if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params, token) => {
+  const analysis = await designAnalysis(params.textDocument.uri, token);
+  return analysis ? codeActions(analysis, params.textDocument.uri, params) : [];
+});
+connection.onCompletion(async (params, token) => {
+  const analysis = await designAnalysis(params.textDocument.uri, token);
+  return analysis ? completions(analysis, registry, params.position, snippetSupport) : [];
+});
+connection.onHover(async (params, token) => {
+  const analysis = await designAnalysis(params.textDocument.uri, token);
+  return analysis ? hover(analysis, params.position) : null;
+});
+connection.onDocumentSymbol(async (params, token) => {
+  const analysis = await designAnalysis(params.textDocument.uri, token);
+  return analysis ? documentSymbols(analysis) : [];
+});
+connection.onFoldingRanges(async (params, token) => {
+  const analysis = await designAnalysis(params.textDocument.uri, token);
+  return analysis ? foldingRanges(analysis) : [];
+});
+connection.onCodeLens(async (params, token) => {
+  const analysis = await designAnalysis(params.textDocument.uri, token);
+  return analysis ? codeLenses(analysis) : [];
+});
+
+connection.onRequest(CoverageRequest, async (params: CoverageParams, token): Promise<CoverageResult | null> => {
+  const analysis = await designAnalysis(params.uri, token);
+  return analysis ? coverageOf(analysis) : null;
+});
+connection.onRequest(
+  InsertMissingStepsRequest,
+  async (params: InsertMissingStepsParams, token): Promise<InsertMissingStepsResult> => {
+    const analysis = await designAnalysis(params.uri, token);
+    return analysis ? insertMissingStepsEdits(analysis) : { edits: [], inserted: [] };
+  },
+);
+connection.onRequest(TemplatesRequest, (): TemplatesResult => ({ templates: templates(registry) }));
+connection.onRequest(
+  RulesRequest,
+  (): RulesResult => ({
+    rules: allRules.map((rule) => ({
+      id: rule.meta.id,
+      name: rule.meta.name,
+      description: rule.meta.description,
+      defaultSeverity: rule.meta.defaultSeverity,
+      docs: ruleDocsUri(rule.meta.id),
+    })),
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,76 @@
+// Settings pulled from the client per document (workspace/configuration, section "mlsd"), cached
+// per URI and cleared when they change. Bad values are named once and replaced by defaults.
+import { resolveRuleSettings } from './analysis/ruleSettings';
+import { DEFAULT_SETTINGS, type MlsdSettings } from './protocol';
+import { allRules } from './rules';
+
+export interface ValidatedSettings {
+  settings: MlsdSettings;
+  problems: string[];
+}
+
+export function validateSettings(raw: unknown): ValidatedSettings {
+  const problems: string[] = [];
+  const settings: MlsdSettings = { ...DEFAULT_SETTINGS, files: [...DEFAULT_SETTINGS.files], rules: {} };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('The "mlsd" settings must be an object; defaults are used.');
+    return { settings, problems };
+  }
+  const value = raw as Record<string, unknown>;
+  if (value.enable !== undefined) {
+    if (typeof value.enable === 'boolean') settings.enable = value.enable;
+    else problems.push('Setting "mlsd.enable" must be true or false; true is used.');
+  }
+  if (value.files !== undefined) {
+    if (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string')) {
+      settings.files = (value.files as string[]).filter((f) => f.trim() !== '').slice(0, 100);
+    } else {
+      problems.push('Setting "mlsd.files" must be a list of glob patterns such as "**/*.design.md"; ignored.');
+    }
+  }
+  if (value.run !== undefined) {
+    if (value.run === 'onType' || value.run === 'onSave') settings.run = value.run;
+    else problems.push(`Setting "mlsd.run" must be "onType" or "onSave", not ${JSON.stringify(value.run)}; "onType" is used.`);
+  }
+  if (value.debounceMs !== undefined) {
+    const ms = value.debounceMs;
+    if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) settings.debounceMs = Math.min(ms, 10_000);
+    else problems.push(`Setting "mlsd.debounceMs" must be a number of milliseconds (0 or more); ${DEFAULT_SETTINGS.debounceMs} is used.`);
+  }
+  if (value.rules !== undefined) {
+    const resolved = resolveRuleSettings(allRules, value.rules as Record<string, unknown>);
+    for (const problem of resolved.problems) problems.push(`Setting "mlsd.rules": ${problem}`);
+    if (typeof value.rules === 'object' && value.rules !== null && !Array.isArray(value.rules)) {
+      // Keep only the entries that resolved, so the analysis never sees a bad one.
+      const kept: Record<string, unknown> = {};
+      for (const [id, level] of resolved.severities) kept[id] = level;
+      settings.rules = kept;
+    }
+  }
+  return { settings, problems };
+}
+
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ValidatedSettings>>();
+
+  constructor(private readonly fetch: (uri: string | undefined) => Promise<unknown>) {}
+
+  get(uri: string | undefined): Promise<ValidatedSettings> {
+    const key = uri ?? '';
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = this.fetch(uri).then(validateSettings, () => validateSettings(undefined));
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
