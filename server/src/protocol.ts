@@ -38,7 +38,10 @@ export interface InsertMissingStepsParams {
   uri: string;
 }
 export interface InsertMissingStepsResult {
-  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[];
   inserted: string[];
 }
 

@@ -77,15 +77,19 @@ const timers = new Map<string, NodeJS.Timeout>();
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
   const rulesKey = JSON.stringify(current.rules);
   const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version && cached.rulesKey === rulesKey) return cached.analysis;
+  if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
+    return cached.analysis;
   try {
     const analysis = analyseDesign(document.getText(), { registry, rules: current.rules });
-    for (const failure of analysis.ruleFailures) connection.console.error(`${document.uri}: ${failure}`);
+    for (const failure of analysis.ruleFailures)
+      connection.console.error(`${document.uri}: ${failure}`);
     analyses.set(document.uri, { version: document.version, rulesKey, analysis });
     return analysis;
   } catch (error) {
     // A bug must not take the server down: log it and keep serving the other documents.
-    connection.console.error(`Could not check ${document.uri}: ${(error as Error)?.stack ?? String(error)}`);
+    connection.console.error(
+      `Could not check ${document.uri}: ${(error as Error)?.stack ?? String(error)}`,
+    );
     return undefined;
   }
 }
@@ -100,7 +104,10 @@ async function designSettings(uri: string): Promise<ValidatedSettings | undefine
 }
 
 /** The analysis of an open design document, or undefined for anything else. */
-async function designAnalysis(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+async function designAnalysis(
+  uri: string,
+  token?: CancellationToken,
+): Promise<Analysis | undefined> {
   const document = documents.get(uri);
   if (!document) return undefined;
   const resolved = await designSettings(uri);
@@ -150,7 +157,11 @@ connection.onInitialize((params): InitializeResult => {
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      textDocumentSync: {
+        openClose: true,
+        change: TextDocumentSyncKind.Incremental,
+        save: { includeText: false },
+      },
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
       },
@@ -172,7 +183,8 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  if (!hasConfigurationCapability) pushedSettings = (change.settings as { mlsd?: unknown } | undefined)?.mlsd;
+  if (!hasConfigurationCapability)
+    pushedSettings = (change.settings as { mlsd?: unknown } | undefined)?.mlsd;
   settings.clear();
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
@@ -222,10 +234,13 @@ connection.onCodeLens(async (params, token) => {
   return analysis ? codeLenses(analysis) : [];
 });
 
-connection.onRequest(CoverageRequest, async (params: CoverageParams, token): Promise<CoverageResult | null> => {
-  const analysis = await designAnalysis(params.uri, token);
-  return analysis ? coverageOf(analysis) : null;
-});
+connection.onRequest(
+  CoverageRequest,
+  async (params: CoverageParams, token): Promise<CoverageResult | null> => {
+    const analysis = await designAnalysis(params.uri, token);
+    return analysis ? coverageOf(analysis) : null;
+  },
+);
 connection.onRequest(
   InsertMissingStepsRequest,
   async (params: InsertMissingStepsParams, token): Promise<InsertMissingStepsResult> => {
@@ -234,18 +249,15 @@ connection.onRequest(
   },
 );
 connection.onRequest(TemplatesRequest, (): TemplatesResult => ({ templates: templates(registry) }));
-connection.onRequest(
-  RulesRequest,
-  (): RulesResult => ({
-    rules: allRules.map((rule) => ({
-      id: rule.meta.id,
-      name: rule.meta.name,
-      description: rule.meta.description,
-      defaultSeverity: rule.meta.defaultSeverity,
-      docs: ruleDocsUri(rule.meta.id),
-    })),
-  }),
-);
+connection.onRequest(RulesRequest, (): RulesResult => ({
+  rules: allRules.map((rule) => ({
+    id: rule.meta.id,
+    name: rule.meta.name,
+    description: rule.meta.description,
+    defaultSeverity: rule.meta.defaultSeverity,
+    docs: ruleDocsUri(rule.meta.id),
+  })),
+}));
 
 documents.listen(connection);
 connection.listen();

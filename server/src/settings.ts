@@ -11,7 +11,11 @@ export interface ValidatedSettings {
 
 export function validateSettings(raw: unknown): ValidatedSettings {
   const problems: string[] = [];
-  const settings: MlsdSettings = { ...DEFAULT_SETTINGS, files: [...DEFAULT_SETTINGS.files], rules: {} };
+  const settings: MlsdSettings = {
+    ...DEFAULT_SETTINGS,
+    files: [...DEFAULT_SETTINGS.files],
+    rules: {},
+  };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push('The "mlsd" settings must be an object; defaults are used.');
@@ -26,17 +30,26 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     if (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string')) {
       settings.files = (value.files as string[]).filter((f) => f.trim() !== '').slice(0, 100);
     } else {
-      problems.push('Setting "mlsd.files" must be a list of glob patterns such as "**/*.design.md"; ignored.');
+      problems.push(
+        'Setting "mlsd.files" must be a list of glob patterns such as "**/*.design.md"; ignored.',
+      );
     }
   }
   if (value.run !== undefined) {
     if (value.run === 'onType' || value.run === 'onSave') settings.run = value.run;
-    else problems.push(`Setting "mlsd.run" must be "onType" or "onSave", not ${JSON.stringify(value.run)}; "onType" is used.`);
+    else
+      problems.push(
+        `Setting "mlsd.run" must be "onType" or "onSave", not ${JSON.stringify(value.run)}; "onType" is used.`,
+      );
   }
   if (value.debounceMs !== undefined) {
     const ms = value.debounceMs;
-    if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) settings.debounceMs = Math.min(ms, 10_000);
-    else problems.push(`Setting "mlsd.debounceMs" must be a number of milliseconds (0 or more); ${DEFAULT_SETTINGS.debounceMs} is used.`);
+    if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)
+      settings.debounceMs = Math.min(ms, 10_000);
+    else
+      problems.push(
+        `Setting "mlsd.debounceMs" must be a number of milliseconds (0 or more); ${DEFAULT_SETTINGS.debounceMs} is used.`,
+      );
   }
   if (value.rules !== undefined) {
     const resolved = resolveRuleSettings(allRules, value.rules as Record<string, unknown>);

@@ -17,8 +17,11 @@ function expectations(text: string) {
   let checked: Set<string> | undefined;
   let settings: Record<string, unknown> | undefined;
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    for (const match of line.matchAll(/<!--\s*expect:\s*([^>]*?)\s*-->/g)) {
-      for (const id of match[1].split(/[\s,]+/).filter(Boolean)) expected.push(`${index + 1} ${id}`);
+    for (const match of line.matchAll(
+      /<!--\s*expect:\s*([^>]*?)\s*-->|#\s*expect:\s*((?:MLSD\d{3}[\s,]*)+)$/g,
+    )) {
+      for (const id of (match[1] ?? match[2]).split(/[\s,]+/).filter(Boolean))
+        expected.push(`${index + 1} ${id}`);
     }
     const check = /<!--\s*check:\s*([^>]*?)\s*-->/.exec(line);
     if (check) checked = new Set(check[1].split(/[\s,]+/).filter(Boolean));
@@ -29,7 +32,10 @@ function expectations(text: string) {
 }
 
 describe('rule fixtures (test/fixtures/rules)', () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.mlsd.md')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mlsd.md'))
+    .sort();
   it('has fixtures for every rule', () => {
     const all = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
     for (let i = 1; i <= 8; i++) {
@@ -46,7 +52,13 @@ describe('rule fixtures (test/fixtures/rules)', () => {
         .filter((f) => !checked || checked.has(f.ruleId))
         .map((f) => `${f.range.start.line + 1} ${f.ruleId}`)
         .sort();
-      assert.deepEqual(actual, expected, analysis.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.message}`).join('\n'));
+      assert.deepEqual(
+        actual,
+        expected,
+        analysis.findings
+          .map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.message}`)
+          .join('\n'),
+      );
 
       // Every fix must remove its finding without touching the rest of the text.
       for (const finding of analysis.findings) {
@@ -54,10 +66,18 @@ describe('rule fixtures (test/fixtures/rules)', () => {
           const fixed = applyEdits(text, fix.edits);
           const after = analyseDesign(fixed, { rules: settings });
           const still = after.findings.filter(
-            (f) => f.ruleId === finding.ruleId && f.stepId === finding.stepId && f.topicId === finding.topicId && f.message === finding.message,
+            (f) =>
+              f.ruleId === finding.ruleId &&
+              f.stepId === finding.stepId &&
+              f.topicId === finding.topicId &&
+              f.message === finding.message,
           );
-          if (finding.ruleId !== 'MLSD006') assert.equal(still.length, 0, `fix '${fix.title}' left: ${finding.message}`);
-          assert.ok(isSubsequence(text, fixed) || /^Change/.test(fix.title), `fix '${fix.title}' removed text`);
+          if (finding.ruleId !== 'MLSD006')
+            assert.equal(still.length, 0, `fix '${fix.title}' left: ${finding.message}`);
+          assert.ok(
+            isSubsequence(text, fixed) || /^Change/.test(fix.title),
+            `fix '${fix.title}' removed text`,
+          );
         }
       }
     });

@@ -21,7 +21,11 @@ describe('LineIndex', () => {
     const index = new LineIndex('ab\r\ncd');
     assert.equal(index.offsetAt({ line: 0, character: 99 }), 2);
     assert.equal(index.offsetAt({ line: 9, character: 0 }), 6);
-    assert.deepEqual(index.positionAt(3), { line: 0, character: 2 }, 'inside \\r\\n clamps to the line end');
+    assert.deepEqual(
+      index.positionAt(3),
+      { line: 0, character: 2 },
+      'inside \\r\\n clamps to the line end',
+    );
   });
 
   it('reports the dominant line ending', () => {
@@ -35,14 +39,26 @@ describe('applyEdits', () => {
   it('applies inserts and replacements by original positions', () => {
     const text = 'one\ntwo\nthree\n';
     const result = applyEdits(text, [
-      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'inserted\n' },
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, newText: 'ONE' },
+      {
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+        newText: 'inserted\n',
+      },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+        newText: 'ONE',
+      },
     ]);
     assert.equal(result, 'ONE\ntwo\ninserted\nthree\n');
   });
 
   it('keeps inserts at the same point in the order given', () => {
     const at = { line: 0, character: 1 };
-    assert.equal(applyEdits('ab', [{ range: { start: at, end: at }, newText: '1' }, { range: { start: at, end: at }, newText: '2' }]), 'a12b');
+    assert.equal(
+      applyEdits('ab', [
+        { range: { start: at, end: at }, newText: '1' },
+        { range: { start: at, end: at }, newText: '2' },
+      ]),
+      'a12b',
+    );
   });
 });

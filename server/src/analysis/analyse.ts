@@ -2,7 +2,12 @@
 // LSP. The CLI, the language server and the tests all call this.
 import type { Finding, Severity } from '../core/findings';
 import { compareRanges } from '../core/text';
-import type { CompiledFramework, CompiledProblem, CompiledStep, CompiledTopic } from '../framework/compile';
+import type {
+  CompiledFramework,
+  CompiledProblem,
+  CompiledStep,
+  CompiledTopic,
+} from '../framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
 import type { DesignDocument, StepSection } from '../parse/model';
 import { parseDesign } from '../parse/parseDesign';
@@ -40,11 +45,18 @@ export interface Analysis {
 }
 
 /** The topics a step must or may cover: the framework's and the case study's. */
-export function topicsOf(step: CompiledStep, problem: CompiledProblem | undefined): CompiledTopic[] {
+export function topicsOf(
+  step: CompiledStep,
+  problem: CompiledProblem | undefined,
+): CompiledTopic[] {
   return [...step.topics, ...(problem?.topicsByStep.get(step.id) ?? [])];
 }
 
-export function analyseDesign(text: string, options: AnalysisOptions = {}, rules: readonly Rule[] = allRules): Analysis {
+export function analyseDesign(
+  text: string,
+  options: AnalysisOptions = {},
+  rules: readonly Rule[] = allRules,
+): Analysis {
   const registry = options.registry ?? builtInRegistry();
   const document = parseDesign(text, (values) => {
     const id = typeof values?.framework === 'string' ? values.framework : undefined;
@@ -52,7 +64,8 @@ export function analyseDesign(text: string, options: AnalysisOptions = {}, rules
   });
   const framework = registry.framework(document.frameworkId) ?? registry.defaultFramework;
   const problemId = document.frontMatter?.values?.problem;
-  const problem = typeof problemId === 'string' ? registry.problems.get(problemId.trim()) : undefined;
+  const problem =
+    typeof problemId === 'string' ? registry.problems.get(problemId.trim()) : undefined;
 
   const placeholders = findPlaceholders(document, framework.placeholders);
   const template = new TemplateText(document, placeholders);
@@ -91,7 +104,9 @@ export function analyseDesign(text: string, options: AnalysisOptions = {}, rules
         },
       );
     } catch (error) {
-      ruleFailures.push(`${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`);
+      ruleFailures.push(
+        `${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`,
+      );
     }
   }
 

@@ -76,7 +76,10 @@ function inflectionFreePrefix(word: string): string {
   return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
 }
 
-function findCue(cue: CompiledCue, blockTokens: Token[][]): { start: number; end: number } | undefined {
+function findCue(
+  cue: CompiledCue,
+  blockTokens: Token[][],
+): { start: number; end: number } | undefined {
   const length = cue.tokens.length;
   for (const tokens of blockTokens) {
     for (let i = 0; i + length <= tokens.length; i++) {
@@ -90,7 +93,10 @@ function findCue(cue: CompiledCue, blockTokens: Token[][]): { start: number; end
 
 const QUESTION = /[?？](?=\s|$|[)"'*_\]」』）])/g;
 
-function findQuestions(blocks: ProseBlock[], wanted: number): { start: number; end: number } | undefined {
+function findQuestions(
+  blocks: ProseBlock[],
+  wanted: number,
+): { start: number; end: number } | undefined {
   let count = 0;
   let first: { start: number; end: number } | undefined;
   for (const block of blocks) {
@@ -115,7 +121,9 @@ export function coverTopics(
   if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
   const blocks = section.blocks;
   const scripts = mainScripts(blocks);
-  const blockTokens = blocks.map((b) => (template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t))));
+  const blockTokens = blocks.map((b) =>
+    template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t)),
+  );
   return topics.map((topic) => {
     let best: { start: number; end: number } | undefined;
     for (const cue of topic.cues) {
@@ -135,7 +143,9 @@ export function coverTopics(
     }
     // Written in a language this topic has no cues for: say nothing rather than something false.
     const readable = [...scripts].some((script) =>
-      [...topic.languages].some((language) => (LANGUAGE_SCRIPTS[language] ?? ['latin']).includes(script)),
+      [...topic.languages].some((language) =>
+        (LANGUAGE_SCRIPTS[language] ?? ['latin']).includes(script),
+      ),
     );
     return { topic, status: scripts.size === 0 || readable ? 'missing' : 'unchecked' };
   });
@@ -146,7 +156,10 @@ export function coverTopics(
  * "Label:" before it ("- **Loss function**: TODO" neither covers a topic nor counts as a word).
  */
 export class TemplateText {
-  private readonly byLine = new Map<number, { ranges: { start: number; end: number }[]; labelEnd: number }>();
+  private readonly byLine = new Map<
+    number,
+    { ranges: { start: number; end: number }[]; labelEnd: number }
+  >();
 
   constructor(
     private readonly document: DesignDocument,
@@ -175,7 +188,10 @@ export class TemplateText {
     if (this.byLine.size === 0) return false;
     const entry = this.byLine.get(this.document.lines.positionAt(token.start).line);
     if (!entry) return false;
-    return token.start < entry.labelEnd || entry.ranges.some((r) => token.start < r.end && token.end > r.start);
+    return (
+      token.start < entry.labelEnd ||
+      entry.ranges.some((r) => token.start < r.end && token.end > r.start)
+    );
   }
 }
 
@@ -184,7 +200,10 @@ export function countWords(section: StepSection, template: TemplateText): number
   let words = 0;
   for (const block of section.blocks) {
     if (block.kind === 'heading') continue;
-    const blockText = block.pieces.map((p) => p.text).join('').trim();
+    const blockText = block.pieces
+      .map((p) => p.text)
+      .join('')
+      .trim();
     if (/[:：]$/.test(blockText) && block.tokens.length <= 6) continue; // "**Offline metrics**:"
     for (const token of block.tokens) {
       if (!template.has(token)) words += wordWeight(token);

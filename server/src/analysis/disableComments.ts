@@ -7,7 +7,8 @@ import type { DesignDocument } from '../parse/model';
 import type { Rule } from '../rules/types';
 import { findRule } from './ruleSettings';
 
-const DIRECTIVE = /^\s*mlsd-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)\b([\s\S]*)$/;
+const DIRECTIVE =
+  /^\s*mlsd-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)\b([\s\S]*)$/;
 
 interface Directive {
   kind: string;
@@ -22,7 +23,9 @@ export function readDirectives(document: DesignDocument, rules: readonly Rule[])
     const match = DIRECTIVE.exec(comment.text);
     if (!match) continue;
     const names = match[2].split(/[\s,]+/).filter(Boolean);
-    const ids = names.map((name) => findRule(rules, name)?.meta.id).filter((id): id is string => Boolean(id));
+    const ids = names
+      .map((name) => findRule(rules, name)?.meta.id)
+      .filter((id): id is string => Boolean(id));
     directives.push({
       kind: match[1],
       ruleIds: names.length === 0 ? undefined : new Set(ids),
@@ -32,10 +35,15 @@ export function readDirectives(document: DesignDocument, rules: readonly Rule[])
   return directives;
 }
 
-export function applyDisableComments(document: DesignDocument, findings: Finding[], rules: readonly Rule[]): Finding[] {
+export function applyDisableComments(
+  document: DesignDocument,
+  findings: Finding[],
+  rules: readonly Rule[],
+): Finding[] {
   const directives = readDirectives(document, rules);
   if (directives.length === 0) return findings;
-  const applies = (directive: Directive, ruleId: string) => !directive.ruleIds || directive.ruleIds.has(ruleId);
+  const applies = (directive: Directive, ruleId: string) =>
+    !directive.ruleIds || directive.ruleIds.has(ruleId);
   return findings.filter((finding) => {
     const line = finding.range.start.line;
     let disabled = false;

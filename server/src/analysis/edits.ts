@@ -14,10 +14,16 @@ export interface StepPlacement {
 }
 
 /** Where a missing step belongs: before the next step in framework order, or after the previous. */
-export function placeStep(document: DesignDocument, framework: CompiledFramework, step: CompiledStep): StepPlacement {
+export function placeStep(
+  document: DesignDocument,
+  framework: CompiledFramework,
+  step: CompiledStep,
+): StepPlacement {
   const present = document.steps;
   const indexOf = (section: StepSection) => framework.stepById.get(section.stepId)?.index ?? 0;
-  const later = present.filter((s) => indexOf(s) > step.index).sort((a, b) => a.heading.start - b.heading.start)[0];
+  const later = present
+    .filter((s) => indexOf(s) > step.index)
+    .sort((a, b) => a.heading.start - b.heading.start)[0];
   const earlier = present
     .filter((s) => indexOf(s) < step.index)
     .sort((a, b) => indexOf(b) - indexOf(a) || b.heading.start - a.heading.start)[0];
@@ -49,7 +55,9 @@ export function stepHeadingText(
   const hashes = '#'.repeat(Math.min(6, Math.max(1, depth)));
   let title = step.title;
   if (document.numbersSteps) {
-    const numbered = neighbour ? /^(\D{0,12}?)(\d+)((?:\.\d+)*[.):\-–—]*\s*)/.exec(neighbour.heading.text) : null;
+    const numbered = neighbour
+      ? /^(\D{0,12}?)(\d+)((?:\.\d+)*[.):\-–—]*\s*)/.exec(neighbour.heading.text)
+      : null;
     const neighbourStep = neighbour ? framework.stepById.get(neighbour.stepId) : undefined;
     if (numbered && neighbourStep && neighbour?.heading.match.numbered) {
       const number = Number(numbered[2]) + (step.index - neighbourStep.index);
@@ -63,7 +71,11 @@ export function stepHeadingText(
 }
 
 /** The edit that inserts a missing step, with its template, where it belongs. */
-export function insertStepEdit(document: DesignDocument, framework: CompiledFramework, step: CompiledStep): TextEdit {
+export function insertStepEdit(
+  document: DesignDocument,
+  framework: CompiledFramework,
+  step: CompiledStep,
+): TextEdit {
   const placement = placeStep(document, framework, step);
   const eol = document.lines.eol;
   const heading = stepHeadingText(document, framework, step, placement.before ?? placement.after);
@@ -76,7 +88,9 @@ export function insertStepEdit(document: DesignDocument, framework: CompiledFram
     newText = `${block}${eol}${eol}`;
   } else {
     // After the previous step's last word: the text that follows keeps its own line breaks.
-    const atEnd = document.text.slice(placement.offset).trim() === '' && !/[\r\n]/.test(document.text.slice(placement.offset));
+    const atEnd =
+      document.text.slice(placement.offset).trim() === '' &&
+      !/[\r\n]/.test(document.text.slice(placement.offset));
     newText = `${placement.offset > 0 ? eol + eol : ''}${block}${atEnd ? eol : ''}`;
   }
   return { range: { start: position, end: position }, newText };
@@ -94,5 +108,8 @@ export function insertTopicStubsEdit(
   const lastLine = document.lines.lineText(position.line);
   const inList = /^\s*(?:[-*+]|\d+[.)])\s/.test(lastLine);
   const stubs = topics.map((topic) => `- ${topic.stub}`).join(eol);
-  return { range: { start: position, end: position }, newText: `${inList ? eol : eol + eol}${stubs}` };
+  return {
+    range: { start: position, end: position },
+    newText: `${inList ? eol : eol + eol}${stubs}`,
+  };
 }

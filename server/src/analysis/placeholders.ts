@@ -10,7 +10,8 @@ export interface Placeholder {
   text: string;
 }
 
-const MARKER = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}])todo(?=:)/gu;
+const MARKER =
+  /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}])todo(?=:)/gu;
 const MUSTACHE = /\{\{[^{}\n]{0,80}\}\}/g;
 const ANGLE = /<([A-Za-z][A-Za-z' ]{1,60}?)>/g;
 const HTML_TAGS = new Set(
@@ -27,7 +28,7 @@ export function findPlaceholders(document: DesignDocument, phrases: string[]): P
   const { lines, text } = document;
   const found: Placeholder[] = [];
   const wholeLinePhrases = new Set(phrases.map((p) => p.toLowerCase().trim()));
-  const cjkPhrases = phrases.filter((p) => /[^\x00-\x7f]/.test(p) && !/^[.…]+$/.test(p));
+  const cjkPhrases = phrases.filter((p) => /[^\p{ASCII}]/u.test(p) && !/^[.…]+$/.test(p));
   let skip = 0;
   const nonProse = [...document.nonProse].sort((a, b) => a.start - b.start);
 
@@ -35,7 +36,12 @@ export function findPlaceholders(document: DesignDocument, phrases: string[]): P
     const lineStart = lines.lineStarts[line];
     const lineEnd = lines.lineEnd(line);
     while (skip < nonProse.length && nonProse[skip].end <= lineStart) skip++;
-    if (skip < nonProse.length && nonProse[skip].start <= lineStart && nonProse[skip].end >= lineEnd) continue;
+    if (
+      skip < nonProse.length &&
+      nonProse[skip].start <= lineStart &&
+      nonProse[skip].end >= lineEnd
+    )
+      continue;
     const content = text.slice(lineStart, lineEnd);
     if (content.trim() === '') continue;
     const add = (at: number, length: number) => {
@@ -55,20 +61,27 @@ export function findPlaceholders(document: DesignDocument, phrases: string[]): P
       if (m[1].includes(' ') && !HTML_TAGS.has(firstWord)) add(m.index, m[0].length);
     }
     for (const phrase of cjkPhrases) {
-      for (let at = content.indexOf(phrase); at >= 0; at = content.indexOf(phrase, at + phrase.length)) {
+      for (
+        let at = content.indexOf(phrase);
+        at >= 0;
+        at = content.indexOf(phrase, at + phrase.length)
+      ) {
         add(at, phrase.length);
       }
     }
     if (found.length === before) {
       // A line (or a "Label:" value) that is nothing but a placeholder phrase.
-      const afterPrefix = content.replace(LINE_PREFIX, '');
+      const afterPrefix = content
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .trimEnd()
+        .replace(LINE_PREFIX, '');
       const value = afterPrefix.replace(LABEL, '');
       const bare = value
         .replace(/^[\s*_`[(<]+|[\s*_`\])>]+$/g, '')
         .replace(/^#+\s*/, '')
         .toLowerCase();
       if (bare && wholeLinePhrases.has(bare)) {
-        const at = content.length - value.length + value.indexOf(value.trim());
+        const at = content.lastIndexOf(value.trim());
         add(at, value.trim().length);
       }
     }

@@ -23,7 +23,9 @@ export function resolveRuleSettings(
   const problems: string[] = [];
   if (settings === undefined || settings === null) return { severities, problems };
   if (typeof settings !== 'object' || Array.isArray(settings)) {
-    problems.push('"rules" must be an object mapping rule ids or names to a severity; defaults used.');
+    problems.push(
+      '"rules" must be an object mapping rule ids or names to a severity; defaults used.',
+    );
     return { severities, problems };
   }
   for (const [key, value] of Object.entries(settings)) {
@@ -41,7 +43,10 @@ export function resolveRuleSettings(
       );
       continue;
     }
-    severities.set(rule.meta.id, level === true ? rule.meta.defaultSeverity : level === false ? 'off' : level);
+    severities.set(
+      rule.meta.id,
+      level === true ? rule.meta.defaultSeverity : level === false ? 'off' : level,
+    );
   }
   return { severities, problems };
 }

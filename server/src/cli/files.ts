@@ -52,7 +52,8 @@ function comparePaths(cwd: string) {
 /** The path as shown to the user: relative to the working folder, with forward slashes. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const relative = path.relative(cwd, file);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  const shown =
+    relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
   return shown.split(path.sep).join('/');
 }
 

@@ -11,7 +11,16 @@ export interface Colours {
   enabled: boolean;
 }
 
-const CODES = { red: 31, yellow: 33, blue: 34, green: 32, grey: 90, bold: 1, underline: 4, dim: 2 } as const;
+const CODES = {
+  red: 31,
+  yellow: 33,
+  blue: 34,
+  green: 32,
+  grey: 90,
+  bold: 1,
+  underline: 4,
+  dim: 2,
+} as const;
 
 function paint(colours: Colours, style: keyof typeof CODES, text: string): string {
   return colours.enabled ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text;
@@ -58,7 +67,13 @@ export function formatStylish(reports: FileReport[], colours: Colours): string {
   }
   const problems = totals.error + totals.warning + totals.info + totals.hint;
   if (problems === 0) {
-    out.push(paint(colours, 'green', `✔ ${reports.length} design${reports.length === 1 ? '' : 's'} checked, no problems`));
+    out.push(
+      paint(
+        colours,
+        'green',
+        `✔ ${reports.length} design${reports.length === 1 ? '' : 's'} checked, no problems`,
+      ),
+    );
   } else {
     const summary =
       `✖ ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ` +
@@ -111,7 +126,10 @@ export function formatSarif(
         invocations: [
           {
             executionSuccessful: notifications.length === 0,
-            toolExecutionNotifications: notifications.map((text) => ({ level: 'error', message: { text } })),
+            toolExecutionNotifications: notifications.map((text) => ({
+              level: 'error',
+              message: { text },
+            })),
           },
         ],
         artifacts: reports.map((report) => ({ location: { uri: encodeUri(report.file) } })),

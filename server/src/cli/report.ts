@@ -60,7 +60,12 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
             covered: status === 'covered',
             ...(status === 'unchecked' ? { unchecked: true } : {}),
             ...(evidence
-              ? { evidence: { line: document.lines.positionAt(evidence.start).line + 1, text: evidence.text } }
+              ? {
+                  evidence: {
+                    line: document.lines.positionAt(evidence.start).line + 1,
+                    text: evidence.text,
+                  },
+                }
               : {}),
           }))
         : [],

@@ -60,7 +60,9 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
   if (command !== 'check') {
-    throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`);
+    throw new UsageError(
+      command === undefined ? 'no command given' : `unknown command '${command}'`,
+    );
   }
   const value = (flag: string, inline?: string): string => {
     const next = inline ?? rest.shift();
@@ -75,7 +77,10 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
       options.paths.push(...rest.splice(0));
       break;
     }
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     switch (flag) {
       case '-h':
       case '--help':
@@ -96,7 +101,9 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
         const text = value(flag, inline);
         const number = Number(text);
         if (!/^-?\d+$/.test(text) || number < -1) {
-          throw new UsageError(`--max-warnings needs a whole number (or -1 for no limit), not '${text}'`);
+          throw new UsageError(
+            `--max-warnings needs a whole number (or -1 for no limit), not '${text}'`,
+          );
         }
         options.maxWarnings = number;
         break;
@@ -216,7 +223,10 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
     }
   }
 
-  const colourEnv = env.env.FORCE_COLOR !== undefined ? env.env.FORCE_COLOR !== '0' : env.env.NO_COLOR === undefined;
+  const colourEnv =
+    env.env.FORCE_COLOR !== undefined
+      ? env.env.FORCE_COLOR !== '0'
+      : env.env.NO_COLOR === undefined;
   const colours = { enabled: options.colour ?? (env.stdoutIsTty && colourEnv) };
   let stdout: string;
   switch (options.format) {
@@ -234,9 +244,11 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   const warningCount = diagnostics.filter((d) => d.severity === 'warning').length;
   let exitCode = 0;
-  if (errorCount > 0 || (options.maxWarnings >= 0 && warningCount > options.maxWarnings)) exitCode = 1;
+  if (errorCount > 0 || (options.maxWarnings >= 0 && warningCount > options.maxWarnings))
+    exitCode = 1;
   if (errors.length > 0) exitCode = 2;
-  const stderr = errors.map((e) => `mlsd: ${e}\n`).join('') +
+  const stderr =
+    errors.map((e) => `mlsd: ${e}\n`).join('') +
     (options.maxWarnings >= 0 && warningCount > options.maxWarnings && options.format === 'stylish'
       ? `mlsd: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`
       : '');

@@ -63,7 +63,10 @@ export class LineIndex {
   lineEnd(line: number): number {
     const start = this.lineStarts[line];
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) {
+    while (
+      end > start &&
+      (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)
+    ) {
       end--;
     }
     return end;

@@ -20,13 +20,18 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
-export function codeActions(analysis: Analysis, uri: string, params: CodeActionParams): CodeAction[] {
+export function codeActions(
+  analysis: Analysis,
+  uri: string,
+  params: CodeActionParams,
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     const diagnostics = params.context.diagnostics.filter((d) => d.source === 'mlsd');
     for (const diagnostic of diagnostics) actions.push(...fixesFor(analysis, uri, diagnostic));
-    for (const diagnostic of diagnostics) actions.push(...disableActions(analysis, uri, diagnostic));
+    for (const diagnostic of diagnostics)
+      actions.push(...disableActions(analysis, uri, diagnostic));
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
     const rename = renameHeadingAction(analysis, uri, params.range);
@@ -63,7 +68,13 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: Diagnostic): Code
         diagnostics: [diagnostic],
         edit: {
           changes: {
-            [uri]: [insertTopicStubsEdit(analysis.document, report.section, missing.map((t) => t.topic))],
+            [uri]: [
+              insertTopicStubsEdit(
+                analysis.document,
+                report.section,
+                missing.map((t) => t.topic),
+              ),
+            ],
           },
         },
       });
@@ -80,20 +91,32 @@ function disableActions(analysis: Analysis, uri: string, diagnostic: Diagnostic)
   const actions: CodeAction[] = [];
   const line = diagnostic.range.start.line;
   const frontMatter = document.frontMatter;
-  const inFrontMatter = frontMatter && line >= frontMatter.range.start.line && line <= frontMatter.range.end.line;
+  const inFrontMatter =
+    frontMatter && line >= frontMatter.range.start.line && line <= frontMatter.range.end.line;
   if (!inFrontMatter && line < document.lines.lineCount) {
     const end = { line, character: document.lines.lineLength(line) };
     actions.push({
       title: `Disable ${ruleId} for this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [uri]: [{ range: { start: end, end }, newText: ` <!-- mlsd-disable-line ${ruleId} -->` }] } },
+      edit: {
+        changes: {
+          [uri]: [{ range: { start: end, end }, newText: ` <!-- mlsd-disable-line ${ruleId} -->` }],
+        },
+      },
     });
   }
   // After the front matter (a comment inside it would break the YAML), else at the very top.
-  const at = frontMatter ? { line: frontMatter.range.end.line + 1, character: 0 } : { line: 0, character: 0 };
+  const at = frontMatter
+    ? { line: frontMatter.range.end.line + 1, character: 0 }
+    : { line: 0, character: 0 };
   const atEnd = at.line >= document.lines.lineCount;
-  const position = atEnd ? { line: document.lines.lineCount - 1, character: document.lines.lineLength(document.lines.lineCount - 1) } : at;
+  const position = atEnd
+    ? {
+        line: document.lines.lineCount - 1,
+        character: document.lines.lineLength(document.lines.lineCount - 1),
+      }
+    : at;
   actions.push({
     title: `Disable ${ruleId} for this file`,
     kind: CodeActionKind.QuickFix,
@@ -103,7 +126,9 @@ function disableActions(analysis: Analysis, uri: string, diagnostic: Diagnostic)
         [uri]: [
           {
             range: { start: position, end: position },
-            newText: atEnd ? `${eol}<!-- mlsd-disable-file ${ruleId} -->${eol}` : `<!-- mlsd-disable-file ${ruleId} -->${eol}`,
+            newText: atEnd
+              ? `${eol}<!-- mlsd-disable-file ${ruleId} -->${eol}`
+              : `<!-- mlsd-disable-file ${ruleId} -->${eol}`,
           },
         ],
       },
@@ -114,24 +139,44 @@ function disableActions(analysis: Analysis, uri: string, diagnostic: Diagnostic)
 
 function headingAt(analysis: Analysis, range: Range): Heading | undefined {
   return analysis.document.headings.find(
-    (h) => h.stepIds.length === 1 && h.range.start.line <= range.start.line && h.range.end.line >= range.start.line,
+    (h) =>
+      h.stepIds.length === 1 &&
+      h.range.start.line <= range.start.line &&
+      h.range.end.line >= range.start.line,
   );
 }
 
 /** The text of a step heading in canonical form, keeping the writer's numbering prefix. */
-export function canonicalHeadingText(heading: Heading, title: string, number: number, numbersSteps: boolean): string {
-  const prefix = /^(\s*(?:(?:step|part|phase)\s*)?(?:\d+(?:\.\d+)*|[ivx]{1,5})\s*[.):\-–—]*\s*)/i.exec(heading.text);
+export function canonicalHeadingText(
+  heading: Heading,
+  title: string,
+  number: number,
+  numbersSteps: boolean,
+): string {
+  const prefix =
+    /^(\s*(?:(?:step|part|phase)\s*)?(?:\d+(?:\.\d+)*|[ivx]{1,5})\s*[.):\-–—]*\s*)/i.exec(
+      heading.text,
+    );
   if (prefix && heading.match.numbered) return `${prefix[1]}${title}`;
   return numbersSteps ? `${number}. ${title}` : title;
 }
 
-function renameHeadingAction(analysis: Analysis, uri: string, range: Range): CodeAction | undefined {
+function renameHeadingAction(
+  analysis: Analysis,
+  uri: string,
+  range: Range,
+): CodeAction | undefined {
   const heading = headingAt(analysis, range);
   if (!heading) return undefined;
   const step = analysis.framework.stepById.get(heading.stepIds[0]);
   if (!step) return undefined;
   const current = analysis.document.text.slice(heading.textStart, heading.textEnd);
-  const wanted = canonicalHeadingText(heading, step.title, step.number, analysis.document.numbersSteps);
+  const wanted = canonicalHeadingText(
+    heading,
+    step.title,
+    step.number,
+    analysis.document.numbersSteps,
+  );
   if (current.trim() === wanted.trim()) return undefined;
   const edit: TextEdit = { range: heading.textRange, newText: wanted };
   return {
@@ -142,7 +187,10 @@ function renameHeadingAction(analysis: Analysis, uri: string, range: Range): Cod
 }
 
 /** One edit set inserting every missing step where it belongs, in framework order. */
-export function insertMissingStepsEdits(analysis: Analysis): { edits: TextEdit[]; inserted: string[] } {
+export function insertMissingStepsEdits(analysis: Analysis): {
+  edits: TextEdit[];
+  inserted: string[];
+} {
   const { document, framework } = analysis;
   const missing = analysis.steps.filter((s) => !s.section).map((s) => s.step);
   const byOffset = new Map<number, { stepId: string; edit: TextEdit }[]>();
@@ -162,7 +210,9 @@ export function insertMissingStepsEdits(analysis: Analysis): { edits: TextEdit[]
     // Several steps at one place: one insert holding them all, so their order is certain.
     const texts = list.map((item) => item.edit.newText);
     const joined = texts
-      .map((text, i) => (i < texts.length - 1 && !text.startsWith('#') ? text.replace(/[\r\n]+$/, '') : text))
+      .map((text, i) =>
+        i < texts.length - 1 && !text.startsWith('#') ? text.replace(/[\r\n]+$/, '') : text,
+      )
       .join('');
     edits.push({ range: list[0].edit.range, newText: joined });
   }

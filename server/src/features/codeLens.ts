@@ -10,7 +10,10 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
   const lenses: CodeLens[] = [];
   const missing = analysis.steps.filter((s) => !s.section);
   if (missing.length > 0) {
-    const first = analysis.document.headings[0]?.textRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const first = analysis.document.headings[0]?.textRange ?? {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    };
     lenses.push({
       range: first,
       command: {

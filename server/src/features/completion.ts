@@ -32,7 +32,11 @@ export function completions(
   const before = lineText.slice(0, position.character);
 
   const frontMatter = document.frontMatter;
-  if (frontMatter && position.line > frontMatter.range.start.line && position.line < frontMatter.range.end.line) {
+  if (
+    frontMatter &&
+    position.line > frontMatter.range.start.line &&
+    position.line < frontMatter.range.end.line
+  ) {
     return frontMatterCompletions(analysis, registry, position, before);
   }
   if (insideNonProse(analysis, position)) return [];
@@ -44,7 +48,8 @@ export function completions(
   const bullet = /^(\s*)(?:[-*+]\s*)?([^\s:]*)$/.exec(before);
   if (bullet) {
     const section = sectionAt(analysis, document.lines.offsetAt(position));
-    if (section) return topicCompletions(analysis, section, position, bullet[1].length, snippetSupport);
+    if (section)
+      return topicCompletions(analysis, section, position, bullet[1].length, snippetSupport);
   }
   return [];
 }
@@ -55,9 +60,11 @@ function insideNonProse(analysis: Analysis, position: Position): boolean {
 }
 
 function sectionAt(analysis: Analysis, offset: number): StepSection | undefined {
-  return analysis.document.steps.find((s) =>
-    s.spans.some((span) => offset > span.start && offset <= Math.max(span.end, span.start) + 2),
-  ) ?? lastSectionBefore(analysis, offset);
+  return (
+    analysis.document.steps.find((s) =>
+      s.spans.some((span) => offset > span.start && offset <= Math.max(span.end, span.start) + 2),
+    ) ?? lastSectionBefore(analysis, offset)
+  );
 }
 
 // Typing below the last line of a step (past its trimmed end) still means that step.
@@ -65,17 +72,28 @@ function lastSectionBefore(analysis: Analysis, offset: number): StepSection | un
   let best: { section: StepSection; start: number } | undefined;
   for (const section of analysis.document.steps) {
     for (const span of section.spans) {
-      if (span.start < offset && (!best || span.start > best.start)) best = { section, start: span.start };
+      if (span.start < offset && (!best || span.start > best.start))
+        best = { section, start: span.start };
     }
   }
   if (!best) return undefined;
-  const nextHeading = analysis.document.headings.find((h) => h.start > best.start && h.start < offset);
+  const nextHeading = analysis.document.headings.find(
+    (h) => h.start > best.start && h.start < offset,
+  );
   return nextHeading ? undefined : best.section;
 }
 
-function headingCompletions(analysis: Analysis, position: Position, textStart: number, lineEnd: number): CompletionItem[] {
+function headingCompletions(
+  analysis: Analysis,
+  position: Position,
+  textStart: number,
+  lineEnd: number,
+): CompletionItem[] {
   const { document, framework } = analysis;
-  const range = { start: { line: position.line, character: textStart }, end: { line: position.line, character: lineEnd } };
+  const range = {
+    start: { line: position.line, character: textStart },
+    end: { line: position.line, character: lineEnd },
+  };
   const eol = document.lines.eol;
   return analysis.steps.map(({ step, section }) => {
     const title = document.numbersSteps ? `${step.number}. ${step.title}` : step.title;
@@ -87,7 +105,10 @@ function headingCompletions(analysis: Analysis, position: Position, textStart: n
       detail: missing
         ? `Missing step ${step.number} · inserts its template (${step.minutes} min)`
         : `Step ${step.number} · already at line ${section.heading.textRange.start.line + 1}`,
-      documentation: { kind: MarkupKind.Markdown, value: `${step.summary}\n\nFramework: ${framework.title}` },
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `${step.summary}\n\nFramework: ${framework.title}`,
+      },
       sortText: `${missing ? '0' : '1'}-${String(step.number).padStart(2, '0')}`,
       filterText: `${title} ${step.id}`,
       textEdit: { range, newText: missing && body ? `${title}${eol}${eol}${body}` : title },
@@ -153,7 +174,8 @@ function frontMatterCompletions(
     });
     if (key === 'problem') return [...registry.problems.values()].map((p) => item(p.id, p.title));
     if (key === 'level') return LEVELS.map((level, i) => item(level, 'Interview level', String(i)));
-    if (key === 'framework') return [...registry.frameworks.values()].map((f) => item(f.id, f.title));
+    if (key === 'framework')
+      return [...registry.frameworks.values()].map((f) => item(f.id, f.title));
     return [];
   }
   if (!/^[A-Za-z_]*$/.test(before)) return [];
@@ -165,6 +187,9 @@ function frontMatterCompletions(
     detail: k.description,
     sortText: String(i),
     textEdit: { range, newText: `${k.key}: ` },
-    command: k.key === 'problem' || k.key === 'level' ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    command:
+      k.key === 'problem' || k.key === 'level'
+        ? { title: 'Suggest', command: 'editor.action.triggerSuggest' }
+        : undefined,
   }));
 }

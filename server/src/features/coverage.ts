@@ -8,14 +8,18 @@ export function coverageOf(analysis: Analysis): CoverageResult {
   const { document, framework } = analysis;
   const steps = analysis.steps.map(({ step, section, topics, words }) => {
     const required = topics.filter((t) => t.topic.required);
-    const missingRequired = required.filter((t) => t.status === 'missing').map((t) => ({ id: t.topic.id, title: t.topic.title }));
+    const missingRequired = required
+      .filter((t) => t.status === 'missing')
+      .map((t) => ({ id: t.topic.id, title: t.topic.title }));
     return {
       id: step.id,
       number: step.number,
       title: step.title,
       present: Boolean(section),
       line: section?.heading.textRange.start.line,
-      insertLine: section ? undefined : document.lines.positionAt(placeStep(document, framework, step).offset).line,
+      insertLine: section
+        ? undefined
+        : document.lines.positionAt(placeStep(document, framework, step).offset).line,
       words,
       requiredCovered: required.length - missingRequired.length,
       requiredTotal: required.length,

@@ -19,7 +19,11 @@ export interface DiagnosticData {
 }
 
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, stepId: finding.stepId, topicId: finding.topicId };
+  const data: DiagnosticData = {
+    rule: finding.rule,
+    stepId: finding.stepId,
+    topicId: finding.topicId,
+  };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

@@ -32,14 +32,18 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
     const opensSection = heading.role !== 'content' && heading.role !== 'none';
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
-      const inside = heading.start < top.end && (heading.role === 'content' || heading.depth > top.depth) && !(opensSection && heading.depth <= top.depth);
+      const inside =
+        heading.start < top.end &&
+        (heading.role === 'content' || heading.depth > top.depth) &&
+        !(opensSection && heading.depth <= top.depth);
       if (inside) break;
       stack.pop();
     }
     const parent = stack[stack.length - 1];
     if (parent) {
       parent.symbol.children!.push(symbol);
-      if (parent.symbol.range.end.line < symbol.range.end.line) symbol.range = { ...symbol.range, end: parent.symbol.range.end };
+      if (parent.symbol.range.end.line < symbol.range.end.line)
+        symbol.range = { ...symbol.range, end: parent.symbol.range.end };
     } else {
       roots.push(symbol);
     }
@@ -64,7 +68,12 @@ function detailOf(analysis: Analysis, heading: Heading): string {
       if (!report) return '';
       const required = report.topics.filter((t) => t.topic.required);
       const covered = required.filter((t) => t.status !== 'missing').length;
-      const role = heading.role === 'duplicate' ? ' (again)' : heading.role === 'continuation' ? ' (continued)' : '';
+      const role =
+        heading.role === 'duplicate'
+          ? ' (again)'
+          : heading.role === 'continuation'
+            ? ' (continued)'
+            : '';
       return `Step ${report.step.number}${role} · ${covered}/${required.length} required topics`;
     })
     .join('; ');

@@ -8,7 +8,9 @@ import { ruleDocsUri } from './ruleDocs';
 export function hover(analysis: Analysis, position: Position): Hover | null {
   const { document } = analysis;
   const parts: string[] = [];
-  const heading = document.headings.find((h) => h.range.start.line <= position.line && h.range.end.line >= position.line);
+  const heading = document.headings.find(
+    (h) => h.range.start.line <= position.line && h.range.end.line >= position.line,
+  );
   let range = heading?.textRange;
   if (heading && heading.stepIds.length > 0) {
     for (const stepId of heading.stepIds) {
@@ -16,10 +18,14 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
       if (report) parts.push(stepHover(analysis, report));
     }
   } else if (heading?.role === 'extra') {
-    parts.push(`**Extra section** — not one of the ${analysis.framework.steps.length} steps of ${analysis.framework.title}; it is never a finding.`);
+    parts.push(
+      `**Extra section** — not one of the ${analysis.framework.steps.length} steps of ${analysis.framework.title}; it is never a finding.`,
+    );
   }
   const findings = analysis.findings.filter(
-    (f) => contains(f.range, position) && !(heading && f.range.start.line === heading.textRange.start.line && f.ruleId === 'MLSD006'),
+    (f) =>
+      contains(f.range, position) &&
+      !(heading && f.range.start.line === heading.textRange.start.line && f.ruleId === 'MLSD006'),
   );
   const seen = new Set<string>();
   for (const finding of findings) {
@@ -38,9 +44,11 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
 
 function contains(range: { start: Position; end: Position }, position: Position): boolean {
   const afterStart =
-    position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
   const beforeEnd =
-    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    position.line < range.end.line ||
+    (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
 
@@ -59,9 +67,14 @@ export function stepHover(analysis: Analysis, report: StepReport): string {
     if (list.length === 0) return;
     lines.push(required ? '**Required topics**' : '**Recommended topics**', '');
     for (const { topic, status, evidence } of list) {
-      const origin = topic.origin !== analysis.framework.id ? ` _(${analysis.problem?.title ?? topic.origin})_` : '';
+      const origin =
+        topic.origin !== analysis.framework.id
+          ? ` _(${analysis.problem?.title ?? topic.origin})_`
+          : '';
       if (status === 'covered' && evidence) {
-        lines.push(`- ✅ ${topic.title}${origin} — line ${lineOf(evidence.start)} (“${evidence.text}”)`);
+        lines.push(
+          `- ✅ ${topic.title}${origin} — line ${lineOf(evidence.start)} (“${evidence.text}”)`,
+        );
       } else if (status === 'unchecked') {
         lines.push(`- ❔ ${topic.title}${origin} — not checked: no cue words in this language`);
       } else {
@@ -72,6 +85,8 @@ export function stepHover(analysis: Analysis, report: StepReport): string {
   };
   describe(true);
   describe(false);
-  lines.push(`${words} word${words === 1 ? '' : 's'}${words < step.thinWords ? ` (thin below ${step.thinWords})` : ''}`);
+  lines.push(
+    `${words} word${words === 1 ? '' : 's'}${words < step.thinWords ? ` (thin below ${step.thinWords})` : ''}`,
+  );
   return lines.join('\n');
 }

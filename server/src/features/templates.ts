@@ -37,7 +37,9 @@ export function templates(registry: FrameworkRegistry): TemplateInfo[] {
       content: designTemplate(framework),
     },
   ];
-  for (const problem of [...registry.problems.values()].sort((a, b) => a.title.localeCompare(b.title))) {
+  for (const problem of [...registry.problems.values()].sort((a, b) =>
+    a.title.localeCompare(b.title),
+  )) {
     const own = registry.framework(problem.framework) ?? framework;
     list.push({
       id: problem.id,

@@ -93,14 +93,23 @@ export interface CompiledProblem {
 // English articles and possessives cut a verb-first heading ("Serving the model") like a preposition.
 const ENGLISH_CUT_WORDS = ['the', 'a', 'an', 'our', 'my', 'your', 'its', 'their'];
 
-export function compileCue(text: string, language: string, rules: LanguageRules | undefined): CompiledCue {
-  const abbreviation = /^[A-Z][A-Z0-9]{1,4}s?$/.test(text.trim()) || /^[a-z]?[0-9]{2,3}$/i.test(text.trim());
+export function compileCue(
+  text: string,
+  language: string,
+  rules: LanguageRules | undefined,
+): CompiledCue {
+  const abbreviation =
+    /^[A-Z][A-Z0-9]{1,4}s?$/.test(text.trim()) || /^[a-z]?[0-9]{2,3}$/i.test(text.trim());
   const tokens = tokenize(text).map<CueToken>((token) => ({
     kind: token.kind,
     lower: token.lower,
     stem: token.stem,
     abbreviation: abbreviation && token.kind === 'word',
-    substring: token.kind === 'word' && token.latin && Boolean(rules?.substringMatch) && token.lower.length >= 4,
+    substring:
+      token.kind === 'word' &&
+      token.latin &&
+      Boolean(rules?.substringMatch) &&
+      token.lower.length >= 4,
     prefix: token.kind === 'word' && !token.latin,
   }));
   return { text, language, tokens };
@@ -156,7 +165,11 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     }
     for (const word of rules.fillers ?? []) {
       const folded = foldCase(word);
-      if (/\s/.test(folded) || tokenize(folded).length !== 1 || tokenize(folded)[0].kind === 'cjk') {
+      if (
+        /\s/.test(folded) ||
+        tokenize(folded).length !== 1 ||
+        tokenize(folded)[0].kind === 'cjk'
+      ) {
         framework.fillerAffixes.push(folded);
       } else {
         framework.fillers.add(folded);

@@ -24,7 +24,8 @@ interface Hit {
   entry: KeywordEntry;
 }
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u200D]/gu;
+const EMOJI =
+  /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|\u20E3|\u200D/gu;
 const ATTRIBUTES = /\{[#.:][^{}]*\}/g;
 const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const PARENTHETICAL = /\([^()]*\)|\[[^[\]]*\]|（[^（）]*）|【[^【】]*】|「[^「」]*」/g;
@@ -32,7 +33,7 @@ const TIME_NOTE =
   /[\s\-–—:|~,]*[~≈]?\s*\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minute|minutes|m|分钟|分|분|мин|минут)\.?\s*$/u;
 const LEADING_PUNCTUATION = /^[\s#>*_~`"'“”‘’«»\-–—•·:|.]+/;
 const NUMBER_PREFIX =
-  /^(?:第\s*)?(?:\d+(?:[.\-]\d+)*|[一二三四五六七八九十]+)(?:\s*(?:步骤|步|章|节|部分|단계|ステップ))?(?:\s*[.)\]:：、．\-–—|]+\s*|\s+|$)/u;
+  /^(?:第\s*)?(?:\d+(?:[.-]\d+)*|[一二三四五六七八九十]+)(?:\s*(?:步骤|步|章|节|部分|단계|ステップ))?(?:\s*[.)\]:：、．\-–—|]+\s*|\s+|$)/u;
 const BRACKETED_NUMBER = /^[([（]\s*(?:\d+|[一二三四五六七八九十]+|[ivx]{1,5})\s*[)\]）]\s*/u;
 const ROMAN_OR_LETTER_PREFIX = /^(?:[ivx]{1,5}|[a-h])\s*[.):\-–—]\s+/u;
 const COORDINATORS_SPACED = /\s*(?:,|\/|&|\+|;|，|、|・)\s*|\s+(?:and|und|et|y|e|и|및)\s+/u;
@@ -43,16 +44,24 @@ function collapse(text: string): string {
 }
 
 /** Removes what decorates a heading without changing what it names. */
-function stripDecoration(text: string, framework: CompiledFramework): { text: string; numbered: boolean } {
+function stripDecoration(
+  text: string,
+  framework: CompiledFramework,
+): { text: string; numbered: boolean } {
   let s = foldCase(text.normalize('NFKC'));
-  s = s.replace(ATTRIBUTES, ' ').replace(HTML_TAG, ' ').replace(/\[\s*\]/g, ' ').replace(EMOJI, ' ');
+  s = s
+    .replace(ATTRIBUTES, ' ')
+    .replace(HTML_TAG, ' ')
+    .replace(/\[\s*\]/g, ' ')
+    .replace(EMOJI, ' ');
   s = s.replace(/\s+#+\s*$/, ' ');
   let numbered = false;
   for (let round = 0; round < 4; round++) {
     const before = s;
     s = s.replace(LEADING_PUNCTUATION, '');
     s = stripLeadingFillers(s, framework);
-    const number = NUMBER_PREFIX.exec(s) ?? BRACKETED_NUMBER.exec(s) ?? ROMAN_OR_LETTER_PREFIX.exec(s);
+    const number =
+      NUMBER_PREFIX.exec(s) ?? BRACKETED_NUMBER.exec(s) ?? ROMAN_OR_LETTER_PREFIX.exec(s);
     if (number && number[0].length > 0 && number[0].length < s.length) {
       numbered = true;
       s = s.slice(number[0].length);
@@ -66,7 +75,7 @@ function stripDecoration(text: string, framework: CompiledFramework): { text: st
 
 function stripLeadingFillers(text: string, framework: CompiledFramework): string {
   let s = text.trimStart();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const affix of framework.fillerAffixes) {
       if (s.startsWith(affix) && s.length > affix.length) {
@@ -85,7 +94,7 @@ function stripLeadingFillers(text: string, framework: CompiledFramework): string
 
 function stripTrailingFillers(text: string, framework: CompiledFramework): string {
   let s = text.replace(/[\s:：.。!！?？\-–—|]+$/u, '');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const affix of framework.fillerAffixes) {
       if (s.endsWith(affix) && s.length > affix.length) {
@@ -122,7 +131,8 @@ function findHits(text: string, tokens: Token[], framework: CompiledFramework): 
   for (const entry of framework.keywords) {
     if (entry.substring) {
       const at = text.indexOf(entry.text);
-      if (at >= 0) hits.push({ stepId: entry.stepId, start: at, end: at + entry.text.length, entry });
+      if (at >= 0)
+        hits.push({ stepId: entry.stepId, start: at, end: at + entry.text.length, entry });
       continue;
     }
     const first = entry.tokens[0];
@@ -223,7 +233,10 @@ function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatc
     if (matchedAll) {
       return { ...none, stepIds: inFrameworkOrder(partSteps, framework), strong: allStrong };
     }
-    if (parts.some((part) => framework.extraSections.has(canonicalText(part))) && !headStep(canonical, framework)) {
+    if (
+      parts.some((part) => framework.extraSections.has(canonicalText(part))) &&
+      !headStep(canonical, framework)
+    ) {
       return { ...none, extra: true };
     }
   }

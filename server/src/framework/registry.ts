@@ -2,7 +2,12 @@
 // code (data/*.json, data/problems/*.json) and any extra file a user names.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileFramework, compileProblem, type CompiledFramework, type CompiledProblem } from './compile';
+import {
+  compileFramework,
+  compileProblem,
+  type CompiledFramework,
+  type CompiledProblem,
+} from './compile';
 import { indexHeadingVocabulary } from './headingMatcher';
 import type { FrameworkData, ProblemData } from './types';
 import { DataFileError, validateFramework, validateProblem } from './validate';
@@ -25,7 +30,9 @@ export class FrameworkRegistry {
   addProblem(data: ProblemData, file = data.id): CompiledProblem | undefined {
     const framework = this.frameworks.get(data.framework);
     if (!framework) {
-      this.errors.push(new DataFileError(file, 'framework', `unknown framework "${data.framework}"`));
+      this.errors.push(
+        new DataFileError(file, 'framework', `unknown framework "${data.framework}"`),
+      );
       return undefined;
     }
     const compiled = compileProblem(data, framework);
@@ -38,7 +45,8 @@ export class FrameworkRegistry {
   }
 
   get defaultFramework(): CompiledFramework {
-    const framework = this.frameworks.get(DEFAULT_FRAMEWORK_ID) ?? this.frameworks.values().next().value;
+    const framework =
+      this.frameworks.get(DEFAULT_FRAMEWORK_ID) ?? this.frameworks.values().next().value;
     if (!framework) throw new Error('no framework data was loaded');
     return framework;
   }
@@ -79,7 +87,11 @@ function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DataFileError(file, '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new DataFileError(
+      file,
+      '',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -107,7 +119,10 @@ function listJson(dir: string): string[] {
 /** Where the built-in data lives: beside the bundle (dist/data) or the source (framework/data). */
 export function builtInDataDir(): string {
   const candidates = [path.join(__dirname, 'data'), path.join(__dirname, 'framework', 'data')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, `${DEFAULT_FRAMEWORK_ID}.json`))) ?? candidates[0];
+  return (
+    candidates.find((dir) => fs.existsSync(path.join(dir, `${DEFAULT_FRAMEWORK_ID}.json`))) ??
+    candidates[0]
+  );
 }
 
 let builtIn: FrameworkRegistry | undefined;

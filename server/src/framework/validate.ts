@@ -54,7 +54,8 @@ class Checker {
   }
 
   boolean(value: unknown, field: string): boolean {
-    if (typeof value !== 'boolean') this.fail(field, `expected true or false, found ${describe(value)}`);
+    if (typeof value !== 'boolean')
+      this.fail(field, `expected true or false, found ${describe(value)}`);
     return value;
   }
 
@@ -93,7 +94,8 @@ class Checker {
     this.string(topic.description, `${field}.description`);
     this.phrases(topic.cues, `${field}.cues`);
     this.string(topic.stub, `${field}.stub`);
-    if (topic.minQuestions !== undefined) this.positive(topic.minQuestions, `${field}.minQuestions`);
+    if (topic.minQuestions !== undefined)
+      this.positive(topic.minQuestions, `${field}.minQuestions`);
     return topic as unknown as TopicData;
   }
 }
@@ -137,7 +139,8 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
         );
       }
     }
-    if (record.substringMatch !== undefined) c.boolean(record.substringMatch, `${field}.substringMatch`);
+    if (record.substringMatch !== undefined)
+      c.boolean(record.substringMatch, `${field}.substringMatch`);
   }
   c.phrases(data.extraSections, 'extraSections');
   c.array(data.placeholders, 'placeholders').forEach((p, i) => c.string(p, `placeholders[${i}]`));
@@ -171,7 +174,8 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     const topicIds = new Set<string>();
     c.array(step.topics, `${field}.topics`).forEach((topicValue, j) => {
       const topic = c.topic(topicValue, `${field}.topics[${j}]`);
-      if (topicIds.has(topic.id)) c.fail(`${field}.topics[${j}].id`, `topic "${topic.id}" is defined twice`);
+      if (topicIds.has(topic.id))
+        c.fail(`${field}.topics[${j}].id`, `topic "${topic.id}" is defined twice`);
       topicIds.add(topic.id);
     });
   });
@@ -180,7 +184,10 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     for (const record of ['aliases', 'keywords'] as const) {
       for (const language of Object.keys((step as Record<string, object>)[record])) {
         if (!(language in languages)) {
-          c.fail(`steps[${i}].${record}.${language}`, `language "${language}" is not in "languages"`);
+          c.fail(
+            `steps[${i}].${record}.${language}`,
+            `language "${language}" is not in "languages"`,
+          );
         }
       }
     }
@@ -199,9 +206,14 @@ export function validateProblem(value: unknown, file: string, stepIds?: Set<stri
   const topics = c.object(data.topics, 'topics');
   for (const [stepId, list] of Object.entries(topics)) {
     if (stepIds && !stepIds.has(stepId)) {
-      c.fail(`topics.${stepId}`, `"${stepId}" is not a step of framework "${String(data.framework)}"`);
+      c.fail(
+        `topics.${stepId}`,
+        `"${stepId}" is not a step of framework "${String(data.framework)}"`,
+      );
     }
-    c.array(list, `topics.${stepId}`).forEach((topic, i) => c.topic(topic, `topics.${stepId}[${i}]`));
+    c.array(list, `topics.${stepId}`).forEach((topic, i) =>
+      c.topic(topic, `topics.${stepId}[${i}]`),
+    );
   }
   return data as unknown as ProblemData;
 }

@@ -52,13 +52,17 @@ export function parseFrontMatter(
   if (document.errors.length > 0) return frontMatter;
 
   const contents = document.contents;
-  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+  if (
+    contents === null ||
+    (isScalar(contents) && (contents.value === null || contents.value === ''))
+  ) {
     frontMatter.values = {};
     return frontMatter;
   }
   if (!isMap(contents)) {
     frontMatter.errors.push({
-      message: 'Front matter must be a YAML mapping of keys to values (e.g. "problem: visual-search").',
+      message:
+        'Front matter must be a YAML mapping of keys to values (e.g. "problem: visual-search").',
       start: contentStart,
       end: contentEnd,
     });
@@ -85,6 +89,10 @@ export function parseFrontMatter(
 }
 
 function firstSentence(message: string): string {
-  const line = message.split('\n')[0].trim();
+  // yaml's own "at line 1, column 8" counts from the front matter, not the file: the range says where.
+  const line = message
+    .split('\n')[0]
+    .trim()
+    .replace(/\s*at line \d+, column \d+:?$/, '');
   return line.endsWith('.') ? line : `${line}.`;
 }

@@ -13,7 +13,10 @@ export interface FrontMatter {
   /** The parsed mapping, when the YAML is valid and a mapping. */
   values?: Record<string, unknown>;
   /** Where each top-level key's value sits (offsets into the document). */
-  valueOffsets: Map<string, { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }>;
+  valueOffsets: Map<
+    string,
+    { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }
+  >;
   /** YAML syntax errors, with their offsets in the document. */
   errors: { message: string; start: number; end: number }[];
 }

@@ -47,13 +47,30 @@ export function parseDesign(
   // Front matter first: it may choose the framework the headings are matched against.
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
   const frontMatter = yamlNode?.position
-    ? parseFrontMatter(text, lines, offsetOf(yamlNode.position.start.offset, bom), offsetOf(yamlNode.position.end.offset, bom))
+    ? parseFrontMatter(
+        text,
+        lines,
+        offsetOf(yamlNode.position.start.offset, bom),
+        offsetOf(yamlNode.position.end.offset, bom),
+      )
     : parseUnclosedFrontMatter(text, lines, bom);
   const framework = resolveFramework(frontMatter?.values);
 
-  const walk: Walk = { text, bom, lines, framework, headings: [], blocks: [], nonProse: [], comments: [] };
+  const walk: Walk = {
+    text,
+    bom,
+    lines,
+    framework,
+    headings: [],
+    blocks: [],
+    nonProse: [],
+    comments: [],
+  };
   if (frontMatter) {
-    walk.nonProse.push({ start: lines.offsetAt(frontMatter.range.start), end: lines.offsetAt(frontMatter.range.end) });
+    walk.nonProse.push({
+      start: lines.offsetAt(frontMatter.range.start),
+      end: lines.offsetAt(frontMatter.range.end),
+    });
   }
   for (const node of tree.children) visitBlock(node, walk);
 
@@ -83,7 +100,14 @@ function offsetOf(offset: number | undefined, bom: number): number {
 
 // An opening fence with no closing one: remark reads it as a thematic break, so look for it here.
 function parseUnclosedFrontMatter(text: string, lines: LineIndex, bom: number) {
-  if (lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() !== '---' || lines.lineCount < 2) return undefined;
+  if (
+    lines
+      .lineText(0)
+      .replace(/^\uFEFF/, '')
+      .trimEnd() !== '---' ||
+    lines.lineCount < 2
+  )
+    return undefined;
   if (!/^[A-Za-z_][\w-]*\s*:/.test(lines.lineText(1))) return undefined;
   const frontMatter = parseFrontMatter(text, lines, bom, text.length, false);
   return frontMatter;
@@ -161,7 +185,13 @@ function addHeading(node: MdHeading, start: number, end: number, walk: Walk): vo
   addBlock('heading', node, start, end, walk);
 }
 
-function addBlock(kind: ProseBlock["kind"], node: Nodes, start: number, end: number, walk: Walk): void {
+function addBlock(
+  kind: ProseBlock['kind'],
+  node: Nodes,
+  start: number,
+  end: number,
+  walk: Walk,
+): void {
   const pieces: ProseBlock['pieces'] = [];
   collectInline(node, pieces, walk);
   const tokens = pieces.flatMap((piece) => tokenize(piece.text, piece.start));

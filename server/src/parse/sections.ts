@@ -13,7 +13,8 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
   const { headings } = document;
   const strongStepHeadings = headings.filter((h) => h.match.stepIds.length > 0 && h.match.strong);
   const numberedCount = strongStepHeadings.filter((h) => h.match.numbered).length;
-  document.numbersSteps = strongStepHeadings.length >= 2 && numberedCount * 2 > strongStepHeadings.length;
+  document.numbersSteps =
+    strongStepHeadings.length >= 2 && numberedCount * 2 > strongStepHeadings.length;
   document.stepDepth = mostCommon(strongStepHeadings.map((h) => h.depth)) ?? 2;
 
   const sections = new Map<string, StepSection>();
@@ -53,7 +54,10 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
       continue;
     }
 
-    if (match.stepIds.length > 0 && opensStep(heading, current, sections, furthestIndex, document, framework)) {
+    if (
+      match.stepIds.length > 0 &&
+      opensStep(heading, current, sections, furthestIndex, document, framework)
+    ) {
       closeStep(heading.start);
       closeExtra(heading.start);
       const roles: Heading['role'][] = [];
@@ -73,10 +77,29 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
         openSpans.push({ section, span });
         furthestIndex = Math.max(furthestIndex, framework.stepById.get(stepId)?.index ?? -1);
       }
-      heading.role = roles.includes('step') ? 'step' : roles.includes('duplicate') ? 'duplicate' : 'continuation';
+      heading.role = roles.includes('step')
+        ? 'step'
+        : roles.includes('duplicate')
+          ? 'duplicate'
+          : 'continuation';
       heading.stepIds = match.stepIds;
       current = { stepIds: match.stepIds, depth: heading.depth };
       lastStepIds = match.stepIds;
+      continue;
+    }
+
+    // A sub-heading that names the step it sits in ("### Offline metrics" under "## Evaluation")
+    // continues that step; the section already runs through it.
+    if (
+      current &&
+      match.strong &&
+      heading.depth > current.depth &&
+      match.stepIds.length > 0 &&
+      match.stepIds.every((id) => current!.stepIds.includes(id))
+    ) {
+      heading.role = 'continuation';
+      heading.stepIds = match.stepIds;
+      for (const id of match.stepIds) sections.get(id)?.headings.push(heading);
       continue;
     }
 
@@ -102,8 +125,8 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
   for (const section of order) {
     const first = section.spans[0];
     section.range = document.lines.rangeOf(first.start, first.end);
-    section.blocks = document.blocks.filter(
-      (block) => section.spans.some((span) => block.start >= span.start && block.start < span.end),
+    section.blocks = document.blocks.filter((block) =>
+      section.spans.some((span) => block.start >= span.start && block.start < span.end),
     );
   }
   document.steps = order;
@@ -120,7 +143,8 @@ function opensStep(
 ): boolean {
   const { match } = heading;
   const seen = (id: string) => sections.has(id);
-  const earlierThanFurthest = (id: string) => (framework.stepById.get(id)?.index ?? 0) < furthestIndex;
+  const earlierThanFurthest = (id: string) =>
+    (framework.stepById.get(id)?.index ?? 0) < furthestIndex;
 
   if (match.strong) {
     if (!current || heading.depth <= current.depth) return true;

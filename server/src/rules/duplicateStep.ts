@@ -20,7 +20,12 @@ export const duplicateStep: Rule = {
         const previous = section.headings[index - 1];
         // Only a re-opening after another step's heading is a duplicate.
         const between = document.headings.slice((previous?.index ?? 0) + 1, heading.index);
-        if (!between.some((h) => (h.role === 'step' || h.role === 'duplicate') && !h.stepIds.includes(stepId))) continue;
+        if (
+          !between.some(
+            (h) => (h.role === 'step' || h.role === 'duplicate') && !h.stepIds.includes(stepId),
+          )
+        )
+          continue;
         const step = framework.stepById.get(stepId)!;
         report({
           range: heading.textRange,

@@ -43,7 +43,9 @@ export const frontMatterRule: Rule = {
         report({
           range: where('problem'),
           message: `'problem' must be one of the case studies: ${ids.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`,
-          fixes: suggestion ? replace('problem', suggestion, `Change 'problem' to '${suggestion}'`) : undefined,
+          fixes: suggestion
+            ? replace('problem', suggestion, `Change 'problem' to '${suggestion}'`)
+            : undefined,
         });
       }
     }
@@ -60,18 +62,24 @@ export const frontMatterRule: Rule = {
     if ('level' in values) {
       const value = values.level;
       if (typeof value !== 'string' || !LEVELS.includes(value.trim().toLowerCase())) {
-        const suggestion = typeof value === 'string' ? closest(value.toLowerCase(), LEVELS) : undefined;
+        const suggestion =
+          typeof value === 'string' ? closest(value.toLowerCase(), LEVELS) : undefined;
         report({
           range: where('level'),
           message: `'level' must be one of ${LEVELS.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`,
-          fixes: suggestion ? replace('level', suggestion, `Change 'level' to '${suggestion}'`) : undefined,
+          fixes: suggestion
+            ? replace('level', suggestion, `Change 'level' to '${suggestion}'`)
+            : undefined,
         });
       }
     }
     if ('minutes' in values) {
       const value = values.minutes;
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 600) {
-        report({ range: where('minutes'), message: "'minutes' must be the interview length in minutes, e.g. 45." });
+        report({
+          range: where('minutes'),
+          message: "'minutes' must be the interview length in minutes, e.g. 45.",
+        });
       }
     }
   },
@@ -89,7 +97,9 @@ export function closest(value: string, candidates: string[]): string | undefined
       bestDistance = distance;
     }
   }
-  const containing = candidates.find((c) => wanted.length >= 4 && (c.includes(wanted) || wanted.includes(c)));
+  const containing = candidates.find(
+    (c) => wanted.length >= 4 && (c.includes(wanted) || wanted.includes(c)),
+  );
   if (bestDistance <= Math.max(2, Math.floor(wanted.length / 4))) return best;
   return containing;
 }

@@ -21,7 +21,7 @@ export const missingStep: Rule = {
         : placement.before
           ? `before '${placement.before.heading.text.trim()}' (line ${placement.before.heading.textRange.start.line + 1})`
           : 'at the end of the document';
-      const required = step.topics.filter((t) => t.required).map((t) => t.title.toLowerCase());
+      const required = step.topics.filter((t) => t.required).map((t) => lowerFirstWord(t.title));
       const cover = required.length > 0 ? `: cover ${joinList(required)}` : '';
       report({
         range: anchor ? anchor.heading.textRange : firstLineRange(document),
@@ -43,10 +43,18 @@ function firstLineRange(document: import('../parse/model').DesignDocument) {
   if (heading) return heading.textRange;
   const line = document.frontMatter ? document.frontMatter.range.end.line + 1 : 0;
   const safe = Math.min(line, document.lines.lineCount - 1);
-  return { start: { line: safe, character: 0 }, end: { line: safe, character: document.lines.lineLength(safe) } };
+  return {
+    start: { line: safe, character: 0 },
+    end: { line: safe, character: document.lines.lineLength(safe) },
+  };
 }
 
 export function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "Loss function" -> "loss function", but "ML objective" stays. */
+export function lowerFirstWord(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }

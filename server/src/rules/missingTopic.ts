@@ -1,6 +1,7 @@
 // MLSD006 missing-topic: a required topic of a step that the step's own text does not cover.
 // Recommended topics are not findings. An empty step gets no topic findings (MLSD004 says it all).
 import { insertTopicStubsEdit } from '../analysis/edits';
+import { lowerFirstWord } from './missingStep';
 import type { Rule } from './types';
 
 export const missingTopic: Rule = {
@@ -16,11 +17,13 @@ export const missingTopic: Rule = {
       if (!section || words === 0) continue;
       const missing = topics.filter((t) => t.status === 'missing' && t.topic.required);
       for (const { topic } of missing) {
-        const examples = exampleCues(topic.cues.filter((c) => c.language === 'en').map((c) => c.text));
+        const examples = exampleCues(
+          topic.cues.filter((c) => c.language === 'en').map((c) => c.text),
+        );
         const origin = topic.origin === problem?.id ? ` for ${problem.title}` : '';
         report({
           range: section.heading.textRange,
-          message: `Step ${step.number} '${step.title}' does not cover ${topic.title.toLowerCase()}${origin}: ${lowerFirst(topic.description)}${examples ? ` (e.g. ${examples})` : ''}`,
+          message: `Step ${step.number} '${step.title}' does not cover ${lowerFirstWord(topic.title)}${origin}: ${lowerFirst(topic.description)}${examples && !/e\.g\./.test(topic.description) ? ` (e.g. ${examples})` : ''}.`,
           stepId: step.id,
           topicId: topic.id,
           fixes: [

@@ -1,0 +1,116 @@
+// The VS Code client: starts the mlsd language server (dist/server.js over IPC) for design files
+// and wires the status bar and the commands to it. Feature logic lives in the server.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { mlsdEnabled, type DesignFilter } from './designFiles';
+import { ServerHost } from './host';
+import { CoverageStatusBar } from './statusBar';
+
+// The library forces its own pop-up when the connection fails; this extension says it once, below.
+class MlsdLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, _showNotification?: boolean | 'force'): void {
+    super.error(message, data, false);
+  }
+}
+
+let host: ServerHost | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('MLSD', { log: true });
+  let errorShown = false;
+  let restartAnnounced = false;
+  let crashed = false;
+  const showError = (message: string): void => {
+    if (errorShown) return;
+    errorShown = true;
+    void vscode.window.showErrorMessage(`MLSD: ${message}`, 'Open Output').then((choice) => {
+      if (choice) output.show(true);
+    });
+  };
+
+  const createClient = (documentSelector: DesignFilter[]): LanguageClient => {
+    const module = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6010'] },
+      },
+    };
+    const crashes: number[] = [];
+    const clientOptions: LanguageClientOptions = {
+      documentSelector,
+      synchronize: { configurationSection: 'mlsd' },
+      outputChannel: output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationFailedHandler: () => false,
+      errorHandler: {
+        error: (_error, _message, count) => {
+          if (count !== undefined && count <= 3) {
+            return { action: ErrorAction.Continue, handled: true };
+          }
+          showError('the connection to the language server kept failing, so it was stopped.');
+          return { action: ErrorAction.Shutdown, handled: true };
+        },
+        closed: () => {
+          const now = Date.now();
+          crashes.push(now);
+          while (now - crashes[0] > 3 * 60_000) crashes.shift();
+          if (crashes.length <= 4) {
+            crashed = true;
+            return { action: CloseAction.Restart, handled: true };
+          }
+          showError('the language server crashed 5 times in 3 minutes and was not restarted.');
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
+    };
+    const client = new MlsdLanguageClient('mlsd', 'MLSD', serverOptions, clientOptions);
+    client.onDidChangeState(({ newState }) => {
+      if (newState !== State.Running || !crashed) return;
+      crashed = false;
+      output.warn('The language server stopped unexpectedly and was restarted.');
+      if (restartAnnounced) return;
+      restartAnnounced = true;
+      void vscode.window.showInformationMessage(
+        'MLSD: the language server stopped unexpectedly and was restarted.',
+      );
+    });
+    return client;
+  };
+
+  host = new ServerHost(createClient, mlsdEnabled, (error) =>
+    showError(
+      `the language server could not start: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
+  context.subscriptions.push(
+    output,
+    host,
+    new CoverageStatusBar(host),
+    ...registerCommands(context, host, () => {
+      errorShown = false; // after a restart the user asked for, a new failure is worth saying
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('mlsd.enable') || event.affectsConfiguration('mlsd.files')) {
+        void host?.reconcile(true);
+      }
+    }),
+  );
+  void host.reconcile(false);
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return host?.stop();
+}

@@ -1,0 +1,160 @@
+// A real JSON-RPC client for protocol tests: starts `node dist/server.js --stdio` and talks LSP to
+// it over the process's streams. Waits poll for results; nothing sleeps a fixed time.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+export function fileUri(name: string): string {
+  return pathToFileURL(path.join('/tmp/mlsd-protocol-test', name)).toString();
+}
+
+export class LspTestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly publishes: PublishDiagnosticsParams[] = [];
+  readonly messages: string[] = [];
+  settings: Record<string, unknown> = {};
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(
+    settings: Record<string, unknown> = {},
+    extraCapabilities = {},
+  ): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
+    const client = new LspTestClient(child, connection);
+    client.settings = settings;
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      client.diagnostics.set(params.uri, params);
+      client.publishes.push(params);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'mlsd' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      client.messages.push(params.message);
+      return null;
+    });
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      client.messages.push(params.message);
+    });
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true } },
+          ...extraCapabilities,
+        },
+      },
+      workspaceFolders: null,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
+    return version;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { mlsd: settings },
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Polls until the latest diagnostics for `uri` satisfy `accept`. */
+  async waitForDiagnostics(
+    uri: string,
+    accept: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const params = this.diagnostics.get(uri);
+      if (params && accept(params.diagnostics, params)) return params.diagnostics;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(params?.diagnostics.map((d) => d.code))}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([
+        this.connection.sendRequest(ShutdownRequest.type),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}

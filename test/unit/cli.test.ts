@@ -1,0 +1,179 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../server/src/cli/run';
+
+const root = path.join(__dirname, '..', '..');
+
+function run(args: string[], cwd = root, tty = false) {
+  return runCli(args, {
+    cwd,
+    stdoutIsTty: tty,
+    env: {},
+    readFile: (file) => fs.readFileSync(file, 'utf8'),
+  });
+}
+
+function tempDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const COMPLETE_ENOUGH = `# Design\n\n## 1. Requirements\nGoal: more engagement.\n`;
+
+describe('mlsd check', () => {
+  it('prints the contract JSON for the examples, sorted by path, with every step', () => {
+    const result = run(['check', '--format', 'json', 'examples/']);
+    assert.equal(result.stderr, '');
+    const reports = JSON.parse(result.stdout);
+    assert.ok(reports.length >= 5);
+    const files = reports.map((r: { file: string }) => r.file);
+    assert.deepEqual(files, [...files].sort());
+    for (const report of reports) {
+      assert.deepEqual(Object.keys(report), [
+        'file',
+        'framework',
+        'problem',
+        'steps',
+        'diagnostics',
+      ]);
+      assert.equal(report.framework, 'aminian-7');
+      assert.deepEqual(
+        report.steps.map((s: { id: string }) => s.id),
+        ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'],
+      );
+      for (const step of report.steps) {
+        assert.deepEqual(Object.keys(step), [
+          'id',
+          'title',
+          'line',
+          'endLine',
+          'heading',
+          'topics',
+        ]);
+        if (step.line === null) {
+          assert.equal(step.endLine, null);
+          assert.deepEqual(step.topics, []);
+        } else {
+          assert.ok(step.endLine >= step.line);
+          for (const topic of step.topics) {
+            assert.equal(typeof topic.covered, 'boolean');
+            if (topic.covered)
+              assert.ok(topic.evidence.line >= step.line && topic.evidence.line <= step.endLine);
+          }
+        }
+      }
+      for (const d of report.diagnostics) {
+        assert.match(d.ruleId, /^MLSD\d{3}$/);
+        assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity));
+        assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line);
+      }
+    }
+    const incomplete = reports.find((r: { file: string }) => r.file.includes('incomplete'));
+    assert.ok(incomplete.diagnostics.some((d: { rule: string }) => d.rule === 'missing-step'));
+    assert.equal(result.exitCode, 0, 'warnings alone exit 0 without --max-warnings');
+  });
+
+  it('exits 1 over --max-warnings and 0 within it', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
+    assert.equal(run(['check', '--max-warnings', '0', dir]).exitCode, 1);
+    assert.equal(run(['check', '--max-warnings', '100', dir]).exitCode, 0);
+  });
+
+  it('exits 1 on an error-severity finding (bad front matter) and still checks the rest', () => {
+    const dir = tempDir({
+      'bad.mlsd.md': '---\nproblem: nope\n---\n# X\n',
+      'good.mlsd.md': COMPLETE_ENOUGH,
+    });
+    const result = run(['check', '--format', 'json', dir]);
+    assert.equal(result.exitCode, 1);
+    const reports = JSON.parse(result.stdout);
+    assert.equal(reports.length, 2);
+    assert.ok(reports[0].diagnostics.some((d: { ruleId: string }) => d.ruleId === 'MLSD008'));
+  });
+
+  it('names an unreadable path and a folder with no designs on stderr, exits 2, checks the rest', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH, 'empty/readme.md': '# nothing' });
+    const result = run([
+      'check',
+      '--format',
+      'json',
+      path.join(dir, 'missing.mlsd.md'),
+      path.join(dir, 'empty'),
+      path.join(dir, 'a.mlsd.md'),
+    ]);
+    assert.equal(result.exitCode, 2);
+    assert.match(
+      result.stderr,
+      /mlsd: cannot read '.*missing\.mlsd\.md': no such file or directory\n/,
+    );
+    assert.match(result.stderr, /mlsd: no \*\.mlsd\.md files in '.*empty'\n/);
+    assert.equal(JSON.parse(result.stdout).length, 1);
+  });
+
+  it('expands quoted globs and reports usage errors with exit 2', () => {
+    const dir = tempDir({ 'x/a.mlsd.md': COMPLETE_ENOUGH, 'x/b.mlsd.md': COMPLETE_ENOUGH });
+    const result = run(['check', '--format', 'json', 'x/*.mlsd.md'], dir);
+    assert.equal(JSON.parse(result.stdout).length, 2);
+    assert.equal(run(['check']).exitCode, 2);
+    assert.equal(run(['lint', 'x']).exitCode, 2);
+    assert.match(
+      run(['check', '--format', 'xml', 'x']).stderr,
+      /--format must be one of stylish, json, sarif/,
+    );
+    assert.equal(run(['--help']).exitCode, 0);
+  });
+
+  it('applies a config file and rejects a bad one with exit 2', () => {
+    const dir = tempDir({
+      'a.mlsd.md': COMPLETE_ENOUGH,
+      'off.json': JSON.stringify({ rules: { 'missing-step': 'off', MLSD006: 'off' } }),
+      'bad.json': '{"rules": {"nope": "off"}}',
+      'broken.json': '{',
+    });
+    const off = JSON.parse(
+      run(['check', '--format', 'json', '--config', 'off.json', 'a.mlsd.md'], dir).stdout,
+    );
+    assert.ok(
+      !off[0].diagnostics.some(
+        (d: { ruleId: string }) => d.ruleId === 'MLSD001' || d.ruleId === 'MLSD006',
+      ),
+    );
+    const bad = run(['check', '--config', 'bad.json', 'a.mlsd.md'], dir);
+    assert.equal(bad.exitCode, 2);
+    assert.match(bad.stderr, /Unknown rule "nope"/);
+    assert.match(
+      run(['check', '--config', 'broken.json', 'a.mlsd.md'], dir).stderr,
+      /is not valid JSON/,
+    );
+  });
+
+  it('prints SARIF 2.1.0 with rules and 1-based regions', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', dir], dir).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'mlsd');
+    assert.equal(run0.tool.driver.rules.length, 8);
+    const result = run0.results[0];
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'a.mlsd.md');
+    assert.ok(result.locations[0].physicalLocation.region.startLine >= 1);
+    assert.ok(['error', 'warning', 'note'].includes(result.level));
+  });
+
+  it('colours stylish output only on a terminal', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
+    const plain = run(['check', dir], dir, false).stdout;
+    assert.ok(!plain.includes('\u001b['));
+    assert.match(plain, /^a\.mlsd\.md\n {2}1\/7 steps · \d+\/\d+ required topics covered\n/);
+    assert.match(plain, /MLSD001 missing-step/);
+    assert.match(plain, /✖ \d+ problems \(0 errors, \d+ warnings, \d+ info\) in 1 design/);
+    assert.ok(run(['check', dir], dir, true).stdout.includes('\u001b['));
+  });
+});

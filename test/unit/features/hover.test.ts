@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { analyse } from '../../helpers/analyse';
+import { hover } from '../../../server/src/features/hover';
+import { DESIGN } from './fixture';
+
+function lineOf(text: string, start: string) {
+  return text.split('\n').findIndex((l) => l.startsWith(start));
+}
+
+describe('hover', () => {
+  it('on a step heading: summary, minutes and a topic checklist with evidence lines and missing topics', () => {
+    const result = hover(analyse(DESIGN), {
+      line: lineOf(DESIGN, '## 5. Evaluation'),
+      character: 5,
+    })!;
+    const value = (result.contents as { value: string }).value;
+    assert.match(value, /\*\*Step 5 of 7: Evaluation\*\* · about 5 of 45 minutes/);
+    assert.match(value, /✅ Offline metrics — line 28 \(“recall@k”\)|✅ Offline metrics — line 28/);
+    assert.match(value, /❌ Online metrics/);
+  });
+
+  it('on a finding: the rule, its severity and a link to its page', () => {
+    const text = DESIGN + '\nTODO: finish.\n';
+    const line = text.split('\n').indexOf('TODO: finish.');
+    const value = (hover(analyse(text), { line, character: 1 })!.contents as { value: string })
+      .value;
+    assert.match(value, /\*\*MLSD007 placeholder\*\* \(info\)/);
+    assert.match(value, /\[Rule documentation\]\(file:.*MLSD007\.md\)/);
+  });
+
+  it('on plain prose: nothing', () => {
+    assert.equal(hover(analyse(DESIGN), { line: lineOf(DESIGN, 'Weighted'), character: 2 }), null);
+  });
+});

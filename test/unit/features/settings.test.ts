@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { isDesignPath } from '../../../server/src/designFiles';
+import { validateSettings } from '../../../server/src/settings';
+import { templates } from '../../../server/src/features/templates';
+import { builtInRegistry } from '../../../server/src/framework/registry';
+import { analyse } from '../../helpers/analyse';
+
+describe('settings and design files', () => {
+  it('keeps good settings and names each bad one, using the default instead', () => {
+    const { settings, problems } = validateSettings({
+      enable: 'yes',
+      run: 'sometimes',
+      debounceMs: -5,
+      files: '*.md',
+      rules: { 'thin-step': 'off', MLSD006: 'loud', bogus: 'error' },
+    });
+    assert.deepEqual(settings, {
+      enable: true,
+      files: [],
+      run: 'onType',
+      debounceMs: 200,
+      rules: { MLSD005: 'off' },
+    });
+    assert.equal(problems.length, 6);
+    assert.ok(problems.some((p) => p.includes('mlsd.run')));
+    assert.ok(problems.some((p) => p.includes('Unknown rule "bogus"')));
+  });
+
+  it('treats *.mlsd.md and the configured globs as designs, and nothing else', () => {
+    assert.ok(isDesignPath('/home/u/designs/feed.mlsd.md'));
+    assert.ok(isDesignPath('C:\\Users\\u\\feed.MLSD.md'));
+    assert.ok(!isDesignPath('/home/u/notes.md'));
+    assert.ok(isDesignPath('/home/u/interviews/feed.md', ['**/interviews/*.md']));
+    assert.ok(!isDesignPath('/home/u/other/feed.md', ['**/interviews/*.md']));
+    assert.ok(!isDesignPath('/home/u/x.md', ['[']), 'a broken glob matches nothing');
+  });
+
+  it('builds a new-design template per case study whose only step findings are empty steps', () => {
+    const list = templates(builtInRegistry());
+    assert.equal(list.length, 11);
+    for (const template of list) {
+      const analysis = analyse(template.content);
+      assert.equal(analysis.steps.filter((s) => s.section).length, 7, template.id);
+      const kinds = new Set(analysis.findings.map((f) => f.ruleId));
+      assert.deepEqual([...kinds].sort(), ['MLSD004', 'MLSD007'], `${template.id}: ${[...kinds]}`);
+      if (template.id !== 'blank') assert.equal(analysis.problem?.id, template.id);
+    }
+  });
+});
