@@ -24,7 +24,10 @@ export function isDesignPath(path: string, patterns: readonly string[] = []): bo
   const name = normalised.slice(normalised.lastIndexOf('/') + 1);
   const relative = normalised.replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
   return patterns.some((pattern) => {
+    // VS Code matches document patterns anywhere in the path: "notes/*.md" means "**/notes/*.md".
+    const anywhere = /^(?:\*\*\/|\/|[A-Za-z]:)/.test(pattern) ? pattern : `**/${pattern}`;
     const matcher = matcherFor(pattern);
-    return matcher(normalised) || matcher(relative) || matcher(name);
+    const anywhereMatcher = matcherFor(anywhere);
+    return matcher(normalised) || matcher(relative) || matcher(name) || anywhereMatcher(relative);
   });
 }

@@ -50,31 +50,6 @@ const markdownStub = {
 
 let grammar: textmate.IGrammar;
 
-before(async () => {
-  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new textmate.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (text) => new oniguruma.OnigString(text),
-    }),
-    loadGrammar: async (scopeName) => {
-      if (scopeName === 'text.html.markdown') {
-        return textmate.parseRawGrammar(JSON.stringify(markdownStub), 'markdown.json');
-      }
-      if (scopeName === 'text.mlsd.injection') {
-        return textmate.parseRawGrammar(fs.readFileSync(injectionPath, 'utf8'), injectionPath);
-      }
-      return null;
-    },
-    getInjections: (scopeName) =>
-      scopeName === 'text.html.markdown' ? ['text.mlsd.injection'] : undefined,
-  });
-  const loaded = await registry.loadGrammar('text.html.markdown');
-  assert.ok(loaded, 'the Markdown stand-in loads');
-  grammar = loaded;
-});
-
 /** Tokenizes the lines in order; returns the scopes of the token at `needle` on line `lineIndex`. */
 function scopesAt(lines: string[], lineIndex: number, needle: string): string[] {
   let stack = textmate.INITIAL;
@@ -95,6 +70,31 @@ function scopesAt(lines: string[], lineIndex: number, needle: string): string[] 
 const one = (line: string, needle: string) => scopesAt([line], 0, needle);
 
 describe('injection grammar', () => {
+  before(async () => {
+    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    const registry = new textmate.Registry({
+      onigLib: Promise.resolve({
+        createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
+        createOnigString: (text) => new oniguruma.OnigString(text),
+      }),
+      loadGrammar: async (scopeName) => {
+        if (scopeName === 'text.html.markdown') {
+          return textmate.parseRawGrammar(JSON.stringify(markdownStub), 'markdown.json');
+        }
+        if (scopeName === 'text.mlsd.injection') {
+          return textmate.parseRawGrammar(fs.readFileSync(injectionPath, 'utf8'), injectionPath);
+        }
+        return null;
+      },
+      getInjections: (scopeName) =>
+        scopeName === 'text.html.markdown' ? ['text.mlsd.injection'] : undefined,
+    });
+    const loaded = await registry.loadGrammar('text.html.markdown');
+    assert.ok(loaded, 'the Markdown stand-in loads');
+    grammar = loaded;
+  });
+
   it('is an injection into Markdown that stays out of code, comments and front matter', () => {
     const raw = JSON.parse(fs.readFileSync(injectionPath, 'utf8')) as {
       injectionSelector: string;

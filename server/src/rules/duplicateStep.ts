@@ -18,6 +18,8 @@ export const duplicateStep: Rule = {
         if (!section || section.heading === heading) continue;
         const index = section.headings.indexOf(heading);
         const previous = section.headings[index - 1];
+        // The first credit came from a heading naming two steps: this is the step's own heading.
+        if (index === 1 && previous.stepIds.length > 1) continue;
         // Only a re-opening after another step's heading is a duplicate.
         const between = document.headings.slice((previous?.index ?? 0) + 1, heading.index);
         if (
