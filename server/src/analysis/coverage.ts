@@ -91,7 +91,9 @@ function findCue(
   return undefined;
 }
 
-const QUESTION = /[?？](?=\s|$|[)"'*_\]」』）])/g;
+// A question mark ends a question when a space, the end, closing punctuation or (in Chinese and
+// Japanese, written without spaces) any character follows; a full-width one always does.
+const QUESTION = /？|\?(?=\s|$|[)"'*_\]」』）]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
 
 function findQuestions(
   blocks: ProseBlock[],
@@ -112,6 +114,12 @@ function findQuestions(
   return count >= wanted ? first : undefined;
 }
 
+/** Where a step's topics are looked for: its prose and content headings, not the headings naming the step. */
+function coverageBlocks(section: StepSection): ProseBlock[] {
+  const ownHeadings = new Set(section.headings.map((h) => h.start));
+  return section.blocks.filter((block) => !(block.kind === 'heading' && ownHeadings.has(block.start)));
+}
+
 export function coverTopics(
   document: DesignDocument,
   section: StepSection | undefined,
@@ -119,19 +127,30 @@ export function coverTopics(
   template: TemplateText,
 ): TopicCoverage[] {
   if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
-  const blocks = section.blocks;
+  const usable = (blocks: ProseBlock[]) =>
+    blocks.map((b) => (template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t))));
+  const blocks = coverageBlocks(section);
   const scripts = mainScripts(blocks);
-  const blockTokens = blocks.map((b) =>
-    template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t)),
-  );
+  const blockTokens = usable(blocks);
   return topics.map((topic) => {
+    let searched = blockTokens;
+    let questionBlocks = blocks;
+    // A topic that may also be written under other steps is looked for there too.
+    const others = topic.alsoIn
+      .map((id) => document.stepById.get(id))
+      .filter((other): other is StepSection => Boolean(other) && other !== section);
+    if (others.length > 0) {
+      const extra = others.flatMap(coverageBlocks);
+      searched = [...blockTokens, ...usable(extra)];
+      questionBlocks = [...blocks, ...extra];
+    }
     let best: { start: number; end: number } | undefined;
     for (const cue of topic.cues) {
-      const found = findCue(cue, blockTokens);
+      const found = findCue(cue, searched);
       if (found && (!best || found.start < best.start)) best = found;
     }
     if (topic.minQuestions) {
-      const question = findQuestions(blocks, topic.minQuestions);
+      const question = findQuestions(questionBlocks, topic.minQuestions);
       if (question && (!best || question.start < best.start)) best = question;
     }
     if (best) {

@@ -33,6 +33,8 @@ export interface CompiledTopic {
   languages: Set<string>;
   /** Where the topic comes from: the framework, or a case study's id. */
   origin: string;
+  /** Other steps whose sections also count for this topic. */
+  alsoIn: string[];
 }
 
 export interface KeywordEntry {
@@ -137,6 +139,7 @@ export function compileTopic(
     cues,
     languages: new Set(Object.keys(topic.cues).filter((l) => topic.cues[l].length > 0)),
     origin,
+    alsoIn: topic.alsoIn ?? [],
   };
 }
 

@@ -214,7 +214,10 @@ function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatc
   if (exact) return { ...none, stepIds: [exact], strong: true };
   if (framework.extraSections.has(canonical)) return { ...none, extra: true };
 
-  const parts = splitCoordinated(text);
+  // A keyword phrase that itself holds "and" ("training and serving skew") is one term: no split.
+  const wholeHits = findHits(canonical, tokenize(canonical), framework);
+  const spansCoordinator = wholeHits.some((hit) => /\sand\s/.test(canonical.slice(hit.start, hit.end)));
+  const parts = spansCoordinator ? [text] : splitCoordinated(text);
   if (parts.length > 1) {
     const partSteps: string[] = [];
     let allStrong = true;

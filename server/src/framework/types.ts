@@ -40,6 +40,11 @@ export interface TopicData {
   minQuestions?: number;
   /** The bullet stub a template or quick fix inserts for this topic (without the leading "- "). */
   stub: string;
+  /**
+   * Other steps whose text also covers this topic: continual learning may be written under
+   * model, serving or monitoring. The topic still belongs to (and is reported on) its own step.
+   */
+  alsoIn?: string[];
 }
 
 export interface StepData {

@@ -87,6 +87,7 @@ class Checker {
       'cues',
       'minQuestions',
       'stub',
+      'alsoIn',
     ]);
     this.id(topic.id, `${field}.id`);
     this.string(topic.title, `${field}.title`);
@@ -96,6 +97,9 @@ class Checker {
     this.string(topic.stub, `${field}.stub`);
     if (topic.minQuestions !== undefined)
       this.positive(topic.minQuestions, `${field}.minQuestions`);
+    if (topic.alsoIn !== undefined) {
+      this.array(topic.alsoIn, `${field}.alsoIn`).forEach((id, i) => this.id(id, `${field}.alsoIn[${i}]`));
+    }
     return topic as unknown as TopicData;
   }
 }
