@@ -93,7 +93,8 @@ function findCue(
 
 // A question mark ends a question when a space, the end, closing punctuation or (in Chinese and
 // Japanese, written without spaces) any character follows; a full-width one always does.
-const QUESTION = /？|\?(?=\s|$|[)"'*_\]」』）]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+const QUESTION =
+  /？|\?(?=\s|$|[)"'*_\]」』）]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
 
 function findQuestions(
   blocks: ProseBlock[],
@@ -117,7 +118,9 @@ function findQuestions(
 /** Where a step's topics are looked for: its prose and content headings, not the headings naming the step. */
 function coverageBlocks(section: StepSection): ProseBlock[] {
   const ownHeadings = new Set(section.headings.map((h) => h.start));
-  return section.blocks.filter((block) => !(block.kind === 'heading' && ownHeadings.has(block.start)));
+  return section.blocks.filter(
+    (block) => !(block.kind === 'heading' && ownHeadings.has(block.start)),
+  );
 }
 
 export function coverTopics(

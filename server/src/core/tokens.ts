@@ -21,7 +21,8 @@ export interface Token {
 // Han, Hiragana, Katakana (with the prolonged sound mark) and Hangul runs have no spaces between
 // words (Korean does, but particles attach to words), so they are matched by substring.
 // Words of other scripts stop at a CJK character, so "200毫秒" is "200" and "毫秒".
-const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u30fc\\u3005';
+const CJK_CLASS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u30fc\\u3005';
 const WORD_CHAR = `(?:(?![${CJK_CLASS}])[\\p{L}\\p{M}\\p{N}])`;
 const TOKEN_PATTERN = new RegExp(
   `[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc\\u3005]+|\\p{Script=Hangul}+|(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}])${WORD_CHAR}*(?:['\\u2019](?:(?![${CJK_CLASS}])\\p{L})+)*`,

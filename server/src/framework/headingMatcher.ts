@@ -216,7 +216,9 @@ function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatc
 
   // A keyword phrase that itself holds "and" ("training and serving skew") is one term: no split.
   const wholeHits = findHits(canonical, tokenize(canonical), framework);
-  const spansCoordinator = wholeHits.some((hit) => /\sand\s/.test(canonical.slice(hit.start, hit.end)));
+  const spansCoordinator = wholeHits.some((hit) =>
+    /\sand\s/.test(canonical.slice(hit.start, hit.end)),
+  );
   const parts = spansCoordinator ? [text] : splitCoordinated(text);
   if (parts.length > 1) {
     const partSteps: string[] = [];

@@ -98,7 +98,9 @@ class Checker {
     if (topic.minQuestions !== undefined)
       this.positive(topic.minQuestions, `${field}.minQuestions`);
     if (topic.alsoIn !== undefined) {
-      this.array(topic.alsoIn, `${field}.alsoIn`).forEach((id, i) => this.id(id, `${field}.alsoIn[${i}]`));
+      this.array(topic.alsoIn, `${field}.alsoIn`).forEach((id, i) =>
+        this.id(id, `${field}.alsoIn[${i}]`),
+      );
     }
     return topic as unknown as TopicData;
   }

@@ -71,7 +71,8 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
         } else {
           // Credit from a heading naming two steps ("Training & evaluation") is tentative: the
           // step's own heading later is where the writer really opens it, not a duplicate.
-          const sharedOpening = section.headings[0].stepIds.length > 1 && section.headings.length === 1;
+          const sharedOpening =
+            section.headings[0].stepIds.length > 1 && section.headings.length === 1;
           if (sharedOpening && !lastStepIds.includes(stepId)) {
             section.heading = heading;
             roles.push('step');
@@ -132,7 +133,8 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
 
   order.sort((a, b) => a.heading.start - b.heading.start);
   for (const section of order) {
-    const first = section.spans.find((span) => span.start === section.heading.start) ?? section.spans[0];
+    const first =
+      section.spans.find((span) => span.start === section.heading.start) ?? section.spans[0];
     section.range = document.lines.rangeOf(first.start, first.end);
     section.blocks = document.blocks.filter((block) =>
       section.spans.some((span) => block.start >= span.start && block.start < span.end),

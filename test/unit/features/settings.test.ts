@@ -32,7 +32,10 @@ describe('settings and design files', () => {
     assert.ok(!isDesignPath('/home/u/notes.md'));
     assert.ok(isDesignPath('/home/u/interviews/feed.md', ['**/interviews/*.md']));
     assert.ok(!isDesignPath('/home/u/other/feed.md', ['**/interviews/*.md']));
-    assert.ok(isDesignPath('/home/u/interviews/feed.md', ['interviews/*.md']), 'a relative glob matches anywhere');
+    assert.ok(
+      isDesignPath('/home/u/interviews/feed.md', ['interviews/*.md']),
+      'a relative glob matches anywhere',
+    );
     assert.ok(!isDesignPath('/home/u/x.md', ['[']), 'a broken glob matches nothing');
   });
 
