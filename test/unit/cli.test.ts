@@ -103,6 +103,15 @@ describe('mlsd check', () => {
     const reports = JSON.parse(result.stdout);
     assert.equal(reports.length, 2);
     assert.ok(reports[0].diagnostics.some((d: { ruleId: string }) => d.ruleId === 'MLSD008'));
+    const yaml = run([
+      'check',
+      path.join(tempDir({ 'y.mlsd.md': '---\ntitle: a: b\n---\n# X\n' }), 'y.mlsd.md'),
+    ]);
+    assert.equal(yaml.exitCode, 1);
+    assert.match(
+      yaml.stderr,
+      /^mlsd: .*y\.mlsd\.md:2: Front matter is not valid YAML: .* The rest of the file was checked\.\n$/,
+    );
   });
 
   it('names an unreadable path and a folder with no designs on stderr, exits 2, checks the rest', () => {

@@ -195,6 +195,7 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
   if (options === 'version') return { stdout: `${VERSION}\n`, stderr: '', exitCode: 0 };
 
   const errors: string[] = [];
+  const warnings: string[] = [];
   const config = loadConfig(options.config, env, errors);
   const { files, problems } = collectDesignFiles(options.paths, env.cwd);
   errors.push(...problems);
@@ -216,6 +217,12 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
     try {
       const analysis = analyseDesign(text, { registry: config.registry, rules: config.rules });
       for (const failure of analysis.ruleFailures) errors.push(`${shown}: ${failure}`);
+      // Bad front matter is an error finding (exit 1), and also said on stderr in one line.
+      const yamlError = analysis.document.frontMatter?.errors[0];
+      if (yamlError) {
+        const line = analysis.document.lines.positionAt(yamlError.start).line + 1;
+        warnings.push(`${shown}:${line}: ${yamlError.message} The rest of the file was checked.`);
+      }
       reports.push(toFileReport(shown, analysis));
     } catch (error) {
       // The checker must never take the run down: name the file and go on with the others.
@@ -248,7 +255,7 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
     exitCode = 1;
   if (errors.length > 0) exitCode = 2;
   const stderr =
-    errors.map((e) => `mlsd: ${e}\n`).join('') +
+    [...errors, ...warnings].map((e) => `mlsd: ${e}\n`).join('') +
     (options.maxWarnings >= 0 && warningCount > options.maxWarnings && options.format === 'stylish'
       ? `mlsd: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`
       : '');
