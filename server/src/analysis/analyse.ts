@@ -2,18 +2,14 @@
 // LSP. The CLI, the language server and the tests all call this.
 import type { Finding, Severity } from '../core/findings';
 import { compareRanges } from '../core/text';
-import type {
-  CompiledFramework,
-  CompiledProblem,
-  CompiledStep,
-  CompiledTopic,
-} from '../framework/compile';
+import type { CompiledFramework, CompiledProblem, CompiledStep } from '../framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
 import type { DesignDocument, StepSection } from '../parse/model';
 import { parseDesign } from '../parse/parseDesign';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
-import { coverTopics, countWords, TemplateText, type TopicCoverage } from './coverage';
+import { coverTopics, countWords, TemplateText, topicsOf, type TopicCoverage } from './coverage';
+import { buildIncremental, sharedPartCache, type DesignModel, type PartCache } from './incremental';
 import { applyDisableComments } from './disableComments';
 import { findPlaceholders } from './placeholders';
 import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
@@ -28,6 +24,10 @@ export interface StepReport {
 
 export interface AnalysisOptions {
   registry?: FrameworkRegistry;
+  /** Parsed parts of texts seen before (incremental analysis); a shared cache when not given. */
+  cache?: PartCache;
+  /** Where the text is split into parts (tests only). */
+  split?: (text: string) => number[];
   /** Per-rule severity or "off", by id or name. */
   rules?: RuleSettings;
 }
@@ -44,20 +44,36 @@ export interface Analysis {
   ruleFailures: string[];
 }
 
-/** The topics a step must or may cover: the framework's and the case study's. */
-export function topicsOf(
-  step: CompiledStep,
-  problem: CompiledProblem | undefined,
-): CompiledTopic[] {
-  return [...step.topics, ...(problem?.topicsByStep.get(step.id) ?? [])];
-}
+export { topicsOf };
 
+/**
+ * Analyses a design. Incremental by default: parts of the text already seen (in this document or
+ * any other) come from `options.cache` (a shared cache unless given), so after a keystroke only
+ * the part that changed is parsed again. The result is the same as `fullAnalysis`'s.
+ */
 export function analyseDesign(
   text: string,
   options: AnalysisOptions = {},
   rules: readonly Rule[] = allRules,
 ): Analysis {
   const registry = options.registry ?? builtInRegistry();
+  const model =
+    buildIncremental(text, registry, options.cache ?? sharedPartCache(), options.split) ??
+    buildWhole(text, registry);
+  return check(model, registry, options, rules);
+}
+
+/** Analyses the text as one piece, with no cache: the reference the incremental analysis matches. */
+export function fullAnalysis(
+  text: string,
+  options: AnalysisOptions = {},
+  rules: readonly Rule[] = allRules,
+): Analysis {
+  const registry = options.registry ?? builtInRegistry();
+  return check(buildWhole(text, registry), registry, options, rules);
+}
+
+function buildWhole(text: string, registry: FrameworkRegistry): DesignModel {
   const document = parseDesign(text, (values) => {
     const id = typeof values?.framework === 'string' ? values.framework : undefined;
     return registry.framework(id) ?? registry.defaultFramework;
@@ -78,7 +94,17 @@ export function analyseDesign(
       words: section ? countWords(section, template) : 0,
     };
   });
+  return { document, framework, problem, steps, placeholders };
+}
 
+/** Runs the rules over a built model. */
+function check(
+  model: DesignModel,
+  registry: FrameworkRegistry,
+  options: AnalysisOptions,
+  rules: readonly Rule[],
+): Analysis {
+  const { document, framework, problem, steps, placeholders } = model;
   const { severities, problems: settingsProblems } = resolveRuleSettings(rules, options.rules);
   const findings: Finding[] = [];
   const ruleFailures: string[] = [];

@@ -2,8 +2,22 @@
 // excluded), compared on normalised words. Only the step's own section is read.
 import type { Token } from '../core/tokens';
 import { wordWeight } from '../core/tokens';
-import type { CompiledCue, CompiledTopic, CueToken } from '../framework/compile';
+import type {
+  CompiledCue,
+  CompiledProblem,
+  CompiledStep,
+  CompiledTopic,
+  CueToken,
+} from '../framework/compile';
 import type { DesignDocument, ProseBlock, StepSection } from '../parse/model';
+
+/** The topics a step must or may cover: the framework's and the case study's. */
+export function topicsOf(
+  step: CompiledStep,
+  problem: CompiledProblem | undefined,
+): CompiledTopic[] {
+  return [...step.topics, ...(problem?.topicsByStep.get(step.id) ?? [])];
+}
 
 export type TopicStatus = 'covered' | 'missing' | 'unchecked';
 
@@ -15,7 +29,7 @@ export interface TopicCoverage {
 }
 
 /** Which writing system a stretch of text mostly uses; cues are looked for in matching languages. */
-type Script = 'latin' | 'han' | 'hangul' | 'cyrillic' | 'other';
+export type Script = 'latin' | 'han' | 'hangul' | 'cyrillic' | 'other';
 
 const LANGUAGE_SCRIPTS: Record<string, Script[]> = {
   en: ['latin'],
@@ -43,24 +57,46 @@ function scriptOf(token: Token): Script {
 
 /** The scripts that make up at least a quarter of the section's words. */
 function mainScripts(blocks: ProseBlock[]): Set<Script> {
-  const weights = new Map<Script, number>();
-  let total = 0;
+  return mainOf(addScriptWeights(blocks, new Map()));
+}
+
+/** Adds the words of the blocks (headings not counted) to per-script weights. */
+export function addScriptWeights(
+  blocks: readonly ProseBlock[],
+  weights: Map<Script, number>,
+): Map<Script, number> {
   for (const block of blocks) {
     if (block.kind === 'heading') continue;
     for (const token of block.tokens) {
       if (token.kind === 'word' && /^\d+$/.test(token.lower)) continue;
-      const weight = wordWeight(token);
       const script = scriptOf(token);
-      weights.set(script, (weights.get(script) ?? 0) + weight);
-      total += weight;
+      weights.set(script, (weights.get(script) ?? 0) + wordWeight(token));
     }
   }
+  return weights;
+}
+
+/** The scripts holding at least a quarter of the weight. */
+export function mainOf(weights: Map<Script, number>): Set<Script> {
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
   const result = new Set<Script>();
   for (const [script, weight] of weights) if (weight * 4 >= total) result.add(script);
   return result;
 }
 
-function tokenMatches(want: CueToken, have: Token): boolean {
+/** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */
+export function uncoveredStatus(scripts: Set<Script>, topic: CompiledTopic): TopicStatus {
+  // Written in a language this topic has no cues for: say nothing rather than something false.
+  const readable = [...scripts].some((script) =>
+    [...topic.languages].some((language) =>
+      (LANGUAGE_SCRIPTS[language] ?? ['latin']).includes(script),
+    ),
+  );
+  return scripts.size === 0 || readable ? 'missing' : 'unchecked';
+}
+
+export function tokenMatches(want: CueToken, have: Token): boolean {
   if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
   if (have.kind !== 'word') return false;
   if (want.abbreviation) return have.lower === want.lower || have.lower === `${want.lower}s`;
@@ -71,7 +107,7 @@ function tokenMatches(want: CueToken, have: Token): boolean {
 
 // Russian and other inflected non-Latin words: compare without the last letters, which change
 // with case and number ("метрика", "метрики", "метрикой").
-function inflectionFreePrefix(word: string): string {
+export function inflectionFreePrefix(word: string): string {
   if (word.length <= 4) return word;
   return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
 }
@@ -100,6 +136,15 @@ function findQuestions(
   blocks: ProseBlock[],
   wanted: number,
 ): { start: number; end: number } | undefined {
+  const { count, first } = countQuestions(blocks);
+  return count >= wanted ? first : undefined;
+}
+
+/** The questions asked in the blocks (headings not counted) and where the first one is. */
+export function countQuestions(blocks: readonly ProseBlock[]): {
+  count: number;
+  first?: { start: number; end: number };
+} {
   let count = 0;
   let first: { start: number; end: number } | undefined;
   for (const block of blocks) {
@@ -112,7 +157,7 @@ function findQuestions(
       }
     }
   }
-  return count >= wanted ? first : undefined;
+  return { count, first };
 }
 
 /** Where a step's topics are looked for: its prose and content headings, not the headings naming the step. */
@@ -163,13 +208,7 @@ export function coverTopics(
         evidence: { ...best, text: document.text.slice(best.start, best.end) },
       };
     }
-    // Written in a language this topic has no cues for: say nothing rather than something false.
-    const readable = [...scripts].some((script) =>
-      [...topic.languages].some((language) =>
-        (LANGUAGE_SCRIPTS[language] ?? ['latin']).includes(script),
-      ),
-    );
-    return { topic, status: scripts.size === 0 || readable ? 'missing' : 'unchecked' };
+    return { topic, status: uncoveredStatus(scripts, topic) };
   });
 }
 
@@ -220,16 +259,21 @@ export class TemplateText {
 /** Substantive words of a step: prose outside headings, template text and bare stub labels. */
 export function countWords(section: StepSection, template: TemplateText): number {
   let words = 0;
-  for (const block of section.blocks) {
-    if (block.kind === 'heading') continue;
-    const blockText = block.pieces
-      .map((p) => p.text)
-      .join('')
-      .trim();
-    if (/[:：]$/.test(blockText) && block.tokens.length <= 6) continue; // "**Offline metrics**:"
-    for (const token of block.tokens) {
-      if (!template.has(token)) words += wordWeight(token);
-    }
+  for (const block of section.blocks) words += blockWords(block, template);
+  return words;
+}
+
+/** The substantive words of one block: none for a heading or a bare "Label:". */
+export function blockWords(block: ProseBlock, template: TemplateText): number {
+  if (block.kind === 'heading') return 0;
+  const blockText = block.pieces
+    .map((p) => p.text)
+    .join('')
+    .trim();
+  if (/[:：]$/.test(blockText) && block.tokens.length <= 6) return 0; // "**Offline metrics**:"
+  let words = 0;
+  for (const token of block.tokens) {
+    if (!template.has(token)) words += wordWeight(token);
   }
   return words;
 }

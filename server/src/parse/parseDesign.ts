@@ -40,6 +40,14 @@ export function parseDesign(
   text: string,
   resolveFramework: (frontMatterValues: Record<string, unknown> | undefined) => CompiledFramework,
 ): DesignDocument {
+  return parseDesignTree(text, resolveFramework).document;
+}
+
+/** `parseDesign`, also giving the Markdown tree (incremental analysis checks where parts end). */
+export function parseDesignTree(
+  text: string,
+  resolveFramework: (frontMatterValues: Record<string, unknown> | undefined) => CompiledFramework,
+): { document: DesignDocument; tree: Root } {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
   const tree = parseMarkdown(text);
@@ -91,7 +99,7 @@ export function parseDesign(
     frameworkId: framework.id,
   };
   assignSections(document, framework);
-  return document;
+  return { document, tree };
 }
 
 function offsetOf(offset: number | undefined, bom: number): number {

@@ -1,6 +1,7 @@
 // Decides which headings open steps and where each step's section ends (framework.md, "How a
 // document maps to steps"). The heading matcher says what a heading names; this decides, from its
 // place in the document, whether it opens a step, continues one, or is only content.
+import { defineLazy } from '../core/lazy';
 import type { CompiledFramework } from '../framework/compile';
 import type { DesignDocument, ExtraSection, Heading, StepSection } from './model';
 
@@ -136,8 +137,11 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
     const first =
       section.spans.find((span) => span.start === section.heading.start) ?? section.spans[0];
     section.range = document.lines.rangeOf(first.start, first.end);
-    section.blocks = document.blocks.filter((block) =>
-      section.spans.some((span) => block.start >= span.start && block.start < span.end),
+    // Read lazily: coverage and word counts come from the parts in an incremental analysis.
+    defineLazy(section, 'blocks', () =>
+      document.blocks.filter((block) =>
+        section.spans.some((span) => block.start >= span.start && block.start < span.end),
+      ),
     );
   }
   document.steps = order;

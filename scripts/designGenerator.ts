@@ -1,0 +1,231 @@
+// Generates realistic design documents of a given size for the benchmark and the incremental
+// analysis test: front matter, a title, the seven steps with sub-headings, bullets, numbered
+// lists, tables, fenced code and the odd placeholder, repeated with variation (seeded) until the
+// text reaches the wanted size. The same seed and size always give the same text.
+
+/** A small seeded PRNG (mulberry32): deterministic across runs and machines. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STEPS: { heading: string; subs: string[]; words: string[] }[] = [
+  {
+    heading: 'Clarifying requirements',
+    subs: ['Business objective', 'Scale', 'Constraints', 'Features supported', 'Open questions'],
+    words: [
+      'business objective',
+      'increase engagement',
+      'daily active users',
+      'latency under 200 ms',
+      'privacy of user data',
+      'how many users?',
+      'data available from logs',
+      'scale of the catalogue',
+    ],
+  },
+  {
+    heading: 'Frame the problem as an ML task',
+    subs: ['ML objective', 'Input and output', 'ML category', 'Is ML needed'],
+    words: [
+      'ML objective',
+      'input is a user and output is a ranked list',
+      'binary classification',
+      'learning to rank',
+      'a heuristic baseline',
+      'pointwise ranking',
+    ],
+  },
+  {
+    heading: 'Data preparation',
+    subs: ['Data sources', 'Feature engineering', 'Labels', 'Data quality', 'Storage and ETL'],
+    words: [
+      'data sources',
+      'feature engineering',
+      'one-hot encoding',
+      'embeddings of categorical features',
+      'labels from implicit feedback',
+      'missing values',
+      'feature store',
+      'class imbalance',
+    ],
+  },
+  {
+    heading: 'Model development',
+    subs: ['Baseline', 'Model selection', 'Training data', 'Loss function', 'Training strategy'],
+    words: [
+      'a logistic regression baseline',
+      'two-tower network',
+      'cross-entropy loss',
+      'negative sampling',
+      'distributed training',
+      'hyperparameter tuning',
+      'gradient boosted trees',
+    ],
+  },
+  {
+    heading: 'Evaluation',
+    subs: ['Offline metrics', 'Online metrics', 'Fairness', 'Trade-offs'],
+    words: [
+      'offline metrics such as nDCG',
+      'precision and recall',
+      'A/B test',
+      'click-through rate',
+      'fairness across segments',
+      'a trade-off between relevance and freshness',
+    ],
+  },
+  {
+    heading: 'Deployment and serving',
+    subs: ['Prediction pipeline', 'Cloud vs device', 'Model compression', 'Testing in production'],
+    words: [
+      'prediction pipeline',
+      'batch prediction',
+      'online prediction',
+      'quantization',
+      'shadow deployment',
+      'canary release',
+      'approximate nearest neighbour search',
+    ],
+  },
+  {
+    heading: 'Monitoring and infrastructure',
+    subs: ['What to monitor', 'Drift', 'Retraining', 'Infrastructure'],
+    words: [
+      'data drift',
+      'concept drift',
+      'dashboards and alerts',
+      'retraining schedule',
+      'model registry',
+      'orchestration of pipelines',
+    ],
+  },
+];
+
+const FILLER = [
+  'we',
+  'the',
+  'model',
+  'users',
+  'should',
+  'because',
+  'items',
+  'with',
+  'a',
+  'signal',
+  'each',
+  'request',
+  'system',
+  'then',
+  'score',
+  'features',
+  'cheap',
+  'robust',
+  'which',
+  'keeps',
+  'latency',
+  'low',
+  'and',
+  'quality',
+  'high',
+];
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)];
+}
+
+function sentence(random: () => number, topic: readonly string[]): string {
+  const words: string[] = [];
+  const length = 8 + Math.floor(random() * 14);
+  for (let i = 0; i < length; i++)
+    words.push(random() < 0.15 ? pick(random, topic) : pick(random, FILLER));
+  const text = words.join(' ');
+  return text[0].toUpperCase() + text.slice(1) + (random() < 0.08 ? '?' : '.');
+}
+
+function subSection(random: () => number, stepIndex: number, title: string, round: number): string {
+  const step = STEPS[stepIndex];
+  const out: string[] = [`### ${title}${round > 0 ? ` (part ${round + 1})` : ''}`, ''];
+  const blocks = 2 + Math.floor(random() * 3);
+  for (let b = 0; b < blocks; b++) {
+    const kind = random();
+    if (kind < 0.35) {
+      const items = 3 + Math.floor(random() * 4);
+      for (let i = 0; i < items; i++) {
+        out.push(`- **${pick(random, step.words)}**: ${sentence(random, step.words)}`);
+      }
+    } else if (kind < 0.5) {
+      const items = 3 + Math.floor(random() * 3);
+      for (let i = 0; i < items; i++) out.push(`${i + 1}. ${sentence(random, step.words)}`);
+    } else if (kind < 0.62) {
+      out.push('| Option | Pros | Cons |', '| --- | --- | --- |');
+      const rows = 2 + Math.floor(random() * 3);
+      for (let i = 0; i < rows; i++) {
+        out.push(
+          `| ${pick(random, step.words)} | ${sentence(random, step.words)} | ${sentence(random, FILLER)} |`,
+        );
+      }
+    } else if (kind < 0.72) {
+      out.push('```python');
+      const lines = 3 + Math.floor(random() * 5);
+      for (let i = 0; i < lines; i++) {
+        out.push(`score_${i} = model.predict(features[${i}])  # ${pick(random, FILLER)}`);
+      }
+      out.push('```');
+    } else if (kind < 0.75) {
+      out.push(`- ${pick(random, step.words)}: TODO`);
+    } else {
+      const sentences = 2 + Math.floor(random() * 4);
+      const paragraph: string[] = [];
+      for (let i = 0; i < sentences; i++) paragraph.push(sentence(random, step.words));
+      out.push(paragraph.join(' '));
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** A design of about `bytes` bytes (UTF-8), never shorter than one full pass of the seven steps. */
+export function generateDesign(bytes: number, seed = 1): string {
+  const random = prng(seed);
+  const head = [
+    '---',
+    'title: Video recommendation system',
+    'problem: video-recommendation',
+    'level: senior',
+    'minutes: 45',
+    '---',
+    '',
+    '# Video recommendation system',
+    '',
+    '> Design the homepage video recommendations of a video-sharing platform.',
+    '',
+  ].join('\n');
+  const bodies = STEPS.map(
+    (step, index) =>
+      `## ${index + 1}. ${step.heading}\n\n${sentence(random, step.words)} ${sentence(random, step.words)}\n`,
+  );
+  const tail = `## Other talking points\n\n- ${sentence(random, FILLER)}\n`;
+  let size =
+    Buffer.byteLength(head) +
+    Buffer.byteLength(tail) +
+    bodies.reduce((n, b) => n + Buffer.byteLength(b) + 1, 0);
+  // Sub-sections go to the steps in turn until the text reaches the wanted size.
+  const counts = STEPS.map(() => 0);
+  for (let k = 0; size < bytes; k++) {
+    const index = k % STEPS.length;
+    const step = STEPS[index];
+    const count = counts[index]++;
+    const title = step.subs[count % step.subs.length];
+    const sub = '\n' + subSection(random, index, title, Math.floor(count / step.subs.length));
+    bodies[index] += sub;
+    size += Buffer.byteLength(sub);
+  }
+  return [head, ...bodies, tail].join('\n');
+}

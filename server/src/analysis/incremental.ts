@@ -1,0 +1,679 @@
+// Incremental analysis: the text is split into parts at top-level heading lines (parse/parts.ts);
+// each part is parsed and measured on its own and cached by content, with offsets relative to the
+// part; a document is then assembled from its parts by shifting offsets. A keystroke changes one
+// part, so only that part is parsed again. Everything here must give exactly what the full analysis
+// (analyse.ts, `fullAnalysis`) gives: test/unit/incremental.test.ts checks that over random edits.
+import type { Root, Nodes } from 'mdast';
+import { defineLazy } from '../core/lazy';
+import { LineIndex, type Range } from '../core/text';
+import type { Token } from '../core/tokens';
+import type {
+  CompiledCue,
+  CompiledFramework,
+  CompiledProblem,
+  CompiledTopic,
+} from '../framework/compile';
+import type { FrameworkRegistry } from '../framework/registry';
+import type { DesignDocument, Heading, ProseBlock, StepSection } from '../parse/model';
+import { parseDesignTree } from '../parse/parseDesign';
+import { splitParts } from '../parse/parts';
+import { assignSections } from '../parse/sections';
+import type { StepReport } from './analyse';
+import {
+  addScriptWeights,
+  blockWords,
+  countQuestions,
+  inflectionFreePrefix,
+  mainOf,
+  TemplateText,
+  tokenMatches,
+  topicsOf,
+  uncoveredStatus,
+  type Script,
+  type TopicCoverage,
+} from './coverage';
+import { findPlaceholders, type Placeholder } from './placeholders';
+
+/** What analysis builds before the rules run. */
+export interface DesignModel {
+  document: DesignDocument;
+  framework: CompiledFramework;
+  problem?: CompiledProblem;
+  steps: StepReport[];
+  placeholders: Placeholder[];
+}
+
+type ResolveFramework = (values: Record<string, unknown> | undefined) => CompiledFramework;
+
+/** One parsed part, offsets relative to its start. Immutable once built, shared between documents. */
+interface PartEntry {
+  /** The part's text (a copy, so the cache does not keep whole old document strings alive). */
+  readonly text: string;
+  readonly framework: CompiledFramework;
+  /** The part parsed as a document of its own. */
+  readonly document: DesignDocument;
+  /** Ends inside a fenced code block or HTML block that the next heading line would continue. */
+  readonly open: boolean;
+  /** Holds a link reference definition (these reach across parts). */
+  readonly definitions: boolean;
+  /** Front matter the parser did not read as front matter (no closing fence): it runs to the end. */
+  readonly looseFrontMatter: boolean;
+  readonly placeholders: Placeholder[];
+  readonly template: TemplateText;
+  readonly blockStarts: number[];
+  /** wordsBefore[i]: substantive words of blocks 0..i-1 (headings and bare labels count none). */
+  readonly wordsBefore: number[];
+  /** Indices of heading blocks. */
+  readonly headingBlocks: number[];
+  readonly slices: Map<string, Slice>;
+  readonly bytes: number;
+}
+
+/** A stretch of a part's blocks that belongs to a step, with what coverage needs of it. */
+interface Slice {
+  /** Blocks topics are looked for in (the step's own headings left out). */
+  blocks: ProseBlock[];
+  scripts: Map<Script, number>;
+  questions: number;
+  firstQuestion?: { start: number; end: number };
+  index?: CueIndex;
+  /** Per topic: [cue index, start, end] of the first match of each cue that matches. */
+  topics: Map<CompiledTopic, number[]>;
+}
+
+/**
+ * Parsed parts by content, least recently used dropped first once their estimated size passes
+ * `maxBytes`. One cache serves every document (identical parts are shared).
+ */
+export class PartCache {
+  private readonly entries = new Map<string, PartEntry>();
+  private total = 0;
+
+  constructor(readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get(text: string, framework: CompiledFramework | undefined): PartEntry | undefined {
+    const entry = this.entries.get(text);
+    if (!entry || (framework && entry.framework !== framework)) return undefined;
+    this.entries.delete(entry.text);
+    this.entries.set(entry.text, entry);
+    return entry;
+  }
+
+  add(entry: PartEntry): void {
+    const old = this.entries.get(entry.text);
+    if (old) {
+      this.total -= old.bytes;
+      this.entries.delete(entry.text);
+    }
+    this.entries.set(entry.text, entry);
+    this.total += entry.bytes;
+    for (const [key, oldest] of this.entries) {
+      if (this.total <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.total -= oldest.bytes;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+}
+
+let shared: PartCache | undefined;
+
+/** The cache the language server and the CLI share by default. */
+export function sharedPartCache(): PartCache {
+  shared ??= new PartCache();
+  return shared;
+}
+
+// Rough memory a part costs per character of text once parsed (tokens, blocks, line index); used
+// only to bound the cache.
+const BYTES_PER_CHAR = 24;
+
+/** A copy of a (possibly sliced) string that does not share the original's memory. */
+function detach(text: string): string {
+  return text.length < 16 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+function buildPart(text: string, resolveFramework: ResolveFramework, first: boolean): PartEntry {
+  const own = detach(text);
+  let framework: CompiledFramework | undefined;
+  const { document, tree } = parseDesignTree(own, (values) => {
+    framework = resolveFramework(values);
+    return framework;
+  });
+  const placeholders = findPlaceholders(document, framework!.placeholders);
+  const template = new TemplateText(document, placeholders);
+  const blockStarts: number[] = [];
+  const wordsBefore = [0];
+  const headingBlocks: number[] = [];
+  document.blocks.forEach((block, i) => {
+    blockStarts.push(block.start);
+    wordsBefore.push(wordsBefore[i] + blockWords(block, template));
+    if (block.kind === 'heading') headingBlocks.push(i);
+  });
+  // The part's own sections are not used; drop them so the cache holds less.
+  document.steps = [];
+  document.stepById = new Map();
+  document.extraSections = [];
+  return {
+    text: own,
+    framework: framework!,
+    document,
+    open: endsOpen(own, tree),
+    definitions: own.includes(']:') && hasDefinition(tree),
+    looseFrontMatter:
+      first && Boolean(document.frontMatter) && !tree.children.some((n) => n.type === 'yaml'),
+    placeholders,
+    template,
+    blockStarts,
+    wordsBefore,
+    headingBlocks,
+    slices: new Map(),
+    bytes: own.length * BYTES_PER_CHAR + 512,
+  };
+}
+
+function hasDefinition(node: Nodes): boolean {
+  if (node.type === 'definition') return true;
+  return 'children' in node && node.children.some((child) => hasDefinition(child as Nodes));
+}
+
+/**
+ * Whether the text ends inside a fenced code block or an HTML block, at any depth: a heading line
+ * after it might then belong to that block. (Inside a list or quote it would not, but saying so
+ * costs only a larger part.)
+ */
+function endsOpen(text: string, tree: Root): boolean {
+  let node: Nodes | undefined = tree.children[tree.children.length - 1];
+  while (node) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return true;
+    if (node.type === 'code') return !closedFence(text, start, end);
+    if (node.type === 'html') return !closedHtml(text, start, end);
+    node =
+      'children' in node && node.children.length > 0
+        ? (node.children[node.children.length - 1] as Nodes)
+        : undefined;
+  }
+  return false;
+}
+
+// Offsets from mdast skip a leading byte-order mark; the part's text keeps it.
+function source(text: string, start: number, end: number): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return text.slice(start + bom, end + bom);
+}
+
+function closedFence(text: string, start: number, end: number): boolean {
+  const code = source(text, start, end);
+  const open = /^[ \t]*(`{3,}|~{3,})/.exec(code);
+  if (!open) return true; // indented code: a line at the margin ends it
+  const lines = code.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return false;
+  const close = /^ {0,3}(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]);
+  return Boolean(close && close[1][0] === open[1][0] && close[1].length >= open[1].length);
+}
+
+function closedHtml(text: string, start: number, end: number): boolean {
+  const html = source(text, start, end);
+  const lines = html.split(/\r\n|\r|\n/);
+  const firstLine = lines[0].replace(/^[ \t]+/, '');
+  const last = lines[lines.length - 1];
+  const after = (marker: string, skip: number) =>
+    lines.length > 1 ? last.includes(marker) : firstLine.slice(skip).includes(marker);
+  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(firstLine)) {
+    return lines.length > 1
+      ? /<\/(?:script|pre|style|textarea)>/i.test(last)
+      : /<\/(?:script|pre|style|textarea)>/i.test(firstLine.slice(2));
+  }
+  if (firstLine.startsWith('<!--')) return after('-->', 4);
+  if (firstLine.startsWith('<?')) return after('?>', 2);
+  if (firstLine.startsWith('<![CDATA[')) return after(']]>', 9);
+  if (/^<![A-Za-z]/.test(firstLine)) return after('>', 2);
+  // Blocks of kinds 6 and 7 end at a blank line.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return /^(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(text.slice(end + bom));
+}
+
+interface Part {
+  start: number;
+  /** First line of the part in the document. */
+  line: number;
+  entry: PartEntry;
+}
+
+/**
+ * The model of `text` built from cached parts, or undefined when the text must be analysed whole
+ * (link reference definitions, a front matter with no end).
+ */
+export function buildIncremental(
+  text: string,
+  registry: FrameworkRegistry,
+  cache: PartCache,
+  split: (text: string) => number[] = splitParts,
+): DesignModel | undefined {
+  const starts = split(text);
+  if (starts.length === 1) return undefined;
+  const resolve: ResolveFramework = (values) => {
+    const id = typeof values?.framework === 'string' ? values.framework : undefined;
+    return registry.framework(id) ?? registry.defaultFramework;
+  };
+
+  // Parts in order; a part that ends inside a block the next heading would continue is joined
+  // with the next one.
+  const parts: Part[] = [];
+  let framework: CompiledFramework | undefined;
+  const lookup = (slice: string, first: boolean): PartEntry => {
+    let entry = cache.get(slice, framework);
+    if (entry && first && entry.framework !== resolve(entry.document.frontMatter?.values)) {
+      entry = undefined;
+    }
+    if (!entry) {
+      entry = buildPart(slice, framework ? () => framework! : resolve, first);
+      cache.add(entry);
+    }
+    return entry;
+  };
+  for (let i = 0; i < starts.length;) {
+    const start = starts[i];
+    let next = i + 1;
+    let entry = lookup(text.slice(start, starts[next] ?? text.length), i === 0);
+    while (entry.open && next < starts.length) {
+      next++;
+      entry = lookup(text.slice(start, starts[next] ?? text.length), i === 0);
+    }
+    if (entry.definitions || entry.looseFrontMatter) return undefined;
+    framework ??= entry.framework;
+    parts.push({ start, line: 0, entry });
+    i = next;
+  }
+  if (parts.length === 1) return undefined;
+  framework = parts[0].entry.framework;
+
+  const document = assemble(text, parts, framework);
+  const problemId = document.frontMatter?.values?.problem;
+  const problem =
+    typeof problemId === 'string' ? registry.problems.get(problemId.trim()) : undefined;
+
+  const placeholders: Placeholder[] = [];
+  for (const { start, line, entry } of parts) {
+    for (const p of entry.placeholders) {
+      placeholders.push({
+        start: p.start + start,
+        end: p.end + start,
+        line: p.line + line,
+        text: p.text,
+      });
+    }
+  }
+
+  const coverage = new Coverage(document, parts);
+  const steps: StepReport[] = framework.steps.map((step) => {
+    const section = document.stepById.get(step.id);
+    return {
+      step,
+      section,
+      topics: coverage.topics(section, topicsOf(step, problem)),
+      words: section ? coverage.words(section) : 0,
+    };
+  });
+  return { document, framework, problem, steps, placeholders };
+}
+
+function shiftRange(range: Range, lines: number): Range {
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}
+
+/** The document model of the whole text, from its parts. */
+function assemble(text: string, parts: Part[], framework: CompiledFramework): DesignDocument {
+  const lineStarts: number[] = [];
+  for (const part of parts) {
+    const starts = part.entry.document.lines.lineStarts;
+    // The previous part ends with a line break, so its last line start is this part's first.
+    part.line = lineStarts.length === 0 ? 0 : lineStarts.length - 1;
+    for (let k = lineStarts.length === 0 ? 0 : 1; k < starts.length; k++) {
+      lineStarts.push(starts[k] + part.start);
+    }
+  }
+  const lines = new LineIndex(text, lineStarts);
+  const first = parts[0].entry.document;
+
+  const headings: Heading[] = [];
+  const nonProse: { start: number; end: number }[] = [];
+  const comments: DesignDocument['comments'] = [];
+  for (const { start, line, entry } of parts) {
+    const part = entry.document;
+    for (const h of part.headings) {
+      headings.push({
+        index: headings.length,
+        depth: h.depth,
+        setext: h.setext,
+        text: h.text,
+        range: shiftRange(h.range, line),
+        start: h.start + start,
+        end: h.end + start,
+        textRange: shiftRange(h.textRange, line),
+        textStart: h.textStart + start,
+        textEnd: h.textEnd + start,
+        match: h.match,
+        role: 'none',
+        stepIds: [],
+      });
+    }
+    for (const r of part.nonProse) nonProse.push({ start: r.start + start, end: r.end + start });
+    for (const c of part.comments) {
+      comments.push({ text: c.text, start: c.start + start, end: c.end + start });
+    }
+  }
+
+  const document: DesignDocument = {
+    text,
+    lines,
+    bomLength: first.bomLength,
+    frontMatter: first.frontMatter,
+    headings,
+    blocks: [],
+    nonProse,
+    comments,
+    steps: [],
+    stepById: new Map(),
+    extraSections: [],
+    numbersSteps: false,
+    stepDepth: 2,
+    frameworkId: framework.id,
+  };
+  defineLazy(document, 'blocks', () => parts.flatMap(shiftedBlocks));
+  assignSections(document, framework);
+  return document;
+}
+
+function shiftedBlocks({ start, line, entry }: Part): ProseBlock[] {
+  return entry.document.blocks.map((block) => ({
+    kind: block.kind,
+    start: block.start + start,
+    end: block.end + start,
+    pieces: block.pieces.map((p) => ({ text: p.text, start: p.start + start })),
+    tokens: block.tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start })),
+    startLine: block.startLine + line,
+    endLine: block.endLine + line,
+  }));
+}
+
+interface PlacedSlice {
+  part: Part;
+  slice: Slice;
+}
+
+/** Topic coverage and word counts of the sections, from per-part slices (see coverTopics). */
+class Coverage {
+  private readonly sliceCache = new Map<StepSection, PlacedSlice[]>();
+  private readonly partStarts: number[];
+
+  constructor(
+    private readonly document: DesignDocument,
+    private readonly parts: Part[],
+  ) {
+    this.partStarts = parts.map((p) => p.start);
+  }
+
+  /** Substantive words: the same sum countWords makes over section.blocks. */
+  words(section: StepSection): number {
+    let words = 0;
+    this.eachRange(section, (part, lo, hi) => {
+      words += part.entry.wordsBefore[hi] - part.entry.wordsBefore[lo];
+    });
+    return words;
+  }
+
+  topics(section: StepSection | undefined, topics: CompiledTopic[]): TopicCoverage[] {
+    if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
+    const own = this.slicesOf(section);
+    const weights = new Map<Script, number>();
+    for (const { slice } of own) {
+      for (const [script, weight] of slice.scripts) {
+        weights.set(script, (weights.get(script) ?? 0) + weight);
+      }
+    }
+    const scripts = mainOf(weights);
+    return topics.map((topic) => {
+      const groups = [own];
+      for (const id of topic.alsoIn) {
+        const other = this.document.stepById.get(id);
+        if (other && other !== section) groups.push(this.slicesOf(other));
+      }
+      // The first match of each cue, looking in the step's own section first, then the others.
+      const found: ({ start: number; end: number } | undefined)[] = [];
+      let questions = 0;
+      let firstQuestion: { start: number; end: number } | undefined;
+      for (const group of groups) {
+        for (const { part, slice } of group) {
+          const matches = this.matches(slice, topic);
+          for (let k = 0; k < matches.length; k += 3) {
+            const cue = matches[k];
+            found[cue] ??= { start: matches[k + 1] + part.start, end: matches[k + 2] + part.start };
+          }
+          if (topic.minQuestions && slice.questions > 0) {
+            questions += slice.questions;
+            if (!firstQuestion && slice.firstQuestion) {
+              firstQuestion = {
+                start: slice.firstQuestion.start + part.start,
+                end: slice.firstQuestion.end + part.start,
+              };
+            }
+          }
+        }
+      }
+      let best: { start: number; end: number } | undefined;
+      for (const hit of found) {
+        if (hit && (!best || hit.start < best.start)) best = hit;
+      }
+      if (topic.minQuestions && questions >= topic.minQuestions) {
+        if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
+      }
+      if (best) {
+        return {
+          topic,
+          status: 'covered',
+          evidence: { ...best, text: this.document.text.slice(best.start, best.end) },
+        };
+      }
+      return { topic, status: uncoveredStatus(scripts, topic) };
+    });
+  }
+
+  private matches(slice: Slice, topic: CompiledTopic): number[] {
+    let matches = slice.topics.get(topic);
+    if (!matches) {
+      matches = [];
+      slice.index ??= new CueIndex(slice.blocks);
+      for (let k = 0; k < topic.cues.length; k++) {
+        const hit = slice.index.first(topic.cues[k]);
+        if (hit) matches.push(k, hit.start, hit.end);
+      }
+      slice.topics.set(topic, matches);
+    }
+    return matches;
+  }
+
+  /** Calls `visit` for each part's run of blocks [lo, hi) inside the section, in order. */
+  private eachRange(section: StepSection, visit: (part: Part, lo: number, hi: number) => void) {
+    for (const span of mergedSpans(section.spans)) {
+      let p = upperBound(this.partStarts, span.start) - 1;
+      for (; p < this.parts.length && (p < 0 || this.parts[p].start < span.end); p++) {
+        if (p < 0) continue;
+        const part = this.parts[p];
+        const starts = part.entry.blockStarts;
+        const lo = lowerBound(starts, span.start - part.start);
+        const hi = lowerBound(starts, span.end - part.start);
+        if (lo < hi) visit(part, lo, hi);
+      }
+    }
+  }
+
+  private slicesOf(section: StepSection): PlacedSlice[] {
+    let placed = this.sliceCache.get(section);
+    if (placed) return placed;
+    placed = [];
+    const own = new Set(section.headings.map((h) => h.start));
+    this.eachRange(section, (part, lo, hi) => {
+      const excluded: number[] = [];
+      for (const i of part.entry.headingBlocks) {
+        if (i >= lo && i < hi && own.has(part.entry.blockStarts[i] + part.start)) excluded.push(i);
+      }
+      const key = `${lo}:${hi}:${excluded.join(',')}`;
+      let slice = part.entry.slices.get(key);
+      if (!slice) {
+        const all = part.entry.document.blocks.slice(lo, hi);
+        const blocks = all.filter((_, i) => !excluded.includes(lo + i));
+        const usable = part.entry.template.empty
+          ? blocks
+          : blocks.map((b) => ({
+              ...b,
+              tokens: b.tokens.filter((t) => !part.entry.template.has(t)),
+            }));
+        const questions = countQuestions(blocks);
+        slice = {
+          blocks: usable,
+          scripts: addScriptWeights(blocks, new Map()),
+          questions: questions.count,
+          firstQuestion: questions.first,
+          topics: new Map(),
+        };
+        part.entry.slices.set(key, slice);
+      }
+      placed!.push({ part, slice });
+    });
+    this.sliceCache.set(section, placed);
+    return placed;
+  }
+}
+
+/** The spans in order with overlaps joined: the blocks they hold, in document order. */
+function mergedSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** First index whose value is >= target. */
+function lowerBound(values: number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** First index whose value is > target. */
+function upperBound(values: number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] <= target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The tokens of a few blocks indexed by stem and by word, so a cue's first token finds its
+ * candidate places without reading every token (a step has about a thousand cues). `first` gives
+ * what coverage.ts's findCue gives: the first place, in block order, where the cue's tokens all
+ * match within one block.
+ */
+class CueIndex {
+  private readonly tokens: Token[] = [];
+  /** For each token, the index just past its block's last token. */
+  private readonly blockEnd: number[] = [];
+  private readonly byStem = new Map<string, number[]>();
+  private readonly byLower = new Map<string, number[]>();
+  private readonly cjk: number[] = [];
+
+  constructor(blocks: ProseBlock[]) {
+    for (const block of blocks) {
+      const end = this.tokens.length + block.tokens.length;
+      for (const token of block.tokens) {
+        const i = this.tokens.length;
+        this.tokens.push(token);
+        this.blockEnd.push(end);
+        if (token.kind === 'cjk') {
+          this.cjk.push(i);
+        } else {
+          push(this.byStem, token.stem, i);
+          push(this.byLower, token.lower, i);
+        }
+      }
+    }
+  }
+
+  first(cue: CompiledCue): { start: number; end: number } | undefined {
+    const want = cue.tokens[0];
+    const length = cue.tokens.length;
+    let candidates: number[] | undefined;
+    if (want.kind === 'cjk') {
+      candidates = this.cjk.filter((i) => this.tokens[i].lower.includes(want.lower));
+    } else if (want.abbreviation) {
+      candidates = union([this.byLower.get(want.lower), this.byLower.get(`${want.lower}s`)]);
+    } else if (want.substring) {
+      candidates = this.byLowerWhere((lower) => lower.includes(want.lower));
+    } else if (want.prefix) {
+      const prefix = inflectionFreePrefix(want.lower);
+      candidates = this.byLowerWhere((lower) => lower.startsWith(prefix));
+    } else {
+      candidates = this.byStem.get(want.stem);
+    }
+    if (!candidates) return undefined;
+    for (const i of candidates) {
+      if (i + length > this.blockEnd[i]) continue;
+      let k = 1;
+      while (k < length && tokenMatches(cue.tokens[k], this.tokens[i + k])) k++;
+      if (k === length)
+        return { start: this.tokens[i].start, end: this.tokens[i + length - 1].end };
+    }
+    return undefined;
+  }
+
+  private byLowerWhere(accept: (lower: string) => boolean): number[] | undefined {
+    const lists: number[][] = [];
+    for (const [lower, list] of this.byLower) if (accept(lower)) lists.push(list);
+    return union(lists);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Sorted union of sorted lists. */
+function union(lists: (number[] | undefined)[]): number[] | undefined {
+  const present = lists.filter((l): l is number[] => Boolean(l) && l!.length > 0);
+  if (present.length === 0) return undefined;
+  if (present.length === 1) return present[0];
+  return present.flat().sort((a, b) => a - b);
+}

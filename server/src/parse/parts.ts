@@ -1,0 +1,167 @@
+// Splits a design into parts for incremental analysis: a part starts at an ATX heading line that
+// sits at the left margin outside fenced code, HTML blocks and the front matter, and runs to the
+// next such line (part 0 is what comes before the first one, front matter included). Such a line
+// always starts a new top-level block, so each part parses on its own exactly as it does inside
+// the whole text; the two exceptions (a fence or HTML block this scan misjudged, and link
+// reference definitions, which reach across the text) are caught after parsing by the caller.
+//
+// Only unindented headings split: an indented one ("  ## x") may sit inside a list item.
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_1 = /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
+const HTML_1_END = /<\/(?:script|pre|style|textarea)>/i;
+const HTML_6 =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+const HTML_7 =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+
+type Block =
+  | { kind: 'none' }
+  | { kind: 'fence'; char: string; length: number }
+  | { kind: 'html'; end: RegExp | 'blank' }
+  | { kind: 'paragraph' };
+
+/**
+ * Offsets where parts start (the first is always 0), or just [0] when the text should not be
+ * split (an unclosed front matter runs to the end of the text). `trackBlocks` false splits inside
+ * fences and HTML blocks too (tests use it: the caller must then join the parts back).
+ */
+export function splitParts(text: string, trackBlocks = true): number[] {
+  const starts = [0];
+  let at = 0;
+  const length = text.length;
+  const noCr = text.indexOf('\r') < 0;
+
+  // The line from `at`: its end (before the break) and the start of the next line.
+  let lineEnd = 0;
+  let next = 0;
+  const readLine = () => {
+    if (noCr) {
+      const nl = text.indexOf('\n', at);
+      lineEnd = nl < 0 ? length : nl;
+      next = nl < 0 ? length : nl + 1;
+      return;
+    }
+    let i = at;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) break;
+      i++;
+    }
+    lineEnd = i;
+    next = i < length && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    if (i >= length) next = length;
+  };
+
+  // Front matter: only at the very top; no split before its closing fence.
+  if (/^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
+    readLine();
+    at = next;
+    let closed = false;
+    while (at < length) {
+      readLine();
+      const line = text.slice(at, lineEnd);
+      at = next;
+      if (/^---[ \t]*$/.test(line)) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) return starts;
+  }
+
+  let block: Block = { kind: 'none' };
+  while (at < length) {
+    readLine();
+    const first = text.charCodeAt(at);
+    // Fast path: most lines start with a letter, a list marker or are blank.
+    if (!trackBlocks) {
+      if (first === 35 && isAtxHeading(text, at, lineEnd) && at > 0) starts.push(at);
+    } else if (block.kind === 'none' || block.kind === 'paragraph') {
+      if (first === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
+        if (at > 0) starts.push(at);
+        block = { kind: 'none' };
+        at = next;
+        continue;
+      }
+      if (first === 32 || first === 96 || first === 126 || first === 60) {
+        const line = text.slice(at, lineEnd);
+        const fence = FENCE.exec(line);
+        if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+          block = { kind: 'fence', char: fence[1][0], length: fence[1].length };
+        } else {
+          const html = htmlStart(line, block.kind === 'paragraph');
+          block = html ? html : isBlank(line) ? { kind: 'none' } : { kind: 'paragraph' };
+          if (html && html.end !== 'blank' && endsHtml(line, html.end, true)) {
+            block = { kind: 'none' };
+          }
+        }
+      } else {
+        block =
+          lineEnd === at || isBlank(text.slice(at, lineEnd))
+            ? { kind: 'none' }
+            : { kind: 'paragraph' };
+      }
+    } else if (block.kind === 'fence') {
+      const line = text.slice(at, lineEnd);
+      const fence = FENCE.exec(line);
+      if (
+        fence &&
+        fence[1][0] === block.char &&
+        fence[1].length >= block.length &&
+        /^[ \t]*$/.test(fence[2])
+      ) {
+        block = { kind: 'none' };
+      }
+    } else {
+      const line = text.slice(at, lineEnd);
+      if (block.end === 'blank') {
+        if (isBlank(line)) block = { kind: 'none' };
+      } else if (endsHtml(line, block.end, false)) {
+        block = { kind: 'none' };
+      }
+    }
+    at = next;
+  }
+  return starts;
+}
+
+function isAtxHeading(text: string, at: number, lineEnd: number): boolean {
+  let i = at;
+  while (i < lineEnd && i - at < 7 && text.charCodeAt(i) === 35) i++;
+  const hashes = i - at;
+  if (hashes < 1 || hashes > 6) return false;
+  if (i === lineEnd) return true;
+  const after = text.charCodeAt(i);
+  return after === 32 || after === 9;
+}
+
+function isBlank(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
+function htmlStart(
+  line: string,
+  inParagraph: boolean,
+): { kind: 'html'; end: RegExp | 'blank' } | undefined {
+  if (!/^ {0,3}</.test(line)) return undefined;
+  if (HTML_1.test(line)) return { kind: 'html', end: HTML_1_END };
+  if (/^ {0,3}<!--/.test(line)) return { kind: 'html', end: /-->/ };
+  if (/^ {0,3}<\?/.test(line)) return { kind: 'html', end: /\?>/ };
+  if (/^ {0,3}<![A-Za-z]/.test(line)) return { kind: 'html', end: />/ };
+  if (/^ {0,3}<!\[CDATA\[/.test(line)) return { kind: 'html', end: /\]\]>/ };
+  if (HTML_6.test(line)) return { kind: 'html', end: 'blank' };
+  // Type 7 cannot interrupt a paragraph.
+  if (!inParagraph && HTML_7.test(line)) return { kind: 'html', end: 'blank' };
+  return undefined;
+}
+
+/** Whether the end condition holds on this line (on the start line, after the opening). */
+function endsHtml(line: string, end: RegExp, startLine: boolean): boolean {
+  if (!startLine) return end.test(line);
+  const open = line.indexOf('<');
+  // Skip past the opening marker so "<!-->" style lines are not read as closed.
+  const skip =
+    end.source === '-->' ? 4 : end.source === '\\?>' ? 2 : end.source === '\\]\\]>' ? 9 : 2;
+  return end.test(line.slice(open + skip));
+}
