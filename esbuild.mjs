@@ -27,15 +27,24 @@ const builds = [
     outfile: 'dist/extension.js',
     external: ['vscode'],
   },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // One bundle for the language server and the CLI's checker (server/src/main.ts).
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
 ];
+
+// The CLI is a small launcher of the server bundle's checker: the two share one copy of the code.
+const CLI = `#!/usr/bin/env node
+'use strict';
+// mlsd check: the checker lives in server.js (built from server/src/main.ts by esbuild.mjs).
+require('./server.js').cli();
+`;
 
 // The framework and case-study data ship as files beside the bundles, so a user can read them and
 // adding a case study needs no code.
 fs.rmSync('dist/data', { recursive: true, force: true });
 fs.mkdirSync('dist', { recursive: true });
 fs.cpSync('server/src/framework/data', 'dist/data', { recursive: true });
+fs.writeFileSync('dist/cli.js', CLI);
+fs.rmSync('dist/cli.js.map', { force: true });
 
 if (watch) {
   for (const options of builds) {

@@ -1,15 +1,17 @@
 // `mlsd check [--format stylish|json|sarif] [--max-warnings N] [--config FILE] <file|dir|glob>...`
 // Exit codes: 0 clean (warnings within --max-warnings), 1 findings over that, 2 usage error,
-// unreadable file or bad config.
+// unreadable file or bad config. dist/cli.js calls this from the server bundle (see main.ts).
 import * as fs from 'node:fs';
 import { runCli } from './run';
 
-const result = runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdoutIsTty: Boolean(process.stdout.isTTY),
-  env: process.env,
-  readFile: (file) => fs.readFileSync(file, 'utf8'),
-});
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-process.exitCode = result.exitCode;
+export function cliMain(args: string[] = process.argv.slice(2)): void {
+  const result = runCli(args, {
+    cwd: process.cwd(),
+    stdoutIsTty: Boolean(process.stdout.isTTY),
+    env: process.env,
+    readFile: (file) => fs.readFileSync(file, 'utf8'),
+  });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}
