@@ -6,7 +6,7 @@
 import type { Root, Nodes } from 'mdast';
 import { defineLazy } from '../core/lazy';
 import { LineIndex, type Range } from '../core/text';
-import type { Token } from '../core/tokens';
+import { tokenize, type Token } from '../core/tokens';
 import type {
   CompiledCue,
   CompiledFramework,
@@ -66,19 +66,42 @@ interface PartEntry {
   /** Indices of heading blocks. */
   readonly headingBlocks: number[];
   readonly slices: Map<string, Slice>;
+  /**
+   * The blocks' tokens, kept out of `document.blocks` and dropped after each analysis: they are
+   * most of a part's memory and are needed again only when a part lands in another step or a new
+   * topic is looked for (then they are read again from the pieces, as the parser made them).
+   */
+  tokens: Token[][];
   readonly bytes: number;
 }
 
 /** A stretch of a part's blocks that belongs to a step, with what coverage needs of it. */
 interface Slice {
-  /** Blocks topics are looked for in (the step's own headings left out). */
-  blocks: ProseBlock[];
+  lo: number;
+  hi: number;
+  /** Blocks left out of topic search: the step's own headings. */
+  excluded: number[];
   scripts: Map<Script, number>;
   questions: number;
   firstQuestion?: { start: number; end: number };
-  index?: CueIndex;
   /** Per topic: [cue index, start, end] of the first match of each cue that matches. */
   topics: Map<CompiledTopic, number[]>;
+}
+
+const NO_TOKENS: Token[] = [];
+
+function tokensOf(entry: PartEntry, i: number): Token[] {
+  let tokens = entry.tokens[i];
+  if (!tokens) {
+    // As parseDesign's addBlock makes them.
+    tokens = entry.document.blocks[i].pieces.flatMap((piece) => tokenize(piece.text, piece.start));
+    entry.tokens[i] = tokens;
+  }
+  return tokens;
+}
+
+function dropTokens(entry: PartEntry): void {
+  if (entry.tokens.length > 0) entry.tokens = [];
 }
 
 /**
@@ -138,7 +161,7 @@ export function sharedPartCache(): PartCache {
 
 // Rough memory a part costs per character of text once parsed (tokens, blocks, line index); used
 // only to bound the cache.
-const BYTES_PER_CHAR = 24;
+const BYTES_PER_CHAR = 8;
 
 /** A copy of a (possibly sliced) string that does not share the original's memory. */
 function detach(text: string): string {
@@ -157,10 +180,13 @@ function buildPart(text: string, resolveFramework: ResolveFramework, first: bool
   const blockStarts: number[] = [];
   const wordsBefore = [0];
   const headingBlocks: number[] = [];
+  const tokens: Token[][] = [];
   document.blocks.forEach((block, i) => {
     blockStarts.push(block.start);
     wordsBefore.push(wordsBefore[i] + blockWords(block, template));
     if (block.kind === 'heading') headingBlocks.push(i);
+    tokens.push(block.tokens);
+    block.tokens = NO_TOKENS;
   });
   // The part's own sections are not used; drop them so the cache holds less.
   document.steps = [];
@@ -180,6 +206,7 @@ function buildPart(text: string, resolveFramework: ResolveFramework, first: bool
     wordsBefore,
     headingBlocks,
     slices: new Map(),
+    tokens,
     bytes: own.length * BYTES_PER_CHAR + 512,
   };
 }
@@ -329,6 +356,12 @@ export function buildIncremental(
       words: section ? coverage.words(section) : 0,
     };
   });
+  // A section's blocks come from its own parts, not from the whole document's.
+  for (const section of document.steps) {
+    defineLazy(section, 'blocks', () => coverage.blocksOf(section));
+  }
+  coverage.release();
+  for (const part of parts) dropTokens(part.entry);
   return { document, framework, problem, steps, placeholders };
 }
 
@@ -397,21 +430,27 @@ function assemble(text: string, parts: Part[], framework: CompiledFramework): De
     stepDepth: 2,
     frameworkId: framework.id,
   };
-  defineLazy(document, 'blocks', () => parts.flatMap(shiftedBlocks));
+  defineLazy(document, 'blocks', () => parts.flatMap((part) => shiftedBlocks(part)));
   assignSections(document, framework);
   return document;
 }
 
-function shiftedBlocks({ start, line, entry }: Part): ProseBlock[] {
-  return entry.document.blocks.map((block) => ({
-    kind: block.kind,
-    start: block.start + start,
-    end: block.end + start,
-    pieces: block.pieces.map((p) => ({ text: p.text, start: p.start + start })),
-    tokens: block.tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start })),
-    startLine: block.startLine + line,
-    endLine: block.endLine + line,
-  }));
+function shiftedBlocks(part: Part, lo = 0, hi = part.entry.document.blocks.length): ProseBlock[] {
+  const { start, line, entry } = part;
+  const blocks: ProseBlock[] = [];
+  for (let i = lo; i < hi; i++) {
+    const block = entry.document.blocks[i];
+    blocks.push({
+      kind: block.kind,
+      start: block.start + start,
+      end: block.end + start,
+      pieces: block.pieces.map((p) => ({ text: p.text, start: p.start + start })),
+      tokens: tokensOf(entry, i).map((t) => ({ ...t, start: t.start + start, end: t.end + start })),
+      startLine: block.startLine + line,
+      endLine: block.endLine + line,
+    });
+  }
+  return blocks;
 }
 
 interface PlacedSlice {
@@ -422,6 +461,7 @@ interface PlacedSlice {
 /** Topic coverage and word counts of the sections, from per-part slices (see coverTopics). */
 class Coverage {
   private readonly sliceCache = new Map<StepSection, PlacedSlice[]>();
+  private readonly indexes = new Map<Slice, CueIndex>();
   private readonly partStarts: number[];
 
   constructor(
@@ -462,7 +502,7 @@ class Coverage {
       let firstQuestion: { start: number; end: number } | undefined;
       for (const group of groups) {
         for (const { part, slice } of group) {
-          const matches = this.matches(slice, topic);
+          const matches = this.matches(part, slice, topic);
           for (let k = 0; k < matches.length; k += 3) {
             const cue = matches[k];
             found[cue] ??= { start: matches[k + 1] + part.start, end: matches[k + 2] + part.start };
@@ -496,18 +536,34 @@ class Coverage {
     });
   }
 
-  private matches(slice: Slice, topic: CompiledTopic): number[] {
+  private matches(part: Part, slice: Slice, topic: CompiledTopic): number[] {
     let matches = slice.topics.get(topic);
     if (!matches) {
       matches = [];
-      slice.index ??= new CueIndex(slice.blocks);
+      let index = this.indexes.get(slice);
+      if (!index) {
+        index = new CueIndex(usableTokens(part.entry, slice));
+        this.indexes.set(slice, index);
+      }
       for (let k = 0; k < topic.cues.length; k++) {
-        const hit = slice.index.first(topic.cues[k]);
+        const hit = index.first(topic.cues[k]);
         if (hit) matches.push(k, hit.start, hit.end);
       }
       slice.topics.set(topic, matches);
     }
     return matches;
+  }
+
+  /** Drops the token indexes (kept only while one analysis runs). */
+  release(): void {
+    this.indexes.clear();
+  }
+
+  /** The blocks of a section, in order (a section's `blocks`, read lazily). */
+  blocksOf(section: StepSection): ProseBlock[] {
+    const blocks: ProseBlock[] = [];
+    this.eachRange(section, (part, lo, hi) => blocks.push(...shiftedBlocks(part, lo, hi)));
+    return blocks;
   }
 
   /** Calls `visit` for each part's run of blocks [lo, hi) inside the section, in order. */
@@ -538,17 +594,16 @@ class Coverage {
       const key = `${lo}:${hi}:${excluded.join(',')}`;
       let slice = part.entry.slices.get(key);
       if (!slice) {
-        const all = part.entry.document.blocks.slice(lo, hi);
-        const blocks = all.filter((_, i) => !excluded.includes(lo + i));
-        const usable = part.entry.template.empty
-          ? blocks
-          : blocks.map((b) => ({
-              ...b,
-              tokens: b.tokens.filter((t) => !part.entry.template.has(t)),
-            }));
+        const blocks: ProseBlock[] = [];
+        for (let i = lo; i < hi; i++) {
+          if (excluded.includes(i)) continue;
+          blocks.push({ ...part.entry.document.blocks[i], tokens: tokensOf(part.entry, i) });
+        }
         const questions = countQuestions(blocks);
         slice = {
-          blocks: usable,
+          lo,
+          hi,
+          excluded,
           scripts: addScriptWeights(blocks, new Map()),
           questions: questions.count,
           firstQuestion: questions.first,
@@ -561,6 +616,17 @@ class Coverage {
     this.sliceCache.set(section, placed);
     return placed;
   }
+}
+
+/** Token lists of a slice's blocks that topics are looked for in (template text left out). */
+function usableTokens(entry: PartEntry, slice: Slice): Token[][] {
+  const lists: Token[][] = [];
+  for (let i = slice.lo; i < slice.hi; i++) {
+    if (slice.excluded.includes(i)) continue;
+    const tokens = tokensOf(entry, i);
+    lists.push(entry.template.empty ? tokens : tokens.filter((t) => !entry.template.has(t)));
+  }
+  return lists;
 }
 
 /** The spans in order with overlaps joined: the blocks they hold, in document order. */
@@ -613,10 +679,10 @@ class CueIndex {
   private readonly byLower = new Map<string, number[]>();
   private readonly cjk: number[] = [];
 
-  constructor(blocks: ProseBlock[]) {
-    for (const block of blocks) {
-      const end = this.tokens.length + block.tokens.length;
-      for (const token of block.tokens) {
+  constructor(blocks: Token[][]) {
+    for (const tokens of blocks) {
+      const end = this.tokens.length + tokens.length;
+      for (const token of tokens) {
         const i = this.tokens.length;
         this.tokens.push(token);
         this.blockEnd.push(end);
