@@ -23,7 +23,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
-export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+export const SERVER =
+  process.env.MLSD_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 export function fileUri(name: string): string {
   return pathToFileURL(path.join('/tmp/mlsd-protocol-test', name)).toString();
@@ -35,6 +36,7 @@ export class LspTestClient {
   readonly messages: string[] = [];
   settings: Record<string, unknown> = {};
   private versions = new Map<string, number>();
+  private readonly publishListeners = new Set<(params: PublishDiagnosticsParams) => void>();
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
@@ -55,6 +57,7 @@ export class LspTestClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       client.diagnostics.set(params.uri, params);
       client.publishes.push(params);
+      for (const listener of [...client.publishListeners]) listener(params);
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'mlsd' ? client.settings : null)),
@@ -142,6 +145,28 @@ export class LspTestClient {
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  /**
+   * Resolves as soon as diagnostics for `uri` at `version` (or later) arrive: no polling, so the
+   * benchmark can time edit-to-diagnostics latency.
+   */
+  nextPublish(uri: string, version: number, timeoutMs = 30_000): Promise<PublishDiagnosticsParams> {
+    const seen = this.diagnostics.get(uri);
+    if (seen && (seen.version ?? 0) >= version) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.publishListeners.delete(listener);
+        reject(new Error(`no diagnostics for ${uri} at version ${version}`));
+      }, timeoutMs);
+      const listener = (params: PublishDiagnosticsParams) => {
+        if (params.uri !== uri || (params.version ?? 0) < version) return;
+        clearTimeout(timer);
+        this.publishListeners.delete(listener);
+        resolve(params);
+      };
+      this.publishListeners.add(listener);
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,348 @@
+// `npm run bench`: how fast mlsd is, next to remark-parse and markdownlint, on generated designs of
+// 5 KB, 20 KB, 100 KB and 1 MB (scripts/designGenerator.ts). Not a test: it prints medians and
+// 95th percentiles as Markdown (docs/benchmarks.md holds a run) and checks them against the
+// targets of issue 5. Options: --quick (fewer repetitions), --out FILE (also write the output).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { analyseDesign, fullAnalysis } from '../server/src/analysis/analyse';
+import { PartCache } from '../server/src/analysis/incremental';
+import { fileUri, LspTestClient } from '../test/protocol/lspClient';
+import { generateDesign, prng } from './designGenerator';
+
+const root = path.join(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const outIndex = process.argv.indexOf('--out');
+const outFile = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+
+const SIZES = [
+  { label: '5 KB', bytes: 5_000, runs: 40 },
+  { label: '20 KB', bytes: 20_000, runs: 30 },
+  { label: '100 KB', bytes: 100_000, runs: 15 },
+  { label: '1 MB', bytes: 1_000_000, runs: 7 },
+];
+const EDITS = quick ? 50 : 200;
+const CLI_FILES = quick ? 200 : 1000;
+const OPEN_DESIGNS = 50;
+
+const output: string[] = [];
+function say(line = ''): void {
+  output.push(line);
+  console.log(line);
+}
+
+interface Stats {
+  median: number;
+  p95: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const ms = (value: number) =>
+  value >= 100
+    ? `${value.toFixed(0)} ms`
+    : value >= 10
+      ? `${value.toFixed(1)} ms`
+      : `${value.toFixed(2)} ms`;
+const kb = (bytes: number) =>
+  bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1000).toFixed(1)} KB`;
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function machine(): string[] {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout?.trim() || String(os.cpus().length);
+  return [
+    `- CPU: ${model}, ${nproc} processors available (nproc)`,
+    `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Node ${process.version} on ${os.type()} ${os.release()} (${os.arch()})`,
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+  ];
+}
+
+const remark = unified().use(remarkParse);
+
+function coldAnalysis(designs: { label: string; text: string; runs: number }[]) {
+  say('## Cold analysis (no cached parts) next to remark-parse and markdownlint');
+  say();
+  say(
+    'Each run analyses the whole text with an empty part cache (what opening a file costs); remark-parse parses the same text (`unified().use(remarkParse).parse`), markdownlint lints it with its default rules (`markdownlint/sync`). Runs are interleaved.',
+  );
+  say();
+  say(
+    '| Design | mlsd cold median (p95) | mlsd whole-text path | remark-parse median (p95) | markdownlint median (p95) | mlsd / remark | markdownlint / mlsd |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- |');
+  const results = new Map<string, { mlsd: Stats; remark: Stats; markdownlint: Stats }>();
+  for (const { label, text, runs } of designs) {
+    const mlsd: number[] = [];
+    const whole: number[] = [];
+    const parse: number[] = [];
+    const lint: number[] = [];
+    const count = quick ? Math.max(3, Math.ceil(runs / 4)) : runs;
+    for (let i = -2; i < count; i++) {
+      const a = time(() => analyseDesign(text, { cache: new PartCache() }));
+      const b = time(() => remark.parse(text));
+      const c = time(() => markdownlint({ strings: { design: text } }));
+      const d = i % 2 === 0 || count < 10 ? time(() => fullAnalysis(text)) : undefined;
+      if (i < 0) continue; // warm-up
+      mlsd.push(a);
+      parse.push(b);
+      lint.push(c);
+      if (d !== undefined) whole.push(d);
+    }
+    const r = { mlsd: stats(mlsd), remark: stats(parse), markdownlint: stats(lint) };
+    results.set(label, r);
+    say(
+      `| ${label} (${kb(Buffer.byteLength(text))}) | ${ms(r.mlsd.median)} (${ms(r.mlsd.p95)}) | ${ms(stats(whole).median)} | ${ms(r.remark.median)} (${ms(r.remark.p95)}) | ${ms(r.markdownlint.median)} (${ms(r.markdownlint.p95)}) | ${(r.mlsd.median / r.remark.median).toFixed(2)} | ${(r.markdownlint.median / r.mlsd.median).toFixed(1)}× |`,
+    );
+  }
+  say();
+  return results;
+}
+
+/** Line and character of an offset (the client side of an LSP edit). */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+async function editLatency(designs: { label: string; text: string }[]) {
+  say('## Edit-to-diagnostics latency through the language server (stdio)');
+  say();
+  say(
+    `\`node dist/server.js --stdio\` with \`mlsd.debounceMs\` 0; for each design, ${EDITS} random single-character edits (a letter, space, punctuation, line break or \`#\` inserted, or one character deleted) sent one at a time as incremental \`didChange\`; the time is from sending the change to receiving \`publishDiagnostics\` for that version.`,
+  );
+  say();
+  say('| Design | open (first diagnostics) | edit median | edit p95 | edit max |');
+  say('| --- | --- | --- | --- | --- |');
+  const client = await LspTestClient.start({ debounceMs: 0 });
+  const results = new Map<string, Stats>();
+  try {
+    for (const [index, { label, text: original }] of designs.entries()) {
+      const uri = fileUri(`bench-${index}.mlsd.md`);
+      const opened = performance.now();
+      await client.open(uri, original);
+      await client.nextPublish(uri, 1);
+      const openTime = performance.now() - opened;
+      const random = prng(1000 + index);
+      const alphabet = 'abcdefghijklmnopqrstuvwxyz     .,?\n#';
+      let text = original;
+      const samples: number[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        const offset = Math.floor(random() * text.length);
+        const remove = random() < 0.2 && text[offset] !== '\r' && offset < text.length;
+        const insert = remove ? '' : alphabet[Math.floor(random() * alphabet.length)];
+        const start = positionAt(text, offset);
+        const end = remove ? positionAt(text, offset + 1) : start;
+        text = text.slice(0, offset) + insert + text.slice(offset + (remove ? 1 : 0));
+        const sent = performance.now();
+        const version = await client.change(uri, [{ range: { start, end }, text: insert }]);
+        await client.nextPublish(uri, version);
+        samples.push(performance.now() - sent);
+      }
+      await client.close(uri);
+      const s = stats(samples);
+      results.set(label, s);
+      say(
+        `| ${label} | ${ms(openTime)} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(Math.max(...samples))} |`,
+      );
+    }
+  } finally {
+    await client.stop();
+  }
+  say();
+  return results;
+}
+
+function rssOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const read = (key: string) =>
+    Number(new RegExp(`^${key}:\\s*(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: read('VmRSS'), peak: read('VmHWM') };
+}
+
+async function serverMemory() {
+  say(`## Server memory with ${OPEN_DESIGNS} designs open`);
+  say();
+  const client = await LspTestClient.start({ debounceMs: 0 });
+  try {
+    const pid = client.process.pid!;
+    const idle = rssOf(pid).rss;
+    let bytes = 0;
+    for (let i = 0; i < OPEN_DESIGNS; i++) {
+      const text = generateDesign(20_000, 100 + i);
+      bytes += Buffer.byteLength(text);
+      const uri = fileUri(`memory-${i}.mlsd.md`);
+      await client.open(uri, text);
+      await client.nextPublish(uri, 1);
+    }
+    // Ask for what the editor asks for after opening (outline, lenses, folding).
+    for (let i = 0; i < OPEN_DESIGNS; i++) {
+      const uri = fileUri(`memory-${i}.mlsd.md`);
+      await client.request('textDocument/codeLens', { textDocument: { uri } });
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { rss, peak } = rssOf(pid);
+    say(
+      `${OPEN_DESIGNS} designs of about 20 KB (${kb(bytes)} in all) opened and analysed, then code lenses and symbols asked for each: VmRSS **${(rss / 2 ** 20).toFixed(1)} MiB** (peak VmHWM ${(peak / 2 ** 20).toFixed(1)} MiB; ${(idle / 2 ** 20).toFixed(1)} MiB before the first document).`,
+    );
+    say();
+    return rss;
+  } finally {
+    await client.stop();
+  }
+}
+
+function runTool(command: string[], cwd: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, command, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'ignore'],
+    maxBuffer: 1 << 30,
+  });
+  if (result.error) throw result.error;
+  return performance.now() - start;
+}
+
+function cliComparison() {
+  say(`## CLI over ${CLI_FILES} designs of 20 KB`);
+  say();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-bench-'));
+  try {
+    let bytes = 0;
+    for (let i = 0; i < CLI_FILES; i++) {
+      const text = generateDesign(20_000, 5000 + i);
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(dir, `design-${String(i).padStart(4, '0')}.mlsd.md`), text);
+    }
+    const cli = path.join(root, 'dist', 'cli.js');
+    const cli2 = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    const rounds = quick ? 1 : 3;
+    for (let i = 0; i < rounds; i++) {
+      ours.push(runTool([cli, 'check', '--format', 'json', '.'], dir));
+      theirs.push(runTool([cli2, '*.md'], dir));
+    }
+    const a = stats(ours).median;
+    const b = stats(theirs).median;
+    say(
+      `Files written to a temporary folder (${kb(bytes)} in all); each tool run ${rounds} times as a fresh process, output discarded, median wall time:`,
+    );
+    say();
+    say('| Tool | Time | Per file |');
+    say('| --- | --- | --- |');
+    say(`| \`node dist/cli.js check --format json .\` | ${ms(a)} | ${ms(a / CLI_FILES)} |`);
+    say(`| \`markdownlint-cli2 "*.md"\` | ${ms(b)} | ${ms(b / CLI_FILES)} |`);
+    say();
+    say(`mlsd takes ${(a / b).toFixed(2)} of markdownlint-cli2's time.`);
+    say();
+    return { ours: a, theirs: b };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function bundleSizes() {
+  say('## Bundles (minified)');
+  say();
+  say('| File | Size |');
+  say('| --- | --- |');
+  let total = 0;
+  for (const file of fs
+    .readdirSync(path.join(root, 'dist'))
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    const size = fs.statSync(path.join(root, 'dist', file)).size;
+    total += size;
+    say(`| dist/${file} | ${kb(size)} (${size} bytes) |`);
+  }
+  say(`| **together** | **${kb(total)}** (${total} bytes) |`);
+  say();
+  return total;
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+    throw new Error('dist/server.js is missing: run `npm run build` first (npm run bench does).');
+  }
+  say('# mlsd benchmark');
+  say();
+  say(machine().join('\n'));
+  say();
+  const designs = SIZES.map(({ label, bytes, runs }) => ({
+    label,
+    runs,
+    text: generateDesign(bytes, 1),
+  }));
+  say(
+    `Designs generated by scripts/designGenerator.ts (seed 1): front matter, title, the seven steps with sub-headings, bullets, numbered lists, pipe tables, fenced code and a few placeholders, repeated with variation: ${designs.map((d) => `${d.label} = ${Buffer.byteLength(d.text)} bytes, ${d.text.split('\n').length} lines`).join('; ')}.`,
+  );
+  say();
+  const cold = coldAnalysis(designs);
+  const edits = await editLatency(designs);
+  const rss = await serverMemory();
+  const cli = cliComparison();
+  const bundles = bundleSizes();
+
+  const mb = cold.get('1 MB')!;
+  const edit1mb = edits.get('1 MB')!;
+  const cold100 = cold.get('100 KB')!;
+  const rows: [string, string, boolean][] = [
+    ['Edit-to-diagnostics p95 on 1 MB <= 15 ms', ms(edit1mb.p95), edit1mb.p95 <= 15],
+    [
+      '... at least 50x faster than markdownlint linting it',
+      `${(mb.markdownlint.median / edit1mb.p95).toFixed(0)}× (markdownlint ${ms(mb.markdownlint.median)})`,
+      mb.markdownlint.median / edit1mb.p95 >= 50,
+    ],
+    [
+      'Cold analysis at 100 KB no slower than remark-parse',
+      `${ms(cold100.mlsd.median)} vs ${ms(cold100.remark.median)} (${(cold100.mlsd.median / cold100.remark.median).toFixed(2)}×)`,
+      cold100.mlsd.median <= cold100.remark.median,
+    ],
+    [
+      `CLI over ${CLI_FILES} designs at most half markdownlint-cli2's time`,
+      `${ms(cli.ours)} vs ${ms(cli.theirs)} (${(cli.ours / cli.theirs).toFixed(2)})`,
+      cli.ours <= cli.theirs / 2,
+    ],
+    [
+      `Server RSS with ${OPEN_DESIGNS} designs open <= 80 MB`,
+      `${(rss / 2 ** 20).toFixed(1)} MiB`,
+      rss <= 80 * 2 ** 20,
+    ],
+    ['dist/ bundles together <= 1 MB', kb(bundles), bundles <= 1_000_000],
+  ];
+  say('## Targets');
+  say();
+  say('| Target | Measured | Met |');
+  say('| --- | --- | --- |');
+  for (const [target, measured, met] of rows)
+    say(`| ${target} | ${measured} | ${met ? 'yes' : 'no'} |`);
+  say();
+  if (outFile) fs.writeFileSync(outFile, `${output.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
