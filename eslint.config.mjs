@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,4 +28,20 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Editor tests: Node scripts (some functions run in the page, hence the browser globals) and
+    // the driver extension, plain CommonJS so that it needs no build.
+    files: ['scripts/e2e/**/*.mjs', 'test/e2e/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          ...['process', 'console', 'require', 'module', '__dirname', 'URL', 'Buffer', 'fetch'],
+          ...['AbortSignal', 'TextDecoder', 'TextEncoder', 'setTimeout', 'clearTimeout'],
+          ...['setInterval', 'clearInterval', 'document', 'getComputedStyle', 'CSS'],
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  { files: ['test/e2e/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
 );

@@ -1,0 +1,262 @@
+// What the driver extension asks of the page (see test/e2e/driver/page.js): read what only the
+// page shows, or act as a user with the keyboard. Each op polls until its condition holds or its
+// time is up, and returns what it saw with `satisfied`, so the driver can say what was wrong.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+async function poll(timeoutMs, probe) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await probe();
+    if (result.satisfied || Date.now() > deadline) return result;
+    await sleep(100);
+  }
+}
+
+/** The Problems panel's rows: files with their counts, markers with what each row shows. */
+function readProblems(page) {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort(
+      (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+    );
+    const files = [];
+    const markers = [];
+    let file;
+    const text = (row, selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
+    for (const row of rows) {
+      if (row.getAttribute('aria-level') === '1') {
+        file = text(row, '.label-name') || row.getAttribute('aria-label');
+        files.push({ file, count: Number(text(row, '.monaco-count-badge')) });
+        continue;
+      }
+      const icon = row.querySelector('.marker-icon');
+      const severity = ['error', 'warning', 'info'].find((s) => icon?.classList.contains(s));
+      markers.push({
+        file,
+        severity: severity ?? 'hint',
+        message: text(row, '.marker-message'),
+        source: text(row, '.marker-source'),
+        code: text(row, '.marker-code'),
+        line: text(row, '.marker-line'),
+      });
+    }
+    const status = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
+    const visible = !!document.querySelector('.markers-panel')?.offsetParent;
+    return { files, markers, status, visible };
+  });
+}
+
+/** Line numbers (1-based) of the active editor's squiggles of one severity. */
+function readSquiggles(page, severity) {
+  return page.evaluate((severity) => {
+    const editor =
+      document.querySelector('.editor-group-container.active .monaco-editor') ??
+      document.querySelector('.monaco-editor');
+    if (!editor) return [];
+    const numbers = new Map();
+    for (const number of editor.querySelectorAll('.margin-view-overlays .line-numbers')) {
+      const line = number.closest('.margin-view-overlays > div');
+      if (line) numbers.set(line.style.top, Number(number.textContent.trim()));
+    }
+    return [...editor.querySelectorAll(`.view-overlays .squiggly-${severity}`)].map((squiggle) => {
+      const line = squiggle.closest('.view-overlays > div');
+      return numbers.get(line?.style.top) ?? null;
+    });
+  }, severity);
+}
+
+function statusItem(page, id) {
+  return page.evaluate((id) => {
+    // Status bar items are "<extension id>.<item id>"; the extension id is not the test's business.
+    const element =
+      document.getElementById(id) ??
+      [...document.querySelectorAll('.statusbar-item')].find((e) => e.id.endsWith(`.${id}`));
+    if (!element) return { text: '', shown: false };
+    const style = getComputedStyle(element);
+    const shown =
+      style.display !== 'none' && style.visibility !== 'hidden' && !!element.offsetParent;
+    return { text: element.textContent.trim(), label: element.getAttribute('aria-label'), shown };
+  }, id);
+}
+
+/** The visible quick input (quick pick or simple file dialog): title, value, focused row. */
+function quickInput(page) {
+  return page.evaluate(() => {
+    const widget = [...document.querySelectorAll('.quick-input-widget')].find(
+      (w) => getComputedStyle(w).display !== 'none' && w.offsetParent !== null,
+    );
+    if (!widget) return undefined;
+    const focused = widget.querySelector('.monaco-list-row.focused');
+    return {
+      title: widget.querySelector('.quick-input-title')?.textContent?.trim() ?? '',
+      value: widget.querySelector('input')?.value ?? '',
+      focused: focused?.getAttribute('aria-label') ?? focused?.textContent?.trim() ?? '',
+    };
+  });
+}
+
+/** Makes sure the keyboard types into the active text editor. */
+async function focusEditor(page) {
+  const inEditor = await page.evaluate(
+    () => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'),
+  );
+  if (!inEditor) {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  }
+}
+
+export function pageOps({ page, resultsDir, log = () => {} }) {
+  const screenshot = async (name) => {
+    const file = path.join(resultsDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  };
+  return {
+    async problems({ file, count, present = [], absent = [] }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        const seen = await readProblems(page);
+        const mine = seen.markers.filter((m) => m.file === file);
+        const messages = mine.map((m) => m.message);
+        const why = !seen.visible
+          ? 'the Problems panel is not visible'
+          : count !== undefined && mine.length !== count
+            ? `${mine.length} rows for ${file}, not ${count}`
+            : present.find((m) => !messages.includes(m))
+              ? `no row "${present.find((m) => !messages.includes(m))}"`
+              : absent.find((m) => messages.includes(m))
+                ? `still a row "${absent.find((m) => messages.includes(m))}"`
+                : '';
+        return { ...seen, satisfied: !why, why };
+      });
+    },
+
+    async squiggles({ severity = 'warning', line }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        const lines = await readSquiggles(page, severity);
+        return { count: lines.length, lines, satisfied: lines.includes(line) };
+      });
+    },
+
+    async statusBar({ id, contains, hidden = false }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        const item = await statusItem(page, id);
+        const satisfied = hidden ? !item.shown : item.shown && item.text.includes(contains);
+        return { ...item, satisfied };
+      });
+    },
+
+    /** Accepts the save dialog if one opens; done as soon as the file exists without one. */
+    async acceptSaveDialog({ file, fileName }, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (file && fs.existsSync(file)) return { accepted: false };
+        const input = await quickInput(page);
+        if (input && input.value.endsWith(fileName)) {
+          await page.keyboard.press('Enter');
+          return { accepted: true, value: input.value };
+        }
+        await sleep(100);
+      }
+      throw new Error(`neither a save dialog for ${fileName} nor the saved file appeared`);
+    },
+
+    /** Types the snippet prefix in the editor, opens the suggestions and accepts the snippet. */
+    async typeSnippet({ prefix, name }, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      await focusEditor(page);
+      await page.keyboard.type(prefix, { delay: 30 });
+      const widget = page.locator('.editor-widget.suggest-widget.visible');
+      for (let attempt = 0; attempt < 3 && !(await widget.isVisible()); attempt++) {
+        await page.keyboard.press('Control+Space');
+        try {
+          await widget.waitFor({ state: 'visible', timeout: 3000 });
+        } catch {
+          // Asked again below.
+        }
+      }
+      if (!(await widget.isVisible())) throw new Error('the suggestion list did not open');
+      // The snippet's row says its name; move down to it if another row is focused.
+      for (let moves = 0; ; moves++) {
+        const focused = await page
+          .locator('.editor-widget.suggest-widget .monaco-list-row.focused')
+          .getAttribute('aria-label', { timeout: 2000 })
+          .catch(() => '');
+        if (focused?.includes(name)) {
+          await page.keyboard.press('Enter');
+          await widget.waitFor({ state: 'hidden', timeout: Math.max(1000, deadline - Date.now()) });
+          return { label: focused };
+        }
+        if (moves > 30 || Date.now() > deadline) {
+          throw new Error(`no suggestion "${name}" for "${prefix}" (focused: "${focused}")`);
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+    },
+
+    /** Answers "MLSD: New Design…": the case study in the quick pick, then the save dialog. */
+    async newDesign({ title, fileName }, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      const until = async (what, test) => {
+        for (;;) {
+          const input = await quickInput(page);
+          if (input && test(input)) return input;
+          if (Date.now() > deadline) {
+            throw new Error(
+              `timed out waiting for ${what} (quick input: ${JSON.stringify(input)})`,
+            );
+          }
+          await sleep(100);
+        }
+      };
+      await until('the New Design quick pick', (input) => /New Design/.test(input.title));
+      await page.keyboard.type(title, { delay: 20 });
+      const pick = await until(`"${title}" to be the focused item`, (input) =>
+        input.focused.includes(title),
+      );
+      await page.keyboard.press('Enter');
+      const save = await until(`the save dialog for ${fileName}`, (input) =>
+        input.value.endsWith(fileName),
+      );
+      await page.keyboard.press('Enter');
+      return { picked: pick.focused, saved: save.value };
+    },
+
+    /** The Markdown preview (a webview) renders `text` as a heading. */
+    async previewRendered({ text }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        for (const frame of page.frames()) {
+          const tag = await frame
+            .evaluate(
+              (text) =>
+                [...document.querySelectorAll('h1, h2, h3')].find(
+                  (h) => h.textContent.trim() === text,
+                )?.tagName,
+              text,
+            )
+            .catch(() => undefined);
+          if (tag)
+            return { satisfied: true, tag: tag.toLowerCase(), frame: frame.url().slice(0, 120) };
+        }
+        return { satisfied: false, frames: page.frames().length };
+      });
+    },
+
+    async snapshot({ name }) {
+      return { file: await screenshot(name) };
+    },
+
+    /** Keeps a screenshot of the page as a failing scenario left it. */
+    async scenarioEnd({ number, name, passed }) {
+      if (passed) return {};
+      const slug = name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 50);
+      const file = await screenshot(`scenario-${number}-${slug}`);
+      log(`  screenshot of the failure: ${path.relative(process.cwd(), file)}`);
+      return { file };
+    },
+  };
+}

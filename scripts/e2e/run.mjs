@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the editor scenarios in a real VS Code (code-server) against the packaged
+// mlsd.vsix. Installs what is missing (scripts/e2e/install.mjs), packages the extension, starts
+// code-server with the .vsix and the test driver extension installed, opens a copy of examples/ in
+// headless Chromium (Playwright), answers the driver's page requests, prints each scenario and
+// "N passed, N failed", and tears everything down, also on failure or Ctrl-C.
+//
+// Options: --only 1,3       run only these scenarios (numbers or parts of names)
+//          --no-package     use the existing mlsd.vsix
+//          --screenshot F   after a run where every scenario passed, copy the screenshot of
+//                           the design with its Problems panel to F (docs/screenshot.png)
+//          --keep           leave code-server running at the end (Ctrl-C ends it)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { startCodeServer } from './codeServer.mjs';
+import { writeExpectations } from './expectations.mjs';
+import { ensureInstalled } from './install.mjs';
+import { pageOps } from './pageOps.mjs';
+import { CACHE, CHROMIUM, DRIVER_DIR, RESULTS_DIR, ROOT, VSIX } from './paths.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const SUITE_TIMEOUT_MS = 15 * 60_000;
+const DRIVER_START_TIMEOUT_MS = 120_000;
+
+const { values: options } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'no-package': { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const t0 = Date.now();
+const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+const log = (line) => console.log(`[e2e ${since(t0).padStart(7)}] ${line}`);
+
+function tail(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(none)';
+  }
+}
+
+function exthostLogs(userData) {
+  const logs = path.join(userData, 'logs');
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/exthost\.log$|MLSD\.log$/.test(entry.name)) found.push(full);
+    }
+  };
+  walk(logs);
+  return found.map((file) => `--- ${path.relative(logs, file)}\n${tail(file, 20)}`).join('\n');
+}
+
+function printResults(results) {
+  const lines = [];
+  for (const s of results.scenarios) {
+    lines.push(`${s.passed ? '✔' : '✘'} ${s.number}. ${s.name} (${(s.ms / 1000).toFixed(1)} s)`);
+    if (!s.passed) lines.push(`    FAILED: ${s.message}`);
+    for (const note of s.notes) lines.push(`    - ${note}`);
+    if (s.skipped.length) lines.push(`    - not checked: ${s.skipped.join(', ')}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+async function main() {
+  let failedFatal;
+  let results;
+  let server;
+  let browser;
+  let browserLog;
+  const timings = {};
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  try {
+    let t = Date.now();
+    await ensureInstalled({ log });
+    timings.install = since(t);
+
+    if (!options['no-package']) {
+      t = Date.now();
+      const packaged = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+      if (packaged.status !== 0) {
+        throw new Error(`npm run package failed:\n${packaged.stdout}\n${packaged.stderr}`);
+      }
+      timings.package = since(t);
+      log(`packaged ${path.relative(ROOT, VSIX)} (${timings.package})`);
+    }
+    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package`);
+
+    const run = path.join(CACHE, 'run');
+    fs.rmSync(run, { recursive: true, force: true });
+    const io = path.join(run, 'io');
+    const workspace = path.join(run, 'workspace');
+    fs.mkdirSync(io, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+    await writeExpectations(io, workspace);
+
+    t = Date.now();
+    server = await startCodeServer({
+      scratch: path.join(run, 'code-server'),
+      vsix: VSIX,
+      extensionFolders: [DRIVER_DIR],
+      settings: {
+        'mlsd.debounceMs': 50,
+        'mlsdE2E.dir': io,
+        'files.simpleDialog.enable': true,
+        'editor.accessibilitySupport': 'off',
+      },
+      env: {
+        MLSD_E2E_DIR: io,
+        MLSD_E2E_PAGE: '1',
+        ...(options.only ? { MLSD_E2E_ONLY: options.only } : {}),
+      },
+      log,
+    });
+    timings.codeServer = since(t);
+
+    t = Date.now();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    browserLog = fs.createWriteStream(path.join(RESULTS_DIR, 'browser-console.log'));
+    page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.message}\n`));
+    await page.goto(server.folderUrl(workspace));
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    log(`workbench loaded in Chromium (${since(t)})`);
+
+    const ops = pageOps({ page, resultsDir: RESULTS_DIR, log });
+    const handled = new Set();
+    let progressRead = 0;
+    const loaded = Date.now();
+    t = Date.now();
+    for (;;) {
+      if (server.exited())
+        throw new Error(`code-server exited (${server.exited()}) during the run`);
+      if (Date.now() - t > SUITE_TIMEOUT_MS) {
+        throw new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
+      }
+      if (
+        !fs.existsSync(path.join(io, 'started.json')) &&
+        Date.now() - loaded > DRIVER_START_TIMEOUT_MS
+      ) {
+        throw new Error(
+          `the driver extension did not start within ${DRIVER_START_TIMEOUT_MS / 1000} s\n` +
+            exthostLogs(server.dirs.userData),
+        );
+      }
+      // Progress lines, as scenarios start.
+      const progressFile = path.join(io, 'progress.jsonl');
+      if (fs.existsSync(progressFile)) {
+        const lines = fs.readFileSync(progressFile, 'utf8').split('\n');
+        for (; progressRead < lines.length - 1; progressRead++) {
+          const event = JSON.parse(lines[progressRead]);
+          if (event.event === 'start') log(`scenario ${event.number}: ${event.name}`);
+          else log(`  ${event.passed ? 'passed' : 'FAILED'} (${(event.ms / 1000).toFixed(1)} s)`);
+        }
+      }
+      const requests = fs
+        .readdirSync(io)
+        .filter((name) => /^req-\d+\.json$/.test(name) && !handled.has(name))
+        .sort();
+      for (const name of requests) {
+        handled.add(name);
+        const request = JSON.parse(fs.readFileSync(path.join(io, name), 'utf8'));
+        let answer;
+        try {
+          const op = ops[request.op];
+          if (!op) throw new Error(`no page op "${request.op}"`);
+          answer = { ok: true, value: await op(request.args ?? {}, request.timeoutMs ?? 20_000) };
+        } catch (error) {
+          answer = { ok: false, error: error.message };
+        }
+        const response = path.join(io, name.replace('req-', 'res-'));
+        fs.writeFileSync(`${response}.tmp`, JSON.stringify(answer));
+        fs.renameSync(`${response}.tmp`, response);
+      }
+      if (fs.existsSync(path.join(io, 'results.json'))) break;
+      await sleep(50);
+    }
+    timings.suite = since(t);
+    results = JSON.parse(fs.readFileSync(path.join(io, 'results.json'), 'utf8'));
+    fs.copyFileSync(path.join(io, 'results.json'), path.join(RESULTS_DIR, 'results.json'));
+    if (results.fatal) throw new Error(`the driver failed: ${results.fatal}`);
+    log(`suite done in VS Code ${results.vscodeVersion} (${timings.suite})`);
+    if (options.keep) {
+      log(`--keep: code-server stays at ${server.folderUrl(workspace)}; Ctrl-C ends it`);
+      await new Promise(() => {});
+    }
+  } catch (error) {
+    failedFatal = error;
+    if (browser) {
+      try {
+        const [page] = browser.contexts()[0]?.pages() ?? [];
+        if (page) await page.screenshot({ path: path.join(RESULTS_DIR, 'fatal.png') });
+      } catch {
+        // No page to show.
+      }
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    browserLog?.end();
+    await server?.stop();
+    if (server) {
+      fs.copyFileSync(server.logFile, path.join(RESULTS_DIR, 'code-server.log'));
+    }
+  }
+
+  console.log('');
+  if (results) printResults(results);
+  const scenarios = results?.scenarios ?? [];
+  const passed = scenarios.filter((s) => s.passed).length;
+  let failed = scenarios.length - passed;
+  if (failedFatal) {
+    console.error(`\nThe editor tests could not run to the end: ${failedFatal.message}`);
+    failed = Math.max(failed, 1);
+  }
+  if (failed > 0) {
+    console.log(
+      `Screenshots and logs: ${path.relative(process.cwd(), RESULTS_DIR) || RESULTS_DIR}/`,
+    );
+  }
+  if (!failed && options.screenshot) {
+    const shot = path.join(RESULTS_DIR, 'design-with-problems.png');
+    if (fs.existsSync(shot)) {
+      fs.copyFileSync(shot, path.resolve(options.screenshot));
+      console.log(`Screenshot copied to ${options.screenshot}`);
+    }
+  }
+  console.log(
+    `Timings: ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}, total ${since(t0)}`,
+  );
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
