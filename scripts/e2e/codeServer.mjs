@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CODE_SERVER_ENTRY, NODE_BIN } from './paths.mjs';
+import { CODE_SERVER_ENTRY, NODE_BIN, withoutNpmRunEnv } from './paths.mjs';
 
 /** Settings for a quiet, predictable editor: no welcome page, tips, chat, telemetry or updates. */
 export const QUIET_SETTINGS = {
@@ -108,7 +108,7 @@ export function isolatedLayout(scratch) {
     extensions: path.join(scratch, 'extensions'),
   };
   const env = {
-    ...process.env,
+    ...withoutNpmRunEnv(),
     HOME: dirs.home,
     XDG_CONFIG_HOME: dirs.config,
     XDG_DATA_HOME: dirs.data,

@@ -24,6 +24,7 @@ import {
   NODE_MAJOR,
   NODE_PACKAGE,
   NODE_PREFIX,
+  withoutNpmRunEnv,
 } from './paths.mjs';
 
 const LOG_FILE = path.join(CACHE, 'install.log');
@@ -31,7 +32,7 @@ const LOG_FILE = path.join(CACHE, 'install.log');
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /** Runs a command with its output appended to the install log; throws with the log's tail. */
-function run(command, args, { env = process.env, cwd, timeoutMs = 15 * 60_000 } = {}) {
+function run(command, args, { env = withoutNpmRunEnv(), cwd, timeoutMs = 15 * 60_000 } = {}) {
   fs.mkdirSync(CACHE, { recursive: true });
   fs.appendFileSync(LOG_FILE, `\n$ ${[command, ...args].join(' ')}\n`);
   const out = fs.openSync(LOG_FILE, 'a');
@@ -88,7 +89,7 @@ function ensureDebian(done, browser) {
     throw new Error(`apt-get is not available; install ${missing.join(', ')} by hand.`);
   }
   const started = Date.now();
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = { ...withoutNpmRunEnv(), DEBIAN_FRONTEND: 'noninteractive' };
   const lock = ['-o', 'DPkg::Lock::Timeout=300'];
   run(...asRoot('apt-get', [...lock, 'update']), { env, timeoutMs: 10 * 60_000 });
   run(...asRoot('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...missing]), {
@@ -163,7 +164,7 @@ function ensureCodeServer(node, done) {
   // npm runs under Node 24 (first on PATH), so code-server's postinstall sees the Node it needs,
   // and node-gyp builds the native modules against that Node's headers, without a download.
   const env = {
-    ...process.env,
+    ...withoutNpmRunEnv(),
     PATH: `${path.join(NODE_DIR, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_DIR,
     npm_config_update_notifier: 'false',

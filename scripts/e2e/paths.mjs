@@ -33,3 +33,24 @@ export const CODE_SERVER_MARKER = path.join(CODE_SERVER_PREFIX, '.installed.json
 export const VSIX = path.join(ROOT, 'mlsd.vsix');
 export const DRIVER_DIR = path.join(ROOT, 'test', 'e2e', 'driver');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+
+/**
+ * The environment without what `npm run` adds (its package, lifecycle and user-agent variables):
+ * a nested npm would take the outer Node's user agent from npm_config_user_agent, and
+ * code-server's install script reads the Node version from it. Registry, cache and proxy
+ * settings (npm_config_*) stay.
+ */
+export function withoutNpmRunEnv(env = process.env) {
+  const clean = { ...env };
+  for (const key of Object.keys(clean)) {
+    if (
+      (/^npm_/i.test(key) && !/^npm_config_/i.test(key)) ||
+      /^npm_config_(user_agent|local_prefix|global_prefix|prefix|argv|node_gyp)$/i.test(key) ||
+      key === 'INIT_CWD' ||
+      key === 'NODE'
+    ) {
+      delete clean[key];
+    }
+  }
+  return clean;
+}

@@ -34,6 +34,22 @@ export const CHROMIUM_ARGS = [
 
 const SUITE_TIMEOUT_MS = 15 * 60_000;
 const DRIVER_START_TIMEOUT_MS = 120_000;
+// A scenario times out after 2 minutes in the driver; silence for longer means the extension host
+// is gone (crashed or hung).
+const DRIVER_SILENCE_MS = 4 * 60_000;
+
+/** When the driver last wrote anything to its folder. */
+function lastActivity(io) {
+  let latest = 0;
+  for (const name of fs.readdirSync(io)) {
+    try {
+      latest = Math.max(latest, fs.statSync(path.join(io, name)).mtimeMs);
+    } catch {
+      // Renamed just now.
+    }
+  }
+  return latest;
+}
 
 const { values: options } = parseArgs({
   options: {
@@ -166,6 +182,13 @@ async function main() {
       ) {
         throw new Error(
           `the driver extension did not start within ${DRIVER_START_TIMEOUT_MS / 1000} s\n` +
+            exthostLogs(server.dirs.userData),
+        );
+      }
+      const silent = Date.now() - Math.max(lastActivity(io), loaded);
+      if (silent > DRIVER_SILENCE_MS) {
+        throw new Error(
+          `the driver wrote nothing for ${Math.round(silent / 1000)} s: is the extension host alive?\n` +
             exthostLogs(server.dirs.userData),
         );
       }
