@@ -185,9 +185,9 @@ describe('incremental analysis', () => {
           }
         },
       ),
-      { seed: 20260523, numRuns: 250 },
+      { seed: 20260523, numRuns: 200 },
     );
-    assert.ok(edits > 1000);
+    assert.ok(edits > 900, `only ${edits} edits`);
   });
 
   it('gives the full analysis with a cache shared between documents and evicting parts', () => {

@@ -28,6 +28,8 @@ export interface AnalysisOptions {
   cache?: PartCache;
   /** Where the text is split into parts (tests only). */
   split?: (text: string) => number[];
+  /** False to parse every part with remark, not the fast parser where it can (tests only). */
+  fastParser?: boolean;
   /** Per-rule severity or "off", by id or name. */
   rules?: RuleSettings;
 }
@@ -58,8 +60,13 @@ export function analyseDesign(
 ): Analysis {
   const registry = options.registry ?? builtInRegistry();
   const model =
-    buildIncremental(text, registry, options.cache ?? sharedPartCache(), options.split) ??
-    buildWhole(text, registry);
+    buildIncremental(
+      text,
+      registry,
+      options.cache ?? sharedPartCache(),
+      options.split,
+      options.fastParser,
+    ) ?? buildWhole(text, registry);
   return check(model, registry, options, rules);
 }
 

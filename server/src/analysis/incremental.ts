@@ -15,6 +15,7 @@ import type {
 } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
 import type { DesignDocument, Heading, ProseBlock, StepSection } from '../parse/model';
+import { fastParsePart } from '../parse/fastParse';
 import { parseDesignTree } from '../parse/parseDesign';
 import { splitParts } from '../parse/parts';
 import { assignSections } from '../parse/sections';
@@ -165,17 +166,46 @@ const BYTES_PER_CHAR = 8;
 
 /** A copy of a (possibly sliced) string that does not share the original's memory. */
 function detach(text: string): string {
-  return text.length < 16 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+  // Slicing a fresh concatenation copies just this text (and keeps one byte per character when
+  // the text allows it, which a round trip through UTF-16 would not).
+  return text.length < 16 ? text : (' ' + text).slice(1);
 }
 
-function buildPart(text: string, resolveFramework: ResolveFramework, first: boolean): PartEntry {
+function buildPart(
+  text: string,
+  resolveFramework: ResolveFramework,
+  known: CompiledFramework | undefined,
+  useFastParser: boolean,
+): PartEntry {
   const own = detach(text);
+  // After the first part (which holds the front matter) the framework is known, and plain parts
+  // need no Markdown tree.
+  const fast = known && useFastParser ? fastParsePart(own, known) : undefined;
+  if (fast) return measurePart(own, fast, known!, false, false, false);
   let framework: CompiledFramework | undefined;
   const { document, tree } = parseDesignTree(own, (values) => {
-    framework = resolveFramework(values);
+    framework = known ?? resolveFramework(values);
     return framework;
   });
-  const placeholders = findPlaceholders(document, framework!.placeholders);
+  return measurePart(
+    own,
+    document,
+    framework!,
+    endsOpen(own, tree),
+    own.includes(']:') && hasDefinition(tree),
+    !known && Boolean(document.frontMatter) && !tree.children.some((n) => n.type === 'yaml'),
+  );
+}
+
+function measurePart(
+  own: string,
+  document: DesignDocument,
+  framework: CompiledFramework,
+  open: boolean,
+  definitions: boolean,
+  looseFrontMatter: boolean,
+): PartEntry {
+  const placeholders = findPlaceholders(document, framework.placeholders);
   const template = new TemplateText(document, placeholders);
   const blockStarts: number[] = [];
   const wordsBefore = [0];
@@ -194,12 +224,11 @@ function buildPart(text: string, resolveFramework: ResolveFramework, first: bool
   document.extraSections = [];
   return {
     text: own,
-    framework: framework!,
+    framework,
     document,
-    open: endsOpen(own, tree),
-    definitions: own.includes(']:') && hasDefinition(tree),
-    looseFrontMatter:
-      first && Boolean(document.frontMatter) && !tree.children.some((n) => n.type === 'yaml'),
+    open,
+    definitions,
+    looseFrontMatter,
     placeholders,
     template,
     blockStarts,
@@ -290,6 +319,7 @@ export function buildIncremental(
   registry: FrameworkRegistry,
   cache: PartCache,
   split: (text: string) => number[] = splitParts,
+  fast = true,
 ): DesignModel | undefined {
   const starts = split(text);
   if (starts.length === 1) return undefined;
@@ -308,7 +338,7 @@ export function buildIncremental(
       entry = undefined;
     }
     if (!entry) {
-      entry = buildPart(slice, framework ? () => framework! : resolve, first);
+      entry = buildPart(slice, resolve, first ? undefined : framework, fast);
       cache.add(entry);
     }
     return entry;
@@ -678,6 +708,8 @@ class CueIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly byLower = new Map<string, number[]>();
   private readonly cjk: number[] = [];
+  /** The distinct words, each after a line break: one string to search for parts of words. */
+  private vocabulary?: string;
 
   constructor(blocks: Token[][]) {
     for (const tokens of blocks) {
@@ -701,14 +733,14 @@ class CueIndex {
     const length = cue.tokens.length;
     let candidates: number[] | undefined;
     if (want.kind === 'cjk') {
+      if (this.cjk.length === 0) return undefined;
       candidates = this.cjk.filter((i) => this.tokens[i].lower.includes(want.lower));
     } else if (want.abbreviation) {
       candidates = union([this.byLower.get(want.lower), this.byLower.get(`${want.lower}s`)]);
     } else if (want.substring) {
-      candidates = this.byLowerWhere((lower) => lower.includes(want.lower));
+      candidates = this.containing(want.lower);
     } else if (want.prefix) {
-      const prefix = inflectionFreePrefix(want.lower);
-      candidates = this.byLowerWhere((lower) => lower.startsWith(prefix));
+      candidates = this.startingWith(inflectionFreePrefix(want.lower));
     } else {
       candidates = this.byStem.get(want.stem);
     }
@@ -723,9 +755,22 @@ class CueIndex {
     return undefined;
   }
 
-  private byLowerWhere(accept: (lower: string) => boolean): number[] | undefined {
+  /** Places of the words that contain `part` (cues that match inside German compounds). */
+  private containing(part: string): number[] | undefined {
+    this.vocabulary ??= `\n${[...this.byLower.keys()].join('\n')}`;
+    // Most such cues are in no word of the slice: one search over all of them says so.
+    if (!this.vocabulary.includes(part)) return undefined;
     const lists: number[][] = [];
-    for (const [lower, list] of this.byLower) if (accept(lower)) lists.push(list);
+    for (const [lower, list] of this.byLower) if (lower.includes(part)) lists.push(list);
+    return union(lists);
+  }
+
+  /** Places of the words that start with `prefix` (inflected non-Latin words). */
+  private startingWith(prefix: string): number[] | undefined {
+    this.vocabulary ??= `\n${[...this.byLower.keys()].join('\n')}`;
+    if (!this.vocabulary.includes(`\n${prefix}`)) return undefined;
+    const lists: number[][] = [];
+    for (const [lower, list] of this.byLower) if (lower.startsWith(prefix)) lists.push(list);
     return union(lists);
   }
 }

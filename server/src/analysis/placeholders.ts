@@ -27,8 +27,7 @@ const LABEL = /^(?:\*\*|__)?[^:：*_]{1,60}?(?:\*\*|__)?\s*[:：]\s*/;
 export function findPlaceholders(document: DesignDocument, phrases: string[]): Placeholder[] {
   const { lines, text } = document;
   const found: Placeholder[] = [];
-  const wholeLinePhrases = new Set(phrases.map((p) => p.toLowerCase().trim()));
-  const cjkPhrases = phrases.filter((p) => /[^\p{ASCII}]/u.test(p) && !/^[.…]+$/.test(p));
+  const { wholeLinePhrases, cjkPhrases } = phraseSets(phrases);
   let skip = 0;
   const nonProse = [...document.nonProse].sort((a, b) => a.start - b.start);
 
@@ -87,6 +86,24 @@ export function findPlaceholders(document: DesignDocument, phrases: string[]): P
     }
   }
   return found;
+}
+
+// The phrase lists are the framework's, the same for every document (and every part of one).
+const phraseCache = new WeakMap<
+  string[],
+  { wholeLinePhrases: Set<string>; cjkPhrases: string[] }
+>();
+
+function phraseSets(phrases: string[]) {
+  let sets = phraseCache.get(phrases);
+  if (!sets) {
+    sets = {
+      wholeLinePhrases: new Set(phrases.map((p) => p.toLowerCase().trim())),
+      cjkPhrases: phrases.filter((p) => /[^\p{ASCII}]/u.test(p) && !/^[.…]+$/.test(p)),
+    };
+    phraseCache.set(phrases, sets);
+  }
+  return sets;
 }
 
 function insideNonProse(nonProse: { start: number; end: number }[], offset: number): boolean {
