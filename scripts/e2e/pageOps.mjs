@@ -242,7 +242,15 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       });
     },
 
-    async snapshot({ name }) {
+    /** A screenshot, once `waitFor` (a selector, e.g. the code lenses) shows, if it does. */
+    async snapshot({ name, waitFor }, timeoutMs) {
+      if (waitFor) {
+        await page
+          .locator(waitFor)
+          .first()
+          .waitFor({ state: 'visible', timeout: Math.min(timeoutMs, 5000) })
+          .catch(() => {});
+      }
       return { file: await screenshot(name) };
     },
 

@@ -140,6 +140,7 @@ async function main() {
         'mlsdE2E.dir': io,
         'files.simpleDialog.enable': true,
         'editor.accessibilitySupport': 'off',
+        'editor.stickyScroll.enabled': false,
       },
       env: {
         MLSD_E2E_DIR: io,
