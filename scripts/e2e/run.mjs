@@ -258,6 +258,9 @@ async function main() {
   const scenarios = results?.scenarios ?? [];
   const passed = scenarios.filter((s) => s.passed).length;
   let failed = scenarios.length - passed;
+  if (!failedFatal && scenarios.length === 0) {
+    failedFatal = new Error(`no scenario ran${options.only ? ` (--only ${options.only})` : ''}`);
+  }
   if (failedFatal) {
     console.error(`\nThe editor tests could not run to the end: ${failedFatal.message}`);
     failed = Math.max(failed, 1);
