@@ -80,7 +80,12 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
   if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
     return cached.analysis;
   try {
-    const analysis = analyseDesign(document.getText(), { registry, rules: current.rules });
+    // The previous analysis of the document lets the next one take its unchanged parts as they are.
+    const analysis = analyseDesign(document.getText(), {
+      registry,
+      rules: current.rules,
+      previous: cached?.analysis,
+    });
     for (const failure of analysis.ruleFailures)
       connection.console.error(`${document.uri}: ${failure}`);
     analyses.set(document.uri, { version: document.version, rulesKey, analysis });

@@ -9,7 +9,13 @@ import { parseDesign } from '../parse/parseDesign';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
 import { coverTopics, countWords, TemplateText, topicsOf, type TopicCoverage } from './coverage';
-import { buildIncremental, sharedPartCache, type DesignModel, type PartCache } from './incremental';
+import {
+  buildIncremental,
+  layoutOf,
+  sharedPartCache,
+  type DesignModel,
+  type PartCache,
+} from './incremental';
 import { applyDisableComments } from './disableComments';
 import { findPlaceholders } from './placeholders';
 import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
@@ -26,10 +32,13 @@ export interface AnalysisOptions {
   registry?: FrameworkRegistry;
   /** Parsed parts of texts seen before (incremental analysis); a shared cache when not given. */
   cache?: PartCache;
-  /** Where the text is split into parts (tests only). */
-  split?: (text: string) => number[];
-  /** False to parse every part with remark, not the fast parser where it can (tests only). */
-  fastParser?: boolean;
+  /**
+   * The previous analysis of the same document (the language server passes it): parts before and
+   * after an edit are taken from it without looking them up.
+   */
+  previous?: Analysis;
+  /** Tests only: split carelessly (inside fences and HTML blocks), parse every part with remark. */
+  testing?: { carelessSplit?: boolean; noFastParser?: boolean };
   /** Per-rule severity or "off", by id or name. */
   rules?: RuleSettings;
 }
@@ -60,13 +69,11 @@ export function analyseDesign(
 ): Analysis {
   const registry = options.registry ?? builtInRegistry();
   const model =
-    buildIncremental(
-      text,
-      registry,
-      options.cache ?? sharedPartCache(),
-      options.split,
-      options.fastParser,
-    ) ?? buildWhole(text, registry);
+    buildIncremental(text, registry, options.cache ?? sharedPartCache(), {
+      previous: options.previous && layoutOf(options.previous.document),
+      trackBlocks: !options.testing?.carelessSplit,
+      fastParser: !options.testing?.noFastParser,
+    }) ?? buildWhole(text, registry);
   return check(model, registry, options, rules);
 }
 

@@ -17,7 +17,7 @@ import type { FrameworkRegistry } from '../framework/registry';
 import type { DesignDocument, Heading, ProseBlock, StepSection } from '../parse/model';
 import { fastParsePart } from '../parse/fastParse';
 import { parseDesignTree } from '../parse/parseDesign';
-import { splitParts } from '../parse/parts';
+import { PartScanner } from '../parse/parts';
 import { assignSections } from '../parse/sections';
 import type { StepReport } from './analyse';
 import {
@@ -87,6 +87,8 @@ interface Slice {
   firstQuestion?: { start: number; end: number };
   /** Per topic: [cue index, start, end] of the first match of each cue that matches. */
   topics: Map<CompiledTopic, number[]>;
+  /** The slice's words indexed for cue search, dropped with the part's tokens. */
+  index?: CueIndex;
 }
 
 const NO_TOKENS: Token[] = [];
@@ -102,7 +104,9 @@ function tokensOf(entry: PartEntry, i: number): Token[] {
 }
 
 function dropTokens(entry: PartEntry): void {
-  if (entry.tokens.length > 0) entry.tokens = [];
+  if (entry.tokens.length === 0) return;
+  entry.tokens = [];
+  for (const slice of entry.slices.values()) slice.index = undefined;
 }
 
 /**
@@ -310,6 +314,28 @@ interface Part {
   entry: PartEntry;
 }
 
+/** How the last analysis of a document split it: lets the next one skip what did not change. */
+export interface Layout {
+  text: string;
+  parts: { start: number; entry: PartEntry }[];
+}
+
+const layouts = new WeakMap<DesignDocument, Layout>();
+
+/** The layout an incremental analysis built `document` from, if it was built so. */
+export function layoutOf(document: DesignDocument): Layout | undefined {
+  return layouts.get(document);
+}
+
+export interface IncrementalOptions {
+  /** False to split inside fences and HTML blocks too (tests: the parts must be joined back). */
+  trackBlocks?: boolean;
+  /** False to parse every part with remark (tests). */
+  fastParser?: boolean;
+  /** The previous analysis of the same document: its parts are reused where the text is the same. */
+  previous?: Layout;
+}
+
 /**
  * The model of `text` built from cached parts, or undefined when the text must be analysed whole
  * (link reference definitions, a front matter with no end).
@@ -318,43 +344,72 @@ export function buildIncremental(
   text: string,
   registry: FrameworkRegistry,
   cache: PartCache,
-  split: (text: string) => number[] = splitParts,
-  fast = true,
+  options: IncrementalOptions = {},
 ): DesignModel | undefined {
-  const starts = split(text);
-  if (starts.length === 1) return undefined;
+  const { trackBlocks = true, fastParser = true, previous } = options;
   const resolve: ResolveFramework = (values) => {
     const id = typeof values?.framework === 'string' ? values.framework : undefined;
     return registry.framework(id) ?? registry.defaultFramework;
   };
 
-  // Parts in order; a part that ends inside a block the next heading would continue is joined
-  // with the next one.
+  // Parts of the previous text that are still there: those before the edit keep their offsets,
+  // those after it move by the length the edit added. The text is scanned again only from the
+  // last unchanged part before the edit until the scan meets an unchanged part after it.
+  const old = previous?.parts ?? [];
+  let first = 0;
+  while (first < old.length && sameAt(text, old[first].entry.text, old[first].start)) first++;
+  const reused = Math.max(0, first - 1);
+  const delta = text.length - (previous?.text.length ?? 0);
+  const resume = new Map<number, number>();
+  for (let j = old.length - 1; j > reused; j--) {
+    const start = old[j].start + delta;
+    if (start <= old[reused].start || !sameAt(text, old[j].entry.text, start)) break;
+    resume.set(start, j);
+  }
+
   const parts: Part[] = [];
   let framework: CompiledFramework | undefined;
-  const lookup = (slice: string, first: boolean): PartEntry => {
+  for (let i = 0; i < reused; i++) {
+    parts.push({ start: old[i].start, line: 0, entry: old[i].entry });
+    framework ??= old[i].entry.framework;
+  }
+  const scanFrom = reused > 0 ? old[reused].start : 0;
+  const scanner = new PartScanner(text, scanFrom, trackBlocks);
+  if (scanner.whole) return undefined;
+
+  const lookup = (slice: string, isFirst: boolean): PartEntry => {
     let entry = cache.get(slice, framework);
-    if (entry && first && entry.framework !== resolve(entry.document.frontMatter?.values)) {
+    if (entry && isFirst && entry.framework !== resolve(entry.document.frontMatter?.values)) {
       entry = undefined;
     }
     if (!entry) {
-      entry = buildPart(slice, resolve, first ? undefined : framework, fast);
+      entry = buildPart(slice, resolve, isFirst ? undefined : framework, fastParser);
       cache.add(entry);
     }
     return entry;
   };
-  for (let i = 0; i < starts.length;) {
-    const start = starts[i];
-    let next = i + 1;
-    let entry = lookup(text.slice(start, starts[next] ?? text.length), i === 0);
-    while (entry.open && next < starts.length) {
-      next++;
-      entry = lookup(text.slice(start, starts[next] ?? text.length), i === 0);
+  let start = scanFrom;
+  let next = scanner.next();
+  while (start >= 0) {
+    const j = resume.get(start);
+    if (j !== undefined && old[j].entry.framework === framework) {
+      // The rest of the text is the rest of the previous one.
+      for (let k = j; k < old.length; k++) {
+        parts.push({ start: old[k].start + delta, line: 0, entry: old[k].entry });
+      }
+      break;
+    }
+    const isFirst = start === 0;
+    let entry = lookup(text.slice(start, next < 0 ? text.length : next), isFirst);
+    while (entry.open && next >= 0) {
+      next = scanner.next();
+      entry = lookup(text.slice(start, next < 0 ? text.length : next), isFirst);
     }
     if (entry.definitions || entry.looseFrontMatter) return undefined;
     framework ??= entry.framework;
     parts.push({ start, line: 0, entry });
-    i = next;
+    start = next;
+    next = start < 0 ? -1 : scanner.next();
   }
   if (parts.length === 1) return undefined;
   framework = parts[0].entry.framework;
@@ -390,9 +445,16 @@ export function buildIncremental(
   for (const section of document.steps) {
     defineLazy(section, 'blocks', () => coverage.blocksOf(section));
   }
-  coverage.release();
+  // Tokens are most of a part's memory and a larger heap makes every garbage collection slower;
+  // they are read again from the pieces when a part lands in another step.
   for (const part of parts) dropTokens(part.entry);
+  layouts.set(document, { text, parts: parts.map(({ start, entry }) => ({ start, entry })) });
   return { document, framework, problem, steps, placeholders };
+}
+
+/** Whether `part` is in `text` at `at` (a string comparison V8 does with memcmp). */
+function sameAt(text: string, part: string, at: number): boolean {
+  return at + part.length <= text.length && text.slice(at, at + part.length) === part;
 }
 
 function shiftRange(range: Range, lines: number): Range {
@@ -491,7 +553,6 @@ interface PlacedSlice {
 /** Topic coverage and word counts of the sections, from per-part slices (see coverTopics). */
 class Coverage {
   private readonly sliceCache = new Map<StepSection, PlacedSlice[]>();
-  private readonly indexes = new Map<Slice, CueIndex>();
   private readonly partStarts: number[];
 
   constructor(
@@ -570,11 +631,8 @@ class Coverage {
     let matches = slice.topics.get(topic);
     if (!matches) {
       matches = [];
-      let index = this.indexes.get(slice);
-      if (!index) {
-        index = new CueIndex(usableTokens(part.entry, slice));
-        this.indexes.set(slice, index);
-      }
+      slice.index ??= new CueIndex(usableTokens(part.entry, slice));
+      const index = slice.index;
       for (let k = 0; k < topic.cues.length; k++) {
         const hit = index.first(topic.cues[k]);
         if (hit) matches.push(k, hit.start, hit.end);
@@ -582,11 +640,6 @@ class Coverage {
       slice.topics.set(topic, matches);
     }
     return matches;
-  }
-
-  /** Drops the token indexes (kept only while one analysis runs). */
-  release(): void {
-    this.indexes.clear();
   }
 
   /** The blocks of a section, in order (a section's `blocks`, read lazily). */

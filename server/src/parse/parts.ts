@@ -27,103 +27,132 @@ type Block =
  * fences and HTML blocks too (tests use it: the caller must then join the parts back).
  */
 export function splitParts(text: string, trackBlocks = true): number[] {
+  const scanner = new PartScanner(text, 0, trackBlocks);
   const starts = [0];
-  let at = 0;
-  const length = text.length;
-  const noCr = text.indexOf('\r') < 0;
+  if (scanner.whole) return starts;
+  for (let at = scanner.next(); at >= 0; at = scanner.next()) starts.push(at);
+  return starts;
+}
 
-  // The line from `at`: its end (before the break) and the start of the next line.
-  let lineEnd = 0;
-  let next = 0;
-  const readLine = () => {
-    if (noCr) {
-      const nl = text.indexOf('\n', at);
-      lineEnd = nl < 0 ? length : nl;
-      next = nl < 0 ? length : nl + 1;
-      return;
-    }
-    let i = at;
-    while (i < length) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || code === 13) break;
-      i++;
-    }
-    lineEnd = i;
-    next = i < length && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    if (i >= length) next = length;
-  };
+/**
+ * Finds part starts one at a time from `from`, which must be 0 or a part start: there the scan is
+ * outside any block, so the text after a part start splits the same whatever came before it.
+ */
+export class PartScanner {
+  /** True when the text must not be split at all (its front matter has no end). */
+  readonly whole: boolean = false;
+  private at: number;
+  private lineEnd = 0;
+  private lineNext = 0;
+  private nextCr = -1;
+  private block: Block = { kind: 'none' };
 
-  // Front matter: only at the very top; no split before its closing fence.
-  if (/^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
-    readLine();
-    at = next;
-    let closed = false;
-    while (at < length) {
-      readLine();
-      const line = text.slice(at, lineEnd);
-      at = next;
-      if (/^---[ \t]*$/.test(line)) {
-        closed = true;
-        break;
+  constructor(
+    private readonly text: string,
+    from = 0,
+    private readonly trackBlocks = true,
+  ) {
+    this.at = from;
+    // Front matter: only at the very top; no split before its closing fence.
+    if (from === 0 && /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
+      this.readLine();
+      this.at = this.lineNext;
+      let closed = false;
+      while (this.at < text.length) {
+        this.readLine();
+        const line = text.slice(this.at, this.lineEnd);
+        this.at = this.lineNext;
+        if (/^---[ \t]*$/.test(line)) {
+          closed = true;
+          break;
+        }
       }
+      if (!closed) this.whole = true;
     }
-    if (!closed) return starts;
+    // A part starts with its heading line, which is not a split of its own.
+    if (from > 0) {
+      this.readLine();
+      this.at = this.lineNext;
+    }
   }
 
-  let block: Block = { kind: 'none' };
-  while (at < length) {
-    readLine();
-    const first = text.charCodeAt(at);
-    // Fast path: most lines start with a letter, a list marker or are blank.
-    if (!trackBlocks) {
-      if (first === 35 && isAtxHeading(text, at, lineEnd) && at > 0) starts.push(at);
-    } else if (block.kind === 'none' || block.kind === 'paragraph') {
-      if (first === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
-        if (at > 0) starts.push(at);
-        block = { kind: 'none' };
-        at = next;
-        continue;
-      }
-      if (first === 32 || first === 96 || first === 126 || first === 60) {
-        const line = text.slice(at, lineEnd);
-        const fence = FENCE.exec(line);
-        if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-          block = { kind: 'fence', char: fence[1][0], length: fence[1].length };
-        } else {
-          const html = htmlStart(line, block.kind === 'paragraph');
-          block = html ? html : isBlank(line) ? { kind: 'none' } : { kind: 'paragraph' };
-          if (html && html.end !== 'blank' && endsHtml(line, html.end, true)) {
-            block = { kind: 'none' };
+  /** The line from `at`: where its content ends and where the next line starts. */
+  private readLine(): void {
+    const { text, at } = this;
+    const length = text.length;
+    if (this.nextCr < at) {
+      const cr = text.indexOf('\r', at);
+      this.nextCr = cr < 0 ? Infinity : cr;
+    }
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = length;
+    if (this.nextCr < nl) {
+      this.lineEnd = this.nextCr;
+      this.lineNext = text.charCodeAt(this.nextCr + 1) === 10 ? this.nextCr + 2 : this.nextCr + 1;
+    } else {
+      this.lineEnd = nl;
+      this.lineNext = nl < length ? nl + 1 : length;
+    }
+  }
+
+  /** The next part start, or -1 at the end of the text. */
+  next(): number {
+    const { text } = this;
+    if (this.whole) return -1;
+    while (this.at < text.length) {
+      this.readLine();
+      const at = this.at;
+      const lineEnd = this.lineEnd;
+      this.at = this.lineNext;
+      const first = text.charCodeAt(at);
+      const block = this.block;
+      if (!this.trackBlocks) {
+        if (first === 35 && isAtxHeading(text, at, lineEnd) && at > 0) return at;
+      } else if (block.kind === 'none' || block.kind === 'paragraph') {
+        if (first === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
+          this.block = { kind: 'none' };
+          if (at > 0) return at;
+          continue;
+        }
+        if (first === 32 || first === 96 || first === 126 || first === 60) {
+          const line = text.slice(at, lineEnd);
+          const fence = FENCE.exec(line);
+          if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+            this.block = { kind: 'fence', char: fence[1][0], length: fence[1].length };
+          } else {
+            const html = htmlStart(line, block.kind === 'paragraph');
+            this.block = html ? html : isBlank(line) ? { kind: 'none' } : { kind: 'paragraph' };
+            if (html && html.end !== 'blank' && endsHtml(line, html.end, true)) {
+              this.block = { kind: 'none' };
+            }
           }
+        } else {
+          this.block =
+            lineEnd === at || isBlank(text.slice(at, lineEnd))
+              ? { kind: 'none' }
+              : { kind: 'paragraph' };
+        }
+      } else if (block.kind === 'fence') {
+        const fence = FENCE.exec(text.slice(at, lineEnd));
+        if (
+          fence &&
+          fence[1][0] === block.char &&
+          fence[1].length >= block.length &&
+          /^[ \t]*$/.test(fence[2])
+        ) {
+          this.block = { kind: 'none' };
         }
       } else {
-        block =
-          lineEnd === at || isBlank(text.slice(at, lineEnd))
-            ? { kind: 'none' }
-            : { kind: 'paragraph' };
-      }
-    } else if (block.kind === 'fence') {
-      const line = text.slice(at, lineEnd);
-      const fence = FENCE.exec(line);
-      if (
-        fence &&
-        fence[1][0] === block.char &&
-        fence[1].length >= block.length &&
-        /^[ \t]*$/.test(fence[2])
-      ) {
-        block = { kind: 'none' };
-      }
-    } else {
-      const line = text.slice(at, lineEnd);
-      if (block.end === 'blank') {
-        if (isBlank(line)) block = { kind: 'none' };
-      } else if (endsHtml(line, block.end, false)) {
-        block = { kind: 'none' };
+        const line = text.slice(at, lineEnd);
+        if (block.end === 'blank') {
+          if (isBlank(line)) this.block = { kind: 'none' };
+        } else if (endsHtml(line, block.end, false)) {
+          this.block = { kind: 'none' };
+        }
       }
     }
-    at = next;
+    return -1;
   }
-  return starts;
 }
 
 function isAtxHeading(text: string, at: number, lineEnd: number): boolean {
