@@ -25,6 +25,7 @@ import { hover } from './features/hover';
 import { ruleDocsUri } from './features/ruleDocs';
 import { templates } from './features/templates';
 import { isDesignPath } from './designFiles';
+import { collectWhenIdle } from './idleCollect';
 import {
   CoverageRequest,
   InsertMissingStepsRequest,
@@ -137,6 +138,7 @@ async function validate(uri: string): Promise<void> {
   if (!analysis) return;
   published.add(uri);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
+  collectWhenIdle();
 }
 
 function schedule(uri: string, delay: number): void {
@@ -211,6 +213,7 @@ documents.onDidClose((event) => {
   timers.delete(uri);
   analyses.delete(uri);
   settings.forget(uri);
+  collectWhenIdle();
   if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 

@@ -227,17 +227,19 @@ export function coverTopics(
  * "Label:" before it ("- **Loss function**: TODO" neither covers a topic nor counts as a word).
  */
 export class TemplateText {
-  private readonly byLine = new Map<
+  // Made only when there are placeholders (incremental analysis keeps one of these per part).
+  private readonly byLine?: Map<
     number,
     { ranges: { start: number; end: number }[]; labelEnd: number }
-  >();
+  >;
 
   constructor(
     private readonly document: DesignDocument,
     placeholders: readonly { start: number; end: number; line: number }[],
   ) {
+    if (placeholders.length > 0) this.byLine = new Map();
     for (const placeholder of placeholders) {
-      let entry = this.byLine.get(placeholder.line);
+      let entry = this.byLine!.get(placeholder.line);
       if (!entry) {
         const lineStart = document.lines.lineStarts[placeholder.line];
         const lineText = document.lines.lineText(placeholder.line);
@@ -245,18 +247,18 @@ export class TemplateText {
         const label = colon >= 0 ? lineText.slice(0, colon) : '';
         const short = label.split(/\s+/).filter(Boolean).length <= 7;
         entry = { ranges: [], labelEnd: colon >= 0 && short ? lineStart + colon : lineStart };
-        this.byLine.set(placeholder.line, entry);
+        this.byLine!.set(placeholder.line, entry);
       }
       entry.ranges.push(placeholder);
     }
   }
 
   get empty(): boolean {
-    return this.byLine.size === 0;
+    return !this.byLine;
   }
 
   has(token: Token): boolean {
-    if (this.byLine.size === 0) return false;
+    if (!this.byLine) return false;
     const entry = this.byLine.get(this.document.lines.positionAt(token.start).line);
     if (!entry) return false;
     return (

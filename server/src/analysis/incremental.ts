@@ -6,7 +6,7 @@
 import type { Root, Nodes } from 'mdast';
 import { defineLazy } from '../core/lazy';
 import { LineIndex, type Range } from '../core/text';
-import { tokenize, type Token } from '../core/tokens';
+import type { Token } from '../core/tokens';
 import type {
   CompiledCue,
   CompiledFramework,
@@ -68,11 +68,13 @@ interface PartEntry {
   readonly headingBlocks: number[];
   readonly slices: Map<string, Slice>;
   /**
-   * The blocks' tokens, kept out of `document.blocks` and dropped after each analysis: they are
-   * most of a part's memory and are needed again only when a part lands in another step or a new
-   * topic is looked for (then they are read again from the pieces, as the parser made them).
+   * The prose blocks with their tokens, kept out of `document` and dropped after each analysis:
+   * they are most of a part's memory and are needed again only when a part lands in another step
+   * or a new topic is looked for (the part is then parsed again, as it was the first time).
    */
-  tokens: Token[][];
+  blocks?: ProseBlock[];
+  /** Parsed by the fast parser (else by remark). */
+  readonly fast: boolean;
   readonly bytes: number;
 }
 
@@ -91,21 +93,24 @@ interface Slice {
   index?: CueIndex;
 }
 
-const NO_TOKENS: Token[] = [];
+// Most slices hold no words of most topics. Shared empty values (never written to) keep the
+// many cached parts small.
+const NO_MATCHES: number[] = [];
+const NONE: never[] = [];
+const NO_STEPS = new Map<string, StepSection>();
 
-function tokensOf(entry: PartEntry, i: number): Token[] {
-  let tokens = entry.tokens[i];
-  if (!tokens) {
-    // As parseDesign's addBlock makes them.
-    tokens = entry.document.blocks[i].pieces.flatMap((piece) => tokenize(piece.text, piece.start));
-    entry.tokens[i] = tokens;
-  }
-  return tokens;
+function blocksOf(entry: PartEntry): ProseBlock[] {
+  entry.blocks ??= (
+    entry.fast
+      ? fastParsePart(entry.text, entry.framework)!
+      : parseDesignTree(entry.text, () => entry.framework).document
+  ).blocks;
+  return entry.blocks;
 }
 
-function dropTokens(entry: PartEntry): void {
-  if (entry.tokens.length === 0) return;
-  entry.tokens = [];
+function dropBlocks(entry: PartEntry): void {
+  if (!entry.blocks) return;
+  entry.blocks = undefined;
   for (const slice of entry.slices.values()) slice.index = undefined;
 }
 
@@ -185,7 +190,7 @@ function buildPart(
   // After the first part (which holds the front matter) the framework is known, and plain parts
   // need no Markdown tree.
   const fast = known && useFastParser ? fastParsePart(own, known) : undefined;
-  if (fast) return measurePart(own, fast, known!, false, false, false);
+  if (fast) return measurePart(own, fast, known!, true, false, false, false);
   let framework: CompiledFramework | undefined;
   const { document, tree } = parseDesignTree(own, (values) => {
     framework = known ?? resolveFramework(values);
@@ -195,6 +200,7 @@ function buildPart(
     own,
     document,
     framework!,
+    false,
     endsOpen(own, tree),
     own.includes(']:') && hasDefinition(tree),
     !known && Boolean(document.frontMatter) && !tree.children.some((n) => n.type === 'yaml'),
@@ -205,6 +211,7 @@ function measurePart(
   own: string,
   document: DesignDocument,
   framework: CompiledFramework,
+  fast: boolean,
   open: boolean,
   definitions: boolean,
   looseFrontMatter: boolean,
@@ -214,18 +221,19 @@ function measurePart(
   const blockStarts: number[] = [];
   const wordsBefore = [0];
   const headingBlocks: number[] = [];
-  const tokens: Token[][] = [];
-  document.blocks.forEach((block, i) => {
+  const blocks = document.blocks;
+  blocks.forEach((block, i) => {
     blockStarts.push(block.start);
     wordsBefore.push(wordsBefore[i] + blockWords(block, template));
     if (block.kind === 'heading') headingBlocks.push(i);
-    tokens.push(block.tokens);
-    block.tokens = NO_TOKENS;
   });
-  // The part's own sections are not used; drop them so the cache holds less.
-  document.steps = [];
-  document.stepById = new Map();
-  document.extraSections = [];
+  // The part's own sections are not used; drop them so the cache holds less (many parts are cached).
+  document.blocks = NONE;
+  document.steps = NONE;
+  document.stepById = NO_STEPS;
+  document.extraSections = NONE;
+  if (document.nonProse.length === 0) document.nonProse = NONE;
+  if (document.comments.length === 0) document.comments = NONE;
   return {
     text: own,
     framework,
@@ -239,7 +247,8 @@ function measurePart(
     wordsBefore,
     headingBlocks,
     slices: new Map(),
-    tokens,
+    blocks,
+    fast,
     bytes: own.length * BYTES_PER_CHAR + 512,
   };
 }
@@ -447,7 +456,7 @@ export function buildIncremental(
   }
   // Tokens are most of a part's memory and a larger heap makes every garbage collection slower;
   // they are read again from the pieces when a part lands in another step.
-  for (const part of parts) dropTokens(part.entry);
+  for (const part of parts) dropBlocks(part.entry);
   layouts.set(document, { text, parts: parts.map(({ start, entry }) => ({ start, entry })) });
   return { document, framework, problem, steps, placeholders };
 }
@@ -527,17 +536,18 @@ function assemble(text: string, parts: Part[], framework: CompiledFramework): De
   return document;
 }
 
-function shiftedBlocks(part: Part, lo = 0, hi = part.entry.document.blocks.length): ProseBlock[] {
+function shiftedBlocks(part: Part, lo = 0, hi = part.entry.blockStarts.length): ProseBlock[] {
   const { start, line, entry } = part;
+  const own = blocksOf(entry);
   const blocks: ProseBlock[] = [];
   for (let i = lo; i < hi; i++) {
-    const block = entry.document.blocks[i];
+    const block = own[i];
     blocks.push({
       kind: block.kind,
       start: block.start + start,
       end: block.end + start,
       pieces: block.pieces.map((p) => ({ text: p.text, start: p.start + start })),
-      tokens: tokensOf(entry, i).map((t) => ({ ...t, start: t.start + start, end: t.end + start })),
+      tokens: block.tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start })),
       startLine: block.startLine + line,
       endLine: block.endLine + line,
     });
@@ -637,6 +647,7 @@ class Coverage {
         const hit = index.first(topic.cues[k]);
         if (hit) matches.push(k, hit.start, hit.end);
       }
+      if (matches.length === 0) matches = NO_MATCHES;
       slice.topics.set(topic, matches);
     }
     return matches;
@@ -680,13 +691,13 @@ class Coverage {
         const blocks: ProseBlock[] = [];
         for (let i = lo; i < hi; i++) {
           if (excluded.includes(i)) continue;
-          blocks.push({ ...part.entry.document.blocks[i], tokens: tokensOf(part.entry, i) });
+          blocks.push(blocksOf(part.entry)[i]);
         }
         const questions = countQuestions(blocks);
         slice = {
           lo,
           hi,
-          excluded,
+          excluded: excluded.length > 0 ? excluded : NONE,
           scripts: addScriptWeights(blocks, new Map()),
           questions: questions.count,
           firstQuestion: questions.first,
@@ -706,7 +717,7 @@ function usableTokens(entry: PartEntry, slice: Slice): Token[][] {
   const lists: Token[][] = [];
   for (let i = slice.lo; i < slice.hi; i++) {
     if (slice.excluded.includes(i)) continue;
-    const tokens = tokensOf(entry, i);
+    const tokens = blocksOf(entry)[i].tokens;
     lists.push(entry.template.empty ? tokens : tokens.filter((t) => !entry.template.has(t)));
   }
   return lists;

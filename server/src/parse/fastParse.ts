@@ -38,6 +38,11 @@ interface Item {
 // (Control characters other than tab and line feed are refused for the whole part first.)
 const UNSUPPORTED_INLINE = /[\\&`_[\]<\t]/;
 const ORDERED = /^(\d{1,9})([.)])( |$)/;
+// Below parseMarkdown's input limits (parse/limits.ts neutralises the delimiters of a paragraph
+// past its 128th, and leading whitespace past 128 columns): past these the fast parser gives up,
+// so it never has to reproduce them.
+const MAX_STRONG_MARKERS = 64;
+const MAX_INDENT = 64;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/;
 
@@ -65,6 +70,7 @@ export function fastParsePart(
   framework: CompiledFramework,
 ): DesignDocument | undefined {
   if (text.charCodeAt(0) !== 35 /* # */ || hasControl(text)) return undefined;
+  if ((text.match(/\*\*/g)?.length ?? 0) > MAX_STRONG_MARKERS) return undefined;
   try {
     return parse(text, framework);
   } catch (error) {
@@ -185,6 +191,7 @@ function parse(text: string, framework: CompiledFramework): DesignDocument {
 
     if (first === ' ') {
       const spaces = /^ */.exec(line)![0].length;
+      if (spaces > MAX_INDENT) giveUp();
       if (paragraph) {
         // Continuation text, its indent not part of the paragraph.
         paragraph.push(contentLine(text, lineStart + spaces, lineEnd));
