@@ -24,6 +24,8 @@ const HTML_TAGS = new Set(
 const LINE_PREFIX = /^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?/;
 const LABEL = /^(?:\*\*|__)?[^:：*_]{1,60}?(?:\*\*|__)?\s*[:：]\s*/;
 
+const MAX_PLACEHOLDER_LINE = 1000;
+
 export function findPlaceholders(document: DesignDocument, phrases: string[]): Placeholder[] {
   const { lines, text } = document;
   const found: Placeholder[] = [];
@@ -68,8 +70,9 @@ export function findPlaceholders(document: DesignDocument, phrases: string[]): P
         add(at, phrase.length);
       }
     }
-    if (found.length === before) {
-      // A line (or a "Label:" value) that is nothing but a placeholder phrase.
+    // A line (or a "Label:" value) that is nothing but a placeholder phrase. Phrases are short, so
+    // a long line is never one (and the trimming patterns below are quadratic on a long line).
+    if (found.length === before && content.length <= MAX_PLACEHOLDER_LINE) {
       const afterPrefix = content
         .replace(/<!--[\s\S]*?-->/g, '')
         .trimEnd()

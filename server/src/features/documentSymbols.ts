@@ -40,14 +40,14 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
       stack.pop();
     }
     const parent = stack[stack.length - 1];
-    if (parent) {
-      parent.symbol.children!.push(symbol);
-      if (parent.symbol.range.end.line < symbol.range.end.line)
-        symbol.range = { ...symbol.range, end: parent.symbol.range.end };
-    } else {
-      roots.push(symbol);
-    }
-    stack.push({ symbol, depth: heading.depth, end });
+    // A child ends where its parent ends, and what is nested under it is cut there too (else a
+    // grandchild could end before it starts). Never before its own heading: VS Code rejects a
+    // symbol whose selection range is not inside its range.
+    const clamped = parent ? Math.max(heading.end, Math.min(end, parent.end)) : end;
+    if (clamped !== end) symbol.range = document.lines.rangeOf(heading.start, clamped);
+    if (parent) parent.symbol.children!.push(symbol);
+    else roots.push(symbol);
+    stack.push({ symbol, depth: heading.depth, end: clamped });
   }
   void framework;
   return roots;

@@ -4,6 +4,8 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { LineIndex } from '../core/text';
 import type { FrontMatter } from './model';
 
+const MAX_YAML_ERRORS = 5;
+
 /**
  * `start`/`end` span the block, fences included. `closed` is false when the closing fence is
  * missing; the block then runs to the end of the text and that is reported as an error.
@@ -40,8 +42,11 @@ export function parseFrontMatter(
   }
 
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  for (const error of document.errors) {
+  // yaml's own uniqueKeys check compares every pair of keys (20,000 keys took seconds); the
+  // top-level keys, the only ones read, are checked below in one pass.
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // The first few errors: an unclosed "[[[[…" gives one per bracket, and they say the same.
+  for (const error of document.errors.slice(0, MAX_YAML_ERRORS)) {
     const [errorStart, errorEnd] = error.pos;
     frontMatter.errors.push({
       message: `Front matter is not valid YAML: ${firstSentence(error.message)}`,
@@ -68,9 +73,22 @@ export function parseFrontMatter(
     });
     return frontMatter;
   }
-  const values: Record<string, unknown> = {};
+  // No prototype: a key such as "__proto__" or "constructor" is just a key.
+  const values: Record<string, unknown> = Object.create(null);
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (key in values) {
+      const [keyStart, keyEnd] = (isScalar(pair.key) && pair.key.range) || [
+        0,
+        contentEnd - contentStart,
+      ];
+      frontMatter.errors.push({
+        message: 'Front matter is not valid YAML: Map keys must be unique.',
+        start: contentStart + keyStart,
+        end: contentStart + Math.max(keyEnd, keyStart + 1),
+      });
+      return frontMatter;
+    }
     const value = pair.value;
     values[key] = isScalar(value) ? value.value : (value?.toJSON() ?? null);
     const keyRange = isScalar(pair.key) ? pair.key.range : undefined;

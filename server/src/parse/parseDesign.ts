@@ -10,6 +10,7 @@ import { tokenize } from '../core/tokens';
 import type { CompiledFramework } from '../framework/compile';
 import { matchHeading } from '../framework/headingMatcher';
 import { parseFrontMatter } from './frontMatter';
+import { defuseMarkdown } from './limits';
 import type { DesignDocument, Heading, HtmlComment, ProseBlock } from './model';
 import { assignSections } from './sections';
 
@@ -17,7 +18,8 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 /** Parses Markdown into mdast. Exposed for benchmarks and tests. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  // Same length as the text: markers past sane nesting and delimiter limits are neutralised.
+  return processor.parse(defuseMarkdown(text));
 }
 
 interface Walk {
@@ -246,12 +248,15 @@ function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): v
 }
 
 function collectComments(html: string, start: number, walk: Walk): void {
-  const pattern = /<!--([\s\S]*?)-->/g;
-  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+  // indexOf, not /<!--([\s\S]*?)-->/g: with many openers and no closer the pattern is quadratic.
+  for (let open = html.indexOf('<!--'); open >= 0;) {
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) break;
     walk.comments.push({
-      text: match[1],
-      start: start + match.index,
-      end: start + match.index + match[0].length,
+      text: html.slice(open + 4, close),
+      start: start + open,
+      end: start + close + 3,
     });
+    open = html.indexOf('<!--', close + 3);
   }
 }
