@@ -335,6 +335,30 @@ export function mutatedDesign(max = 8): fc.Arbitrary<{ name: string; text: strin
     }));
 }
 
+/**
+ * A large design (up to about 100 KB): several fixture designs one after another, mutated. This is
+ * where the 1 s budget is measured on realistic text.
+ */
+export function largeDesign(): fc.Arbitrary<{ name: string; text: string }> {
+  const designs = corpus();
+  return fc
+    .tuple(
+      fc.array(fc.nat({ max: designs.length - 1 }), { minLength: 5, maxLength: 40 }),
+      fc.array(mutation, { maxLength: 20 }),
+    )
+    .map(([indices, mutations]) => {
+      let text = '';
+      for (const index of indices) {
+        if (text.length + designs[index].text.length > 100_000) break;
+        text += designs[index].text + '\n';
+      }
+      return {
+        name: `${indices.length} designs joined + ${mutations.length} mutation(s)`,
+        text: mutate(text, mutations).slice(0, 100 * 1024),
+      };
+    });
+}
+
 // --- Big, pathological documents (the named cases of issue 6) ---
 
 export interface HostileCase {

@@ -12,7 +12,7 @@ import {
   MAX_INLINE_DELIMITERS,
   defuseMarkdown,
 } from '../../server/src/parse/limits';
-import { arbitraryText, corpus, HOSTILE, mutatedDesign } from '../fuzz/arbitraries';
+import { arbitraryText, corpus, HOSTILE, largeDesign, mutatedDesign } from '../fuzz/arbitraries';
 import { BUDGET_MS, checkCase, describeFailure, isHang, type CaseResult } from '../fuzz/checks';
 
 const SEED = Number(process.env.MLSD_FUZZ_SEED ?? 6_2024);
@@ -86,6 +86,15 @@ describe('fuzz: hostile input never crashes, hangs or points outside the documen
         expectClean(name, checkCase(text, probe));
       }),
       { seed: SEED + 1, numRuns: RUNS },
+    );
+  });
+
+  it('large designs: fixtures joined up to 100 KB, mutated (20 cases)', () => {
+    fc.assert(
+      fc.property(largeDesign(), seeds, ({ name, text }, probe) => {
+        expectClean(name, checkCase(text, probe));
+      }),
+      { seed: SEED + 2, numRuns: 20 },
     );
   });
 
