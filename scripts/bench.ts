@@ -227,10 +227,17 @@ async function serverMemory() {
       await client.request('textDocument/codeLens', { textDocument: { uri } });
       await client.request('textDocument/documentSymbol', { textDocument: { uri } });
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const { rss, peak } = rssOf(pid);
+    // The server gives memory back a few seconds after it goes idle: sample until then.
+    const samples: number[] = [];
+    for (let second = 1; second <= 15; second++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      samples.push(rssOf(pid).rss);
+    }
+    const rss = samples[samples.length - 1];
+    const { peak } = rssOf(pid);
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
     say(
-      `${OPEN_DESIGNS} designs of about 20 KB (${kb(bytes)} in all) opened and analysed, then code lenses and symbols asked for each: VmRSS **${(rss / 2 ** 20).toFixed(1)} MiB** (peak VmHWM ${(peak / 2 ** 20).toFixed(1)} MiB; ${(idle / 2 ** 20).toFixed(1)} MiB before the first document).`,
+      `${OPEN_DESIGNS} designs of about 20 KB (${kb(bytes)} in all) opened and analysed, then code lenses and symbols asked for each. VmRSS 1 s later: ${mib(samples[0])}; 15 s later, once idle: **${mib(rss)}** (${(rss / 1e6).toFixed(1)} MB). Peak (VmHWM) ${mib(peak)}; ${mib(idle)} before the first document.`,
     );
     say();
     return rss;
@@ -353,8 +360,8 @@ async function main() {
     ],
     [
       `Server RSS with ${OPEN_DESIGNS} designs open <= 80 MB`,
-      `${(rss / 2 ** 20).toFixed(1)} MiB`,
-      rss <= 80 * 2 ** 20,
+      `${(rss / 2 ** 20).toFixed(1)} MiB = ${(rss / 1e6).toFixed(1)} MB, once idle`,
+      rss <= 80e6,
     ],
     ['dist/ bundles together <= 1 MB', kb(bundles), bundles <= 1_000_000],
   ];

@@ -242,6 +242,22 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       });
     },
 
+    /**
+     * The notifications whose message contains `contains`, in the notification center (which keeps
+     * them after their toast has gone): satisfied when there are exactly `count`.
+     */
+    async notifications({ contains, count }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        const messages = await page.evaluate(() =>
+          [
+            ...document.querySelectorAll('.notifications-center .notification-list-item-message'),
+          ].map((element) => element.textContent?.trim() ?? ''),
+        );
+        const matching = messages.filter((message) => message.includes(contains));
+        return { messages, count: matching.length, satisfied: matching.length === count };
+      });
+    },
+
     /** A screenshot, once `waitFor` (a selector, e.g. the code lenses) shows, if it does. */
     async snapshot({ name, waitFor }, timeoutMs) {
       if (waitFor) {

@@ -1,17 +1,14 @@
 // Which documents are designs: `*.mlsd.md`, plus the globs of the `mlsd.files` setting.
-import picomatch from 'picomatch';
+import { compileGlob, type GlobMatcher } from './glob';
 
-const matchers = new Map<string, (path: string) => boolean>();
+const matchers = new Map<string, GlobMatcher>();
 
-function matcherFor(pattern: string): (path: string) => boolean {
+function matcherFor(pattern: string): GlobMatcher {
   let matcher = matchers.get(pattern);
   if (!matcher) {
-    try {
-      const compiled = picomatch(pattern, { dot: true, nocase: process.platform !== 'linux' });
-      matcher = (p) => compiled(p);
-    } catch {
-      matcher = () => false; // a broken pattern matches nothing; the setting's problem is reported elsewhere
-    }
+    const compiled = compileGlob(pattern, { nocase: process.platform !== 'linux' });
+    // A pattern that does not compile matches nothing; settings validation names it to the user.
+    matcher = compiled.ok ? compiled.match : () => false;
     if (matchers.size > 200) matchers.clear();
     matchers.set(pattern, matcher);
   }

@@ -3,6 +3,8 @@
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -19,6 +21,7 @@ import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
 import { coverageOf } from './features/coverage';
 import { diagnosticsFor } from './features/diagnostics';
+import { isTooLarge, tooLargeDiagnostic } from './features/documentSize';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -41,8 +44,20 @@ import {
 } from './protocol';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
+import { stdioStreams } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+function createStdioConnection(): ReturnType<typeof createConnection> {
+  let log = (message: string): void => void process.stderr.write(`${message}\n`);
+  const { input, output } = stdioStreams((message) => log(message));
+  const created = createConnection(ProposedFeatures.all, input, output);
+  log = (message) => created.console.warn(message);
+  return created;
+}
+
+// Over stdio the input goes through a filter that survives broken framing (transport.ts).
+const connection = process.argv.includes('--stdio')
+  ? createStdioConnection()
+  : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const registry = builtInRegistry();
 
@@ -72,7 +87,7 @@ interface CachedAnalysis {
   analysis: Analysis;
 }
 const analyses = new Map<string, CachedAnalysis>();
-const published = new Set<string>();
+const published = new Map<string, Analysis | number>();
 const timers = new Map<string, NodeJS.Timeout>();
 
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
@@ -119,7 +134,9 @@ async function designAnalysis(
   const resolved = await designSettings(uri);
   if (!resolved || token?.isCancellationRequested) return undefined;
   const latest = documents.get(uri);
-  return latest ? analysisOf(latest, resolved.settings) : undefined;
+  return latest && !isTooLarge(latest.getText())
+    ? analysisOf(latest, resolved.settings)
+    : undefined;
 }
 
 async function validate(uri: string): Promise<void> {
@@ -134,9 +151,21 @@ async function validate(uri: string): Promise<void> {
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
+  if (isTooLarge(latest.getText())) {
+    analyses.delete(uri);
+    if (published.get(uri) === version) return;
+    published.set(uri, version);
+    connection.sendDiagnostics({
+      uri,
+      version,
+      diagnostics: [tooLargeDiagnostic(latest.getText())],
+    });
+    return;
+  }
   const analysis = analysisOf(latest, resolved.settings);
-  if (!analysis) return;
-  published.add(uri);
+  // Opening a document runs this twice (open, then content change): publish an analysis once.
+  if (!analysis || published.get(uri) === analysis) return;
+  published.set(uri, analysis);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
   collectWhenIdle();
 }
@@ -157,7 +186,12 @@ function schedule(uri: string, delay: number): void {
   );
 }
 
+let initializeReceived = false;
 connection.onInitialize((params): InitializeResult => {
+  // Document notifications before `initialize` are dropped, as the protocol says: nothing
+  // listens to them until now. (A second `initialize` must not listen twice.)
+  if (!initializeReceived) documents.listen(connection);
+  initializeReceived = true;
   const capabilities = params.capabilities;
   hasConfigurationCapability = Boolean(capabilities.workspace?.configuration);
   snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
@@ -217,44 +251,73 @@ documents.onDidClose((event) => {
   if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onCodeAction(async (params, token) => {
-  const analysis = await designAnalysis(params.textDocument.uri, token);
-  return analysis ? codeActions(analysis, params.textDocument.uri, params) : [];
-});
-connection.onCompletion(async (params, token) => {
-  const analysis = await designAnalysis(params.textDocument.uri, token);
-  return analysis ? completions(analysis, registry, params.position, snippetSupport) : [];
-});
-connection.onHover(async (params, token) => {
-  const analysis = await designAnalysis(params.textDocument.uri, token);
-  return analysis ? hover(analysis, params.position) : null;
-});
-connection.onDocumentSymbol(async (params, token) => {
-  const analysis = await designAnalysis(params.textDocument.uri, token);
-  return analysis ? documentSymbols(analysis) : [];
-});
-connection.onFoldingRanges(async (params, token) => {
-  const analysis = await designAnalysis(params.textDocument.uri, token);
-  return analysis ? foldingRanges(analysis) : [];
-});
-connection.onCodeLens(async (params, token) => {
-  const analysis = await designAnalysis(params.textDocument.uri, token);
-  return analysis ? codeLenses(analysis) : [];
-});
+// Every handler answers: a bug in a feature, or params that are not what the protocol says, is
+// logged and the client gets the empty answer rather than an error.
+async function guarded<T>(method: string, fallback: T, run: () => Promise<T>): Promise<T> {
+  // The protocol's answer to a request before `initialize`.
+  if (!initializeReceived) {
+    throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized.');
+  }
+  try {
+    return await run();
+  } catch (error) {
+    connection.console.error(`${method} failed: ${(error as Error)?.stack ?? String(error)}`);
+    return fallback;
+  }
+}
 
-connection.onRequest(
-  CoverageRequest,
-  async (params: CoverageParams, token): Promise<CoverageResult | null> => {
+connection.onCodeAction((params, token) =>
+  guarded('textDocument/codeAction', [], async () => {
+    const analysis = await designAnalysis(params.textDocument.uri, token);
+    return analysis ? codeActions(analysis, params.textDocument.uri, params) : [];
+  }),
+);
+connection.onCompletion((params, token) =>
+  guarded('textDocument/completion', [], async () => {
+    const analysis = await designAnalysis(params.textDocument.uri, token);
+    return analysis ? completions(analysis, registry, params.position, snippetSupport) : [];
+  }),
+);
+connection.onHover((params, token) =>
+  guarded('textDocument/hover', null, async () => {
+    const analysis = await designAnalysis(params.textDocument.uri, token);
+    return analysis ? hover(analysis, params.position) : null;
+  }),
+);
+connection.onDocumentSymbol((params, token) =>
+  guarded('textDocument/documentSymbol', [], async () => {
+    const analysis = await designAnalysis(params.textDocument.uri, token);
+    return analysis ? documentSymbols(analysis) : [];
+  }),
+);
+connection.onFoldingRanges((params, token) =>
+  guarded('textDocument/foldingRange', [], async () => {
+    const analysis = await designAnalysis(params.textDocument.uri, token);
+    return analysis ? foldingRanges(analysis) : [];
+  }),
+);
+connection.onCodeLens((params, token) =>
+  guarded('textDocument/codeLens', [], async () => {
+    const analysis = await designAnalysis(params.textDocument.uri, token);
+    return analysis ? codeLenses(analysis) : [];
+  }),
+);
+
+connection.onRequest(CoverageRequest, (params: CoverageParams, token) =>
+  guarded<CoverageResult | null>(CoverageRequest, null, async () => {
     const analysis = await designAnalysis(params.uri, token);
     return analysis ? coverageOf(analysis) : null;
-  },
+  }),
 );
-connection.onRequest(
-  InsertMissingStepsRequest,
-  async (params: InsertMissingStepsParams, token): Promise<InsertMissingStepsResult> => {
-    const analysis = await designAnalysis(params.uri, token);
-    return analysis ? insertMissingStepsEdits(analysis) : { edits: [], inserted: [] };
-  },
+connection.onRequest(InsertMissingStepsRequest, (params: InsertMissingStepsParams, token) =>
+  guarded<InsertMissingStepsResult>(
+    InsertMissingStepsRequest,
+    { edits: [], inserted: [] },
+    async () => {
+      const analysis = await designAnalysis(params.uri, token);
+      return analysis ? insertMissingStepsEdits(analysis) : { edits: [], inserted: [] };
+    },
+  ),
 );
 connection.onRequest(TemplatesRequest, (): TemplatesResult => ({ templates: templates(registry) }));
 connection.onRequest(RulesRequest, (): RulesResult => ({
@@ -267,5 +330,4 @@ connection.onRequest(RulesRequest, (): RulesResult => ({
   })),
 }));
 
-documents.listen(connection);
 connection.listen();

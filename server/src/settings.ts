@@ -2,7 +2,11 @@
 // per URI and cleared when they change. Bad values are named once and replaced by defaults.
 import { resolveRuleSettings } from './analysis/ruleSettings';
 import { DEFAULT_SETTINGS, type MlsdSettings } from './protocol';
+import { compileGlob } from './glob';
 import { allRules } from './rules';
+
+/** Patterns of `mlsd.files` used at most. */
+const MAX_FILE_PATTERNS = 100;
 
 export interface ValidatedSettings {
   settings: MlsdSettings;
@@ -28,7 +32,21 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   }
   if (value.files !== undefined) {
     if (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string')) {
-      settings.files = (value.files as string[]).filter((f) => f.trim() !== '').slice(0, 100);
+      const patterns = (value.files as string[]).filter((f) => f.trim() !== '');
+      if (patterns.length > MAX_FILE_PATTERNS) {
+        problems.push(
+          `Setting "mlsd.files" has ${patterns.length} patterns; the first ${MAX_FILE_PATTERNS} are used.`,
+        );
+      }
+      settings.files = [];
+      for (const pattern of patterns.slice(0, MAX_FILE_PATTERNS)) {
+        const compiled = compileGlob(pattern);
+        if (compiled.ok) settings.files.push(pattern);
+        else
+          problems.push(
+            `Setting "mlsd.files": the pattern ${JSON.stringify(pattern.slice(0, 80))} is not used: ${compiled.reason}.`,
+          );
+      }
     } else {
       problems.push(
         'Setting "mlsd.files" must be a list of glob patterns such as "**/*.design.md"; ignored.',

@@ -21,6 +21,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
+  type InitializeParams,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER =
@@ -167,6 +168,76 @@ export class LspTestClient {
       };
       this.publishListeners.add(listener);
     });
+  }
+
+  // --- For the abuse tests (test/protocol/abuse.test.ts) ---
+
+  /** Everything the server wrote to stderr (only collected for clients made by `launch`). */
+  stderr = '';
+
+  /**
+   * Starts the server like `start`, but initializes only when `initialize` is given (so requests
+   * can be sent before it) and with exactly the capabilities given (no workspace configuration,
+   * no workspace folders: an untrusted or folder-less window).
+   */
+  static async launch(
+    options: { settings?: Record<string, unknown>; initialize?: InitializeParams } = {},
+  ): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
+    const client = new LspTestClient(child, connection);
+    child.stderr.on('data', (data: Buffer) => {
+      client.stderr += data.toString();
+    });
+    client.settings = options.settings ?? {};
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      client.diagnostics.set(params.uri, params);
+      client.publishes.push(params);
+      for (const listener of [...client.publishListeners]) listener(params);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'mlsd' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      client.messages.push(params.message);
+      return null;
+    });
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      client.messages.push(params.message);
+    });
+    client.logs = [];
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+    });
+    connection.listen();
+    if (options.initialize) await client.initialize(options.initialize);
+    return client;
+  }
+
+  /** Messages the server logged (window/logMessage), for clients made by `launch`. */
+  logs: string[] = [];
+
+  async initialize(params: InitializeParams): Promise<unknown> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, params);
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Writes bytes to the server's stdin as they are: broken framing, broken JSON. */
+  writeRaw(bytes: string | Buffer): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.process.stdin.write(bytes, (error) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  /** Resolves with the exit code when the server process exits. */
+  exited(): Promise<number | null> {
+    if (this.process.exitCode !== null) return Promise.resolve(this.process.exitCode);
+    return new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
   }
 
   async stop(): Promise<void> {

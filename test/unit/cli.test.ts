@@ -133,6 +133,21 @@ describe('mlsd check', () => {
     assert.equal(JSON.parse(result.stdout).length, 1);
   });
 
+  it('skips a file too large to be a design with a message and exit 2, checks the rest', () => {
+    const huge = '# Notes\n\n' + 'A pasted log line without any headings at all.\n'.repeat(45_000);
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH, 'huge.mlsd.md': huge });
+    const result = run(['check', '--format', 'json', dir]);
+    assert.equal(result.exitCode, 2);
+    assert.match(
+      result.stderr,
+      /mlsd: '.*huge\.mlsd\.md' is 2\.1 MB; MLSD checks designs up to 2 MB, so it is not checked\.\n/,
+    );
+    assert.deepEqual(
+      JSON.parse(result.stdout).map((r: { file: string }) => path.basename(r.file)),
+      ['a.mlsd.md'],
+    );
+  });
+
   it('expands quoted globs and reports usage errors with exit 2', () => {
     const dir = tempDir({ 'x/a.mlsd.md': COMPLETE_ENOUGH, 'x/b.mlsd.md': COMPLETE_ENOUGH });
     const result = run(['check', '--format', 'json', 'x/*.mlsd.md'], dir);

@@ -120,5 +120,9 @@ describe('framework data', () => {
       () => validateFramework({ id: 'Bad Id' }, 'f.json'),
       /f\.json: id: "Bad Id" is not a kebab-case id/,
     );
+    assert.throws(
+      () => validateFramework({ id: 'x' }, 'f.json'),
+      /f\.json: title: expected a string, found nothing \(the field is missing\)$/,
+    );
   });
 });

@@ -26,7 +26,10 @@ interface JsonSchema {
 interface Manifest {
   main: string;
   activationEvents?: string[];
-  capabilities?: Record<string, { supported: boolean | string; description?: string }>;
+  capabilities?: Record<
+    string,
+    { supported: boolean | string; description?: string; restrictedConfigurations?: string[] }
+  >;
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus?: Record<string, { command: string; when?: string }[]>;
@@ -182,7 +185,14 @@ describe('extension manifest', () => {
       'onLanguage:markdown',
     ]);
     assert.equal(manifest.main, './dist/extension.js');
-    assert.ok(manifest.capabilities?.untrustedWorkspaces, 'says what works in Restricted Mode');
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.ok(untrusted?.description, 'says what works in Restricted Mode');
+    // Every restricted setting exists, and is one a workspace could use against the user.
+    assert.deepEqual(untrusted?.restrictedConfigurations, ['mlsd.files']);
+    for (const setting of untrusted?.restrictedConfigurations ?? []) {
+      assert.ok(manifest.contributes.configuration.properties[setting], setting);
+    }
     assert.ok(
       manifest.capabilities?.virtualWorkspaces?.description,
       'says what works in virtual workspaces',

@@ -188,9 +188,12 @@ function buildPart(
 ): PartEntry {
   const own = detach(text);
   // After the first part (which holds the front matter) the framework is known, and plain parts
-  // need no Markdown tree.
-  const fast = known && useFastParser ? fastParsePart(own, known) : undefined;
-  if (fast) return measurePart(own, fast, known!, true, false, false, false);
+  // need no Markdown tree. A first part that starts with a heading has no front matter, so its
+  // framework is the default one.
+  const plainFramework =
+    known ?? (own.charCodeAt(0) === 35 /* # */ ? resolveFramework(undefined) : undefined);
+  const fast = plainFramework && useFastParser ? fastParsePart(own, plainFramework) : undefined;
+  if (fast) return measurePart(own, fast, plainFramework!, true, false, false, false);
   let framework: CompiledFramework | undefined;
   const { document, tree } = parseDesignTree(own, (values) => {
     framework = known ?? resolveFramework(values);
@@ -420,7 +423,7 @@ export function buildIncremental(
     start = next;
     next = start < 0 ? -1 : scanner.next();
   }
-  if (parts.length === 1) return undefined;
+  // One part is assembled like many: it may have come from the cache or the fast parser.
   framework = parts[0].entry.framework;
 
   const document = assemble(text, parts, framework);

@@ -1,6 +1,7 @@
 // The command-line checker, as a function of arguments and a file reader, so tests run it in
 // process. main.ts wires it to the real process.
 import * as path from 'node:path';
+import { isTooLarge, tooLargeMessage } from '../analysis/documentSize';
 import { analyseDesign } from '../analysis/analyse';
 import { resolveRuleSettings, type RuleSettings } from '../analysis/ruleSettings';
 import { FrameworkRegistry, builtInDataDir } from '../framework/registry';
@@ -212,6 +213,10 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
     }
     if (text.includes('\u0000') && !file.endsWith('.md')) {
       errors.push(`'${shown}' is not a text file; skipped`);
+      continue;
+    }
+    if (isTooLarge(text)) {
+      errors.push(tooLargeMessage(text, `'${shown}'`));
       continue;
     }
     try {

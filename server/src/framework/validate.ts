@@ -108,6 +108,7 @@ class Checker {
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing (the field is missing)';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `"${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
