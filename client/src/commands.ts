@@ -76,7 +76,11 @@ async function insertMissingSteps(host: ServerHost): Promise<void> {
     params,
   );
   if (result.edits.length === 0) {
-    void vscode.window.showInformationMessage('MLSD: no step is missing.');
+    void vscode.window.showInformationMessage(
+      result.blocked?.length
+        ? 'MLSD: the missing steps would land inside a code block or HTML comment that is never closed; close it, then run the command again.'
+        : 'MLSD: no step is missing.',
+    );
     return;
   }
   if (document.version !== version) {

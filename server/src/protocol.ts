@@ -43,6 +43,8 @@ export interface InsertMissingStepsResult {
     newText: string;
   }[];
   inserted: string[];
+  /** Missing steps not inserted: they would land inside a code block or HTML comment left open. */
+  blocked: string[];
 }
 
 /** `mlsd/templates`: the case studies and the text of a new design for each. */

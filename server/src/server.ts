@@ -312,10 +312,12 @@ connection.onRequest(CoverageRequest, (params: CoverageParams, token) =>
 connection.onRequest(InsertMissingStepsRequest, (params: InsertMissingStepsParams, token) =>
   guarded<InsertMissingStepsResult>(
     InsertMissingStepsRequest,
-    { edits: [], inserted: [] },
+    { edits: [], inserted: [], blocked: [] },
     async () => {
       const analysis = await designAnalysis(params.uri, token);
-      return analysis ? insertMissingStepsEdits(analysis) : { edits: [], inserted: [] };
+      return analysis
+        ? insertMissingStepsEdits(analysis)
+        : { edits: [], inserted: [], blocked: [] };
     },
   ),
 );

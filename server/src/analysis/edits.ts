@@ -3,6 +3,7 @@
 import type { TextEdit } from '../core/findings';
 import type { CompiledFramework, CompiledStep, CompiledTopic } from '../framework/compile';
 import type { DesignDocument, Heading, StepSection } from '../parse/model';
+import { parseMarkdown } from '../parse/parseDesign';
 
 export interface StepPlacement {
   /** Offset the step is inserted at. */
@@ -70,46 +71,155 @@ export function stepHeadingText(
   return `${hashes} ${title}`;
 }
 
-/** The edit that inserts a missing step, with its template, where it belongs. */
+/** The Markdown a missing step is inserted as: its heading, a blank line, its template. */
+export function stepBlock(
+  document: DesignDocument,
+  framework: CompiledFramework,
+  step: CompiledStep,
+  placement: StepPlacement,
+): string {
+  const eol = document.lines.eol;
+  const heading = stepHeadingText(document, framework, step, placement.before ?? placement.after);
+  const body = step.template.trim().replace(/\r?\n/g, eol);
+  return body ? `${heading}${eol}${eol}${body}` : heading;
+}
+
+/**
+ * The edit that inserts a missing step, with its template, where it belongs; none when that place
+ * is inside a code block or HTML block left open to the end of the document (see
+ * `insideOpenBlock`).
+ */
 export function insertStepEdit(
   document: DesignDocument,
   framework: CompiledFramework,
   step: CompiledStep,
-): TextEdit {
+): TextEdit | undefined {
   const placement = placeStep(document, framework, step);
-  const eol = document.lines.eol;
-  const heading = stepHeadingText(document, framework, step, placement.before ?? placement.after);
-  const body = step.template.trim().replace(/\r?\n/g, eol);
-  const block = body ? `${heading}${eol}${eol}${body}` : heading;
-  const position = document.lines.positionAt(placement.offset);
-  const atLineStart = document.lines.lineStarts[position.line] === placement.offset;
-  let newText: string;
-  if (atLineStart && placement.before) {
-    newText = `${block}${eol}${eol}`;
-  } else {
-    // After the previous step's last word: the text that follows keeps its own line breaks.
-    const atEnd =
-      document.text.slice(placement.offset).trim() === '' &&
-      !/[\r\n]/.test(document.text.slice(placement.offset));
-    newText = `${placement.offset > 0 ? eol + eol : ''}${block}${atEnd ? eol : ''}`;
-  }
-  return { range: { start: position, end: position }, newText };
+  if (insideOpenBlock(document, placement.offset)) return undefined;
+  return insertBlocksEdit(document, placement.offset, [
+    stepBlock(document, framework, step, placement),
+  ]);
 }
 
-/** The edit that appends bullet stubs for topics at the end of a step's section. */
+/**
+ * The edit that appends bullet stubs for topics at the end of a step's section; none when the
+ * section ends inside a code block or HTML block left open to the end of the document (the stubs
+ * would be code or HTML, and the finding would stay).
+ */
 export function insertTopicStubsEdit(
   document: DesignDocument,
   section: StepSection,
   topics: CompiledTopic[],
-): TextEdit {
+): TextEdit | undefined {
   const eol = document.lines.eol;
   const end = section.spans[0].end;
-  const position = document.lines.positionAt(end);
-  const lastLine = document.lines.lineText(position.line);
+  if (insideOpenBlock(document, end)) return undefined;
+  const lastLine = document.lines.lineText(document.lines.positionAt(end).line);
   const inList = /^\s*(?:[-*+]|\d+[.)])\s/.test(lastLine);
   const stubs = topics.map((topic) => `- ${topic.stub}`).join(eol);
+  // Right after a list item the stubs continue its list; otherwise they start their own block.
+  return insertBlocksEdit(document, end, [stubs], inList ? 1 : 2);
+}
+
+/**
+ * An edit inserting Markdown blocks at `offset` so that they never change how the text around
+ * them parses: each block is set off by a blank line from the text before it (`leadBreaks` line
+ * breaks; 1 continues a list the text before ends with), from the next block, and from the text
+ * after it. Without the blank line between blocks, steps inserted together at the top of a blank
+ * document ran into one line ("…: TODO## Framing the problem…"); without the one after, text that
+ * follows joins the inserted block: a setext heading's text line ("Framing the problem" over
+ * "---") becomes a lazy continuation of the template's last list item and the heading is lost.
+ * Line breaks already there count, so an insert next to blank lines adds none. At the end of the
+ * document the insert ends with a line break, unless one follows already.
+ */
+export function insertBlocksEdit(
+  document: DesignDocument,
+  offset: number,
+  blocks: string[],
+  leadBreaks = 2,
+): TextEdit {
+  const { text } = document;
+  const eol = document.lines.eol;
+  // Only spaces, tabs and line breaks make blank lines: other white space is content to Markdown.
+  let before = offset;
+  while (before > 0 && BLANK.test(text[before - 1])) before--;
+  let after = offset;
+  while (after < text.length && BLANK.test(text[after])) after++;
+  // A following line indented by one to three spaces ("  Framing the problem" over "---") would,
+  // even after a blank line, continue the inserted template's last list item and stop being a
+  // heading. Insert after that indentation instead: only blank text is passed, the inserted
+  // heading takes the indentation and the line moves to column 0, where it is the same heading.
+  const lineStart =
+    Math.max(text.lastIndexOf('\n', after - 1), text.lastIndexOf('\r', after - 1)) + 1;
+  const at =
+    after < text.length && lineStart >= offset && /^ {1,3}$/.test(text.slice(lineStart, after))
+      ? after
+      : offset;
+  // Counted on the joined text: a "\r" line ending next to a "\n" one makes one "\r\n" break.
+  const preceding = text.slice(before, at);
+  let lead = '';
+  while (before > 0 && lineBreaks(preceding + lead) < leadBreaks) lead += eol;
+  const following = text.slice(at, after);
+  let trail = '';
+  const wanted = after === text.length ? 1 : 2;
+  while (lineBreaks(trail + following) < wanted) trail += eol;
+  const position = document.lines.positionAt(at);
   return {
     range: { start: position, end: position },
-    newText: `${inList ? eol : eol + eol}${stubs}`,
+    newText: `${lead}${blocks.join(eol + eol)}${trail}`,
   };
+}
+
+const BLANK = /[ \t\r\n]/;
+
+/** Line breaks in `text`: \r\n, \r and \n each count once. */
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) count++;
+  }
+  return count;
+}
+
+const openBlockCache = new WeakMap<DesignDocument, Map<number, boolean>>();
+
+/**
+ * True when a block inserted at `offset` (after a blank line) would not be a block of its own but
+ * content of a fenced code block or an HTML block (comment, <pre>, <?…?>, …) that is never closed
+ * and so runs to the end of the document ("```" or "<!--" with nothing after). A step inserted
+ * there is code, never recognised as a heading, so fix-all would insert every step again on each
+ * round. Closing the block first would turn the rest of the user's text from code into Markdown
+ * (or, for "<!-- mlsd-disable-file …", switch a directive on), so no insert is offered there: the
+ * finding stays until the writer closes the block.
+ *
+ * Such a block is in `nonProse` and reaches the insert point (blank lines aside). Whether it is
+ * closed is left to the Markdown parser, on the text from the block's line to the insert point
+ * followed by a blank line and a probe heading: the answer is exact for fences, every HTML block
+ * kind and blocks inside lists or quotes (which the blank line closes), with no CommonMark rules
+ * copied here. Parsed only when a code or HTML block ends right before the insert point, once per
+ * document and offset.
+ */
+export function insideOpenBlock(document: DesignDocument, offset: number): boolean {
+  const { text, lines } = document;
+  const frontMatterStart = document.frontMatter
+    ? lines.offsetAt(document.frontMatter.range.start)
+    : -1;
+  let start = -1;
+  for (const range of document.nonProse) {
+    if (range.start === frontMatterStart || range.start >= offset) continue;
+    let end = range.end;
+    while (end < offset && BLANK.test(text[end])) end++;
+    if (end >= offset && (start < 0 || range.start < start)) start = range.start;
+  }
+  if (start < 0) return false;
+  let cached = openBlockCache.get(document);
+  if (!cached) openBlockCache.set(document, (cached = new Map()));
+  let open = cached.get(offset);
+  if (open === undefined) {
+    const from = lines.lineStarts[lines.positionAt(start).line];
+    const tree = parseMarkdown(`${text.slice(from, offset)}\n\n# probe\n`);
+    open = tree.children[tree.children.length - 1]?.type !== 'heading';
+    cached.set(offset, open);
+  }
+  return open;
 }

@@ -9,7 +9,13 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/analyse';
-import { insertStepEdit, insertTopicStubsEdit, placeStep } from '../analysis/edits';
+import {
+  insertBlocksEdit,
+  insertTopicStubsEdit,
+  insideOpenBlock,
+  placeStep,
+  stepBlock,
+} from '../analysis/edits';
 import type { Range } from '../core/text';
 import type { Heading } from '../parse/model';
 import { findingFor } from './diagnostics';
@@ -61,22 +67,20 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: Diagnostic): Code
   if (finding.ruleId === 'MLSD006' && finding.stepId) {
     const report = analysis.steps.find((s) => s.step.id === finding.stepId);
     const missing = report?.topics.filter((t) => t.status === 'missing' && t.topic.required) ?? [];
-    if (report?.section && missing.length > 1) {
+    const edit =
+      report?.section && missing.length > 1
+        ? insertTopicStubsEdit(
+            analysis.document,
+            report.section,
+            missing.map((t) => t.topic),
+          )
+        : undefined;
+    if (report && edit) {
       actions.push({
         title: `Add stubs for all ${missing.length} missing required topics of step ${report.step.number}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: {
-          changes: {
-            [uri]: [
-              insertTopicStubsEdit(
-                analysis.document,
-                report.section,
-                missing.map((t) => t.topic),
-              ),
-            ],
-          },
-        },
+        edit: { changes: { [uri]: [edit] } },
       });
     }
   }
@@ -168,6 +172,10 @@ function renameHeadingAction(
 ): CodeAction | undefined {
   const heading = headingAt(analysis, range);
   if (!heading) return undefined;
+  // The edit replaces the heading's text with one line. A setext heading's text can span several
+  // lines ("Notes" over "Clarifying requirements" over "---"): replacing them all would drop the
+  // writer's other lines, so no rename is offered for such a heading.
+  if (heading.textRange.start.line !== heading.textRange.end.line) return undefined;
   const step = analysis.framework.stepById.get(heading.stepIds[0]);
   if (!step) return undefined;
   const current = analysis.document.text.slice(heading.textStart, heading.textEnd);
@@ -186,37 +194,36 @@ function renameHeadingAction(
   };
 }
 
-/** One edit set inserting every missing step where it belongs, in framework order. */
+/**
+ * One edit set inserting every missing step where it belongs, in framework order. Steps with no
+ * place to go (inside a code or HTML block left open to the end, see `insideOpenBlock`) are left
+ * out, so fix-all never inserts what it would insert again on the next round.
+ */
 export function insertMissingStepsEdits(analysis: Analysis): {
   edits: TextEdit[];
   inserted: string[];
+  blocked: string[];
 } {
   const { document, framework } = analysis;
   const missing = analysis.steps.filter((s) => !s.section).map((s) => s.step);
-  const byOffset = new Map<number, { stepId: string; edit: TextEdit }[]>();
+  const byOffset = new Map<number, string[]>();
+  const inserted: string[] = [];
+  const blocked: string[] = [];
   for (const step of missing) {
     const placement = placeStep(document, framework, step);
-    const edit = insertStepEdit(document, framework, step);
-    const list = byOffset.get(placement.offset) ?? [];
-    list.push({ stepId: step.id, edit });
-    byOffset.set(placement.offset, list);
-  }
-  const edits: TextEdit[] = [];
-  for (const list of byOffset.values()) {
-    if (list.length === 1) {
-      edits.push(list[0].edit);
+    if (insideOpenBlock(document, placement.offset)) {
+      blocked.push(step.id);
       continue;
     }
-    // Several steps at one place: one insert holding them all, so their order is certain.
-    const texts = list.map((item) => item.edit.newText);
-    const joined = texts
-      .map((text, i) =>
-        i < texts.length - 1 && !text.startsWith('#') ? text.replace(/[\r\n]+$/, '') : text,
-      )
-      .join('');
-    edits.push({ range: list[0].edit.range, newText: joined });
+    const blocks = byOffset.get(placement.offset) ?? [];
+    blocks.push(stepBlock(document, framework, step, placement));
+    byOffset.set(placement.offset, blocks);
+    inserted.push(step.id);
   }
-  return { edits, inserted: missing.map((s) => s.id) };
+  // Several steps at one place: one insert holding them all, so their order is certain, each set
+  // off from the next by a blank line (as a single step is from the text around it).
+  const edits = [...byOffset].map(([offset, blocks]) => insertBlocksEdit(document, offset, blocks));
+  return { edits, inserted, blocked };
 }
 
 function fixAllAction(analysis: Analysis, uri: string): CodeAction | undefined {

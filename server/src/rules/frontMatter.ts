@@ -29,7 +29,11 @@ export const frontMatterRule: Rule = {
     const replace = (key: string, value: string, title: string) => {
       const offsets = frontMatter.valueOffsets.get(key);
       if (!offsets || offsets.valueEnd <= offsets.valueStart) return undefined;
-      return [{ title, edits: [{ range: where(key), newText: value }] }];
+      // Only a value on one line: a value continued on the next lines ("level: senior" over
+      // "  or staff", a block scalar) would lose those lines, and the title names one value.
+      const range = where(key);
+      if (range.start.line !== range.end.line) return undefined;
+      return [{ title, edits: [{ range, newText: value }] }];
     };
 
     if ('title' in values && (typeof values.title !== 'string' || values.title.trim() === '')) {

@@ -23,16 +23,15 @@ export const missingStep: Rule = {
           : 'at the end of the document';
       const required = step.topics.filter((t) => t.required).map((t) => lowerFirstWord(t.title));
       const cover = required.length > 0 ? `: cover ${joinList(required)}` : '';
+      // No fix where the step would land inside a code or HTML block left open (edits.ts).
+      const edit = insertStepEdit(document, framework, step);
       report({
         range: anchor ? anchor.heading.textRange : firstLineRange(document),
         message: `Step ${step.number} '${step.title}' is missing. Add it ${where}${cover}.`,
         stepId: step.id,
-        fixes: [
-          {
-            title: `Insert step ${step.number} '${step.title}'`,
-            edits: [insertStepEdit(document, framework, step)],
-          },
-        ],
+        fixes: edit
+          ? [{ title: `Insert step ${step.number} '${step.title}'`, edits: [edit] }]
+          : undefined,
       });
     }
   },

@@ -20,18 +20,17 @@ export const missingTopic: Rule = {
         const examples = exampleCues(
           topic.cues.filter((c) => c.language === 'en').map((c) => c.text),
         );
+        // No fix where the stub would land inside a code or HTML block left open (edits.ts).
+        const edit = insertTopicStubsEdit(document, section, [topic]);
         const origin = topic.origin === problem?.id ? ` for ${problem.title}` : '';
         report({
           range: section.heading.textRange,
           message: `Step ${step.number} '${step.title}' does not cover ${lowerFirstWord(topic.title)}${origin}: ${lowerFirst(topic.description)}${examples && !/e\.g\./.test(topic.description) ? ` (e.g. ${examples})` : ''}.`,
           stepId: step.id,
           topicId: topic.id,
-          fixes: [
-            {
-              title: `Add a stub for '${topic.title}' to step ${step.number}`,
-              edits: [insertTopicStubsEdit(document, section, [topic])],
-            },
-          ],
+          fixes: edit
+            ? [{ title: `Add a stub for '${topic.title}' to step ${step.number}`, edits: [edit] }]
+            : undefined,
         });
       }
     }

@@ -129,3 +129,152 @@ describe('code actions', () => {
     );
   });
 });
+
+// Reproductions from test/unit/quickFixSafety.test.ts: a fix inserts or replaces only what its
+// title says, never loses the writer's text, and fix-all converges in one round.
+describe('code actions keep the text around them', () => {
+  /** Every code action at the start of `line` (quick fixes for all findings, refactorings). */
+  function actionsAt(analysis: ReturnType<typeof analyse>, line: number, only?: string[]) {
+    const diagnostics = analysis.findings.map(toDiagnostic);
+    const at = { line, character: 0 };
+    return codeActions(analysis, URI, {
+      textDocument: { uri: URI },
+      range: { start: at, end: at },
+      context: { diagnostics, only },
+    });
+  }
+
+  /** A step as fix-all inserts it with no numbered neighbour: heading, blank line, template. */
+  function stepBlock(analysis: ReturnType<typeof analyse>, stepId: string): string {
+    const step = analysis.framework.stepById.get(stepId)!;
+    return `## ${step.title}\n\n${step.template.trim()}`;
+  }
+
+  function fixAll(text: string): string {
+    return applyEdits(text, insertMissingStepsEdits(analyse(text)).edits);
+  }
+
+  it('offers no rename for a setext heading whose text spans two lines', () => {
+    const text = 'Notes\nClarifying requirements\n---\n';
+    const analysis = analyse(text);
+    assert.equal(analysis.steps[0].section?.heading.text, 'Notes\nClarifying requirements');
+    for (const line of [0, 1, 2]) {
+      assert.deepEqual(
+        actionsAt(analysis, line, ['refactor.rewrite']).map((a) => a.title),
+        [],
+      );
+    }
+    // A setext heading on one line is still renamed, its underline kept.
+    const single = 'Clarifying the requirements\n---\n';
+    const [rename] = actionsAt(analyse(single), 0, ['refactor.rewrite']);
+    assert.equal(rename.title, "Rename heading to 'Clarifying requirements'");
+    assert.equal(applyEdits(single, rename.edit!.changes![URI]), 'Clarifying requirements\n---\n');
+  });
+
+  it('offers no front-matter value fix for a value continued on the next line', () => {
+    for (const text of [
+      '---\nlevel: senior\n  or staff\n---\n',
+      '---\nproblem: visual-search\n  see my notes\n---\n',
+    ]) {
+      const analysis = analyse(text);
+      const finding = analysis.findings.find((f) => f.ruleId === 'MLSD008');
+      assert.ok(finding, text);
+      assert.equal(finding.fixes, undefined, text);
+      assert.ok(!actionsAt(analysis, 1).some((a) => a.title.startsWith('Change ')), text);
+    }
+    // On one line the value is still replaced.
+    const text = '---\nlevel: senoir\n---\n';
+    const change = actionsAt(analyse(text), 1).find(
+      (a) => a.title === "Change 'level' to 'senior'",
+    )!;
+    assert.equal(applyEdits(text, change.edit!.changes![URI]), '---\nlevel: senior\n---\n');
+  });
+
+  it('fix-all on a blank document sets every step off by a blank line, and converges', () => {
+    const analysis = analyse('\n');
+    const ids = analysis.framework.steps.map((s) => s.id);
+    const steps = ids.map((id) => stepBlock(analysis, id)).join('\n\n');
+    for (const text of ['\n', '\n\n \n']) {
+      const fixed = fixAll(text);
+      assert.equal(fixed, `${steps}${text}`);
+      assert.deepEqual(insertMissingStepsEdits(analyse(fixed)).edits, []);
+    }
+  });
+
+  it('inserts no step inside a code block or HTML comment left open to the end', () => {
+    for (const text of ['```\n', '<!--\n', '## 1. Clarifying requirements\n\nScale.\n\n~~~\n']) {
+      const analysis = analyse(text);
+      const missing = analysis.findings.filter((f) => f.ruleId === 'MLSD001');
+      assert.ok(missing.length >= 6, text);
+      assert.ok(
+        missing.every((f) => f.fixes === undefined),
+        text,
+      );
+      const result = insertMissingStepsEdits(analysis);
+      assert.deepEqual(result.edits, [], text);
+      assert.deepEqual(result.inserted, [], text);
+      assert.equal(result.blocked.length, missing.length, 'the command can say why nothing came');
+      assert.deepEqual(actionsAt(analysis, 0, ['source.fixAll.mlsd']), [], text);
+      assert.ok(!actionsAt(analysis, 0).some((a) => a.title.startsWith('Insert ')), text);
+    }
+    // Before a step heading, the open block after it does not matter; a closed block is no
+    // obstacle either.
+    const partly = '## 2. Framing the problem as an ML task\n\nRanking.\n\n```\n';
+    const { inserted } = insertMissingStepsEdits(analyse(partly));
+    assert.deepEqual(inserted, ['requirements']);
+    const closed = '```\ncode\n```\n';
+    const fixed = fixAll(closed);
+    const analysis = analyse(closed);
+    assert.equal(
+      fixed,
+      `\`\`\`\ncode\n\`\`\`\n\n${analysis.framework.steps.map((s) => stepBlock(analysis, s.id)).join('\n\n')}\n`,
+    );
+    assert.deepEqual(insertMissingStepsEdits(analyse(fixed)).edits, []);
+  });
+
+  it('ends an insert with a blank line, so a setext heading after it stays a heading', () => {
+    const text = '## 5. Evaluation\nFraming the problem\n---\n';
+    const analysis = analyse(text);
+    const six = actionsAt(analysis, 0).find(
+      (a) => a.title === "Insert step 6 'Deployment and serving'",
+    )!;
+    assert.equal(
+      applyEdits(text, six.edit!.changes![URI]),
+      `## 5. Evaluation\n\n${stepBlock(analysis, 'serving')}\n\nFraming the problem\n---\n`,
+    );
+    const fixed = fixAll(text);
+    assert.equal(
+      fixed,
+      `${stepBlock(analysis, 'requirements')}\n\n## 5. Evaluation\n\n` +
+        `${stepBlock(analysis, 'serving')}\n\n${stepBlock(analysis, 'monitoring')}\n\n` +
+        `Framing the problem\n---\n\n` +
+        `${stepBlock(analysis, 'data')}\n\n${stepBlock(analysis, 'model')}\n`,
+    );
+    const again = analyse(fixed);
+    assert.equal(again.document.stepById.get('framing')?.heading.text, 'Framing the problem');
+    assert.deepEqual(insertMissingStepsEdits(again).edits, []);
+
+    // Indented by two spaces, the heading's line would continue the template's last list item
+    // even after a blank line: the insert goes after the indentation, the line to column 0.
+    const indented = '## 5. Evaluation\n  Framing the problem\n---\n';
+    const serving = actionsAt(analyse(indented), 0).find(
+      (a) => a.title === "Insert step 6 'Deployment and serving'",
+    )!;
+    assert.equal(
+      applyEdits(indented, serving.edit!.changes![URI]),
+      `## 5. Evaluation\n  \n${stepBlock(analysis, 'serving')}\n\nFraming the problem\n---\n`,
+    );
+    assert.deepEqual(insertMissingStepsEdits(analyse(fixAll(indented))).edits, []);
+
+    // A topic stub at the end of a section ending in a code block: the same.
+    const stubbed = '## 5. Evaluation\n\nOffline: AUC.\n\n```\nx\n```\nFraming the problem\n---\n';
+    const stub = actionsAt(analyse(stubbed), 0).find(
+      (a) => a.title === "Add a stub for 'Online metrics' to step 5",
+    )!;
+    assert.equal(
+      applyEdits(stubbed, stub.edit!.changes![URI]),
+      '## 5. Evaluation\n\nOffline: AUC.\n\n```\nx\n```\n\n- **Online metrics**: TODO\n\n' +
+        'Framing the problem\n---\n',
+    );
+  });
+});
