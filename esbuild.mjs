@@ -13,7 +13,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
+  minify: !process.env.MLSD_NO_MINIFY,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',

@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyseDesign, fullAnalysis } from '../server/src/analysis/analyse';
 import { PartCache } from '../server/src/analysis/incremental';
+import { SERVER_ENV } from '../server/src/serverProcess';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
 import { generateDesign, prng } from './designGenerator';
 
@@ -161,7 +162,13 @@ async function editLatency(designs: { label: string; text: string }[]) {
   say('## Edit-to-diagnostics latency through the language server (stdio)');
   say();
   say(
-    `\`node dist/server.js --stdio\` with \`mlsd.debounceMs\` 0; for each design, ${EDITS} random single-character edits (a letter, space, punctuation, line break or \`#\` inserted, or one character deleted, worked out beforehand) sent one at a time as incremental \`didChange\`; the time is from sending the change to receiving \`publishDiagnostics\` for that version (the benchmark process collects its own garbage before each edit, so its pauses are not counted).`,
+    `\`node dist/server.js --stdio\`, started as the extension starts it (environment \`${Object.entries(
+      SERVER_ENV,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(
+        ' ',
+      )}\`), with \`mlsd.debounceMs\` 0; for each design, ${EDITS} random single-character edits (a letter, space, punctuation, line break or \`#\` inserted, or one character deleted, worked out beforehand) sent one at a time as incremental \`didChange\`; the time is from sending the change to receiving \`publishDiagnostics\` for that version (the benchmark process collects its own garbage before each edit, so its pauses are not counted).`,
   );
   say();
   say('| Design | open (first diagnostics) | edit median | edit p95 | edit max |');
@@ -372,7 +379,15 @@ async function main() {
   for (const [target, measured, met] of rows)
     say(`| ${target} | ${measured} | ${met ? 'yes' : 'no'} |`);
   say();
-  if (outFile) fs.writeFileSync(outFile, `${output.join('\n')}\n`);
+  if (outFile) {
+    // Hand-written notes below the figures (from "## Notes" on) are kept across runs.
+    const previous = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+    const notes = previous.indexOf('\n## Notes');
+    fs.writeFileSync(
+      outFile,
+      `${output.join('\n')}\n${notes >= 0 ? previous.slice(notes) : ''}`.replace(/\n{3,}/g, '\n\n'),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

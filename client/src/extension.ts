@@ -15,6 +15,7 @@ import { registerCommands } from './commands';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
 import { CoverageStatusBar } from './statusBar';
+import { SERVER_ENV } from '../../server/src/serverProcess';
 
 // The library forces its own pop-up when the connection fails; this extension says it once, below.
 class MlsdLanguageClient extends LanguageClient {
@@ -40,12 +41,13 @@ export function activate(context: vscode.ExtensionContext): void {
 
   const createClient = (documentSelector: DesignFilter[]): LanguageClient => {
     const module = context.asAbsolutePath('dist/server.js');
+    const env = { ...process.env, ...SERVER_ENV };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { env } },
       debug: {
         module,
         transport: TransportKind.ipc,
-        options: { execArgv: ['--nolazy', '--inspect=6010'] },
+        options: { env, execArgv: ['--nolazy', '--inspect=6010'] },
       },
     };
     const crashes: number[] = [];

@@ -23,6 +23,7 @@ import {
   type TextDocumentContentChangeEvent,
   type InitializeParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_ENV } from '../../server/src/serverProcess';
 
 export const SERVER =
   process.env.MLSD_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');
@@ -48,7 +49,10 @@ export class LspTestClient {
     settings: Record<string, unknown> = {},
     extraCapabilities = {},
   ): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...SERVER_ENV },
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -183,7 +187,10 @@ export class LspTestClient {
   static async launch(
     options: { settings?: Record<string, unknown>; initialize?: InitializeParams } = {},
   ): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...SERVER_ENV },
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),

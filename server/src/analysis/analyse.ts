@@ -151,6 +151,12 @@ function check(
   }
 
   const kept = applyDisableComments(document, findings, rules);
-  kept.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  kept.sort((a, b) => compareRanges(a.range, b.range) || compareIds(a.ruleId, b.ruleId));
   return { document, framework, problem, steps, findings: kept, settingsProblems, ruleFailures };
+}
+
+// Rule ids are ASCII: a plain comparison, not localeCompare (which loads ICU's collation data,
+// 2.5 MB of the server's memory, for nothing).
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -37,8 +37,11 @@ export function templates(registry: FrameworkRegistry): TemplateInfo[] {
       content: designTemplate(framework),
     },
   ];
+  // Case-insensitive by code unit: the titles are English, and localeCompare would load ICU's
+  // collation data into the server for this one sort.
+  const byTitle = (title: string) => title.toLowerCase();
   for (const problem of [...registry.problems.values()].sort((a, b) =>
-    a.title.localeCompare(b.title),
+    byTitle(a.title) < byTitle(b.title) ? -1 : byTitle(a.title) > byTitle(b.title) ? 1 : 0,
   )) {
     const own = registry.framework(problem.framework) ?? framework;
     list.push({
