@@ -152,6 +152,21 @@ describe('mlsd check', () => {
     const dir = tempDir({ 'x/a.mlsd.md': COMPLETE_ENOUGH, 'x/b.mlsd.md': COMPLETE_ENOUGH });
     const result = run(['check', '--format', 'json', 'x/*.mlsd.md'], dir);
     assert.equal(JSON.parse(result.stdout).length, 2);
+    // Hidden folders only when the pattern names them; absolute patterns; a pattern mlsd cannot read.
+    const nested = tempDir({
+      'd/y/a.mlsd.md': COMPLETE_ENOUGH,
+      'd/.drafts/b.mlsd.md': COMPLETE_ENOUGH,
+    });
+    const files = (args: string[]) =>
+      (JSON.parse(run(['check', '--format', 'json', ...args], nested).stdout) as { file: string }[])
+        .map((r) => r.file)
+        .sort();
+    assert.deepEqual(files(['d/**/*.mlsd.md']), ['d/y/a.mlsd.md']);
+    assert.deepEqual(files(['d/.drafts/*.mlsd.md']), ['d/.drafts/b.mlsd.md']);
+    assert.deepEqual(files([path.join(nested, 'd', '{y,z}', '*.mlsd.md')]), ['d/y/a.mlsd.md']);
+    const broken = run(['check', 'd/{y,z/*.mlsd.md'], nested);
+    assert.equal(broken.exitCode, 2);
+    assert.match(broken.stderr, /the pattern 'd\/\{y,z\/\*\.mlsd\.md' is not used: it has a "\{"/);
     assert.equal(run(['check']).exitCode, 2);
     assert.equal(run(['lint', 'x']).exitCode, 2);
     assert.match(

@@ -1,7 +1,7 @@
 // Turns the command line's paths (files, folders, globs) into the design files to check.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob';
 
 export const DESIGN_SUFFIX = '.mlsd.md';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', '.cache']);
@@ -23,8 +23,9 @@ export function collectDesignFiles(inputs: string[], cwd = process.cwd()): FileL
     } catch (error) {
       if (isGlob(input)) {
         const matched = expandGlob(input, cwd);
-        if (matched.length === 0) problems.push(`no files match '${input}'`);
-        matched.forEach((file) => files.add(file));
+        if (typeof matched === 'string') problems.push(matched);
+        else if (matched.length === 0) problems.push(`no files match '${input}'`);
+        else matched.forEach((file) => files.add(file));
       } else {
         problems.push(`cannot read '${input}': ${reason(error)}`);
       }
@@ -61,11 +62,24 @@ function isGlob(input: string): boolean {
   return /[*?[\]{}]/.test(input);
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
-  const scanned = picomatch.scan(pattern);
-  const base = path.resolve(cwd, scanned.base || '.');
-  const matcher = picomatch(scanned.glob || '**', { dot: false });
-  return walk(base).filter((file) => matcher(path.relative(base, file).split(path.sep).join('/')));
+/** The files a glob matches, or why the glob cannot be used. */
+function expandGlob(pattern: string, cwd: string): string[] | string {
+  // The base is the leading segments without glob characters; the walk starts there.
+  const segments = pattern.split(/[\\/]/);
+  const literal = segments.findIndex((segment) => isGlob(segment));
+  const base = path.resolve(
+    cwd,
+    segments.slice(0, literal).join('/') || (pattern.startsWith('/') ? '/' : '.'),
+  );
+  const glob = segments.slice(literal).join('/');
+  const compiled = compileGlob(glob);
+  if (!compiled.ok) return `the pattern '${pattern}' is not used: ${compiled.reason}`;
+  // Like a shell, names starting with "." are matched only by a pattern segment that starts with ".".
+  const dotted = /(?:^|\/)\./.test(glob);
+  return walk(base).filter((file) => {
+    const relative = path.relative(base, file).split(path.sep).join('/');
+    return compiled.match(relative) && (dotted || !/(?:^|\/)\./.test(relative));
+  });
 }
 
 function walk(dir: string, out: string[] = [], depth = 0): string[] {
