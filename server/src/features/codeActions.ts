@@ -8,7 +8,8 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analyse';
+import { analyseDesign, type Analysis } from '../analysis/analyse';
+import { applyEdits } from '../core/applyEdits';
 import {
   insertBlocksEdit,
   insertTopicStubsEdit,
@@ -227,11 +228,23 @@ export function insertMissingStepsEdits(analysis: Analysis): {
 }
 
 function fixAllAction(analysis: Analysis, uri: string): CodeAction | undefined {
-  const { edits, inserted } = insertMissingStepsEdits(analysis);
-  if (edits.length === 0) return undefined;
+  const { edits, inserted, blocked } = insertMissingStepsEdits(analysis);
+  if (edits.length === 0 || !converges(analysis, edits, blocked)) return undefined;
   return {
     title: `Insert ${inserted.length} missing step${inserted.length === 1 ? '' : 's'}`,
     kind: FIX_ALL_KIND,
     edit: { changes: { [uri]: edits } },
   };
+}
+
+/**
+ * Whether the design with `edits` applied has every step but the blocked ones, so that a second
+ * fix-all has nothing to do. Editors run fix-all on save: one that does not converge would insert
+ * steps again on every save. Headings are read by heuristics, and a heading that counts as a step
+ * only for want of a better one (a keyword heading, a step written as a list item) can stop counting
+ * once the inserted steps are there; such a fix-all is not offered (the single quick fixes are).
+ */
+function converges(analysis: Analysis, edits: TextEdit[], blocked: string[]): boolean {
+  const after = analyseDesign(applyEdits(analysis.document.text, edits), { previous: analysis });
+  return after.steps.every((report) => report.section || blocked.includes(report.step.id));
 }

@@ -201,6 +201,25 @@ describe('code actions keep the text around them', () => {
     }
   });
 
+  it('offers fix-all only when it converges: a heading that stops counting as a step once real ones are there', () => {
+    // "Clarifying requirements" is a step only while nothing better is present; after the inserted
+    // steps the weak "# training data" heading changes the reading and the step goes missing
+    // again, so fix-all would insert it on every save.
+    const shaky = '# training data\n\u3244\nClarifying requirements\n===\n';
+    const analysis = analyse(shaky);
+    const edits = insertMissingStepsEdits(analysis).edits;
+    assert.ok(edits.length > 0, 'steps are missing');
+    const once = analyse(applyEdits(shaky, edits));
+    assert.ok(
+      once.steps.some((s) => !s.section),
+      'applying the inserts leaves a step missing (the case this guards)',
+    );
+    assert.deepEqual(actionsAt(analysis, 0, ['source.fixAll.mlsd']), []);
+    // A design where the inserts converge still gets fix-all.
+    const plain = analyse('# Feed\n\n## 1. Clarifying requirements\n\nScale: 1B users.\n');
+    assert.equal(actionsAt(plain, 0, ['source.fixAll.mlsd']).length, 1);
+  });
+
   it('inserts no step inside a code block or HTML comment left open to the end', () => {
     for (const text of ['```\n', '<!--\n', '## 1. Clarifying requirements\n\nScale.\n\n~~~\n']) {
       const analysis = analyse(text);
