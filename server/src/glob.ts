@@ -154,54 +154,48 @@ function matchToken(token: Token, char: string): boolean {
 }
 
 /**
- * Wildcard matching with one backtrack point: on a mismatch, the last `*` takes one more character.
- * Linear in the name for each star, never exponential.
+ * Wildcard matching with one backtrack point: on a mismatch, the last star takes one more item.
+ * Never exponential: at most (pattern length × items) steps. Used for the characters of a name
+ * (`*` is the star) and, one level up, for the names of a path (`**` is the star).
  */
-function matchName(tokens: Token[], name: string): boolean {
-  let t = 0;
-  let n = 0;
+function matchWildcards<P, T>(
+  patterns: readonly P[],
+  items: ArrayLike<T>,
+  isStar: (pattern: P) => boolean,
+  matches: (pattern: P, item: T) => boolean,
+): boolean {
+  let p = 0;
+  let i = 0;
   let starAt = -1;
-  let starName = 0;
-  while (n < name.length) {
-    const token = tokens[t];
-    if (token && token.kind !== 'star' && matchToken(token, name[n])) {
-      t++;
-      n++;
-    } else if (token?.kind === 'star') {
-      starAt = t++;
-      starName = n;
+  let starItem = 0;
+  while (i < items.length) {
+    const pattern = patterns[p];
+    if (p < patterns.length && !isStar(pattern) && matches(pattern, items[i])) {
+      p++;
+      i++;
+    } else if (p < patterns.length && isStar(pattern)) {
+      starAt = p++;
+      starItem = i;
     } else if (starAt >= 0) {
-      t = starAt + 1;
-      n = ++starName;
+      p = starAt + 1;
+      i = ++starItem;
     } else {
       return false;
     }
   }
-  while (tokens[t]?.kind === 'star') t++;
-  return t === tokens.length;
+  while (p < patterns.length && isStar(patterns[p])) p++;
+  return p === patterns.length;
 }
 
-/** The same algorithm one level up: `**` is the star, a segment pattern the character. */
-function matchSegments(segments: Segment[], names: string[]): boolean {
-  let s = 0;
-  let n = 0;
-  let starAt = -1;
-  let starName = 0;
-  while (n < names.length) {
-    const segment = segments[s];
-    if (segment && segment.kind === 'segment' && matchName(segment.tokens, names[n])) {
-      s++;
-      n++;
-    } else if (segment?.kind === 'globstar') {
-      starAt = s++;
-      starName = n;
-    } else if (starAt >= 0) {
-      s = starAt + 1;
-      n = ++starName;
-    } else {
-      return false;
-    }
-  }
-  while (segments[s]?.kind === 'globstar') s++;
-  return s === segments.length;
+function matchName(tokens: readonly Token[], name: string): boolean {
+  return matchWildcards(tokens, name, (token) => token.kind === 'star', matchToken);
+}
+
+function matchSegments(segments: readonly Segment[], names: readonly string[]): boolean {
+  return matchWildcards(
+    segments,
+    names,
+    (segment) => segment.kind === 'globstar',
+    (segment, name) => segment.kind === 'segment' && matchName(segment.tokens, name),
+  );
 }

@@ -45,52 +45,26 @@ export class LspTestClient {
     readonly connection: ProtocolConnection,
   ) {}
 
-  static async start(
+  /** Starts the server and initializes it as VS Code would (configuration pulled, snippets). */
+  static start(
     settings: Record<string, unknown> = {},
     extraCapabilities = {},
   ): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], {
-      stdio: 'pipe',
-      env: { ...process.env, ...SERVER_ENV },
-    });
-    const connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
-    const client = new LspTestClient(child, connection);
-    client.settings = settings;
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      client.diagnostics.set(params.uri, params);
-      client.publishes.push(params);
-      for (const listener of [...client.publishListeners]) listener(params);
-    });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'mlsd' ? client.settings : null)),
-    );
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
-      client.messages.push(params.message);
-      return null;
-    });
-    connection.onNotification('window/showMessage', (params: { message: string }) => {
-      client.messages.push(params.message);
-    });
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          completion: { completionItem: { snippetSupport: true } },
-          ...extraCapabilities,
+    return LspTestClient.launch({
+      settings,
+      initialize: {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: {
+            completion: { completionItem: { snippetSupport: true } },
+            ...extraCapabilities,
+          },
         },
+        workspaceFolders: null,
       },
-      workspaceFolders: null,
     });
-    await connection.sendNotification(InitializedNotification.type, {});
-    return client;
   }
 
   async open(uri: string, text: string): Promise<void> {
@@ -176,13 +150,13 @@ export class LspTestClient {
 
   // --- For the abuse tests (test/protocol/abuse.test.ts) ---
 
-  /** Everything the server wrote to stderr (only collected for clients made by `launch`). */
+  /** Everything the server wrote to stderr. */
   stderr = '';
 
   /**
-   * Starts the server like `start`, but initializes only when `initialize` is given (so requests
-   * can be sent before it) and with exactly the capabilities given (no workspace configuration,
-   * no workspace folders: an untrusted or folder-less window).
+   * Starts the server; initializes it only when `initialize` is given (so requests can be sent
+   * before it), with exactly the capabilities given (the abuse tests use none: an untrusted or
+   * folder-less window).
    */
   static async launch(
     options: { settings?: Record<string, unknown>; initialize?: InitializeParams } = {},
@@ -225,7 +199,7 @@ export class LspTestClient {
     return client;
   }
 
-  /** Messages the server logged (window/logMessage), for clients made by `launch`. */
+  /** Messages the server logged (window/logMessage). */
   logs: string[] = [];
 
   async initialize(params: InitializeParams): Promise<unknown> {
