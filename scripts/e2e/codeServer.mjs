@@ -207,7 +207,9 @@ export function addUnpackedExtension(extensionsDir, folder) {
  * - vsix: installed with --install-extension before the start (what users get);
  * - extensionFolders: unpacked extensions copied in (the test driver);
  * - settings: user settings, over QUIET_SETTINGS;
- * - env: more environment for the server (and so for the extension host).
+ * - env: more environment for the server (and so for the extension host);
+ * - workspaceTrust: leave workspace trust on (with the trust settings, opens folders in Restricted
+ *   Mode); off by default, so that a test folder is trusted without a prompt.
  */
 export async function startCodeServer({
   scratch,
@@ -215,6 +217,7 @@ export async function startCodeServer({
   extensionFolders = [],
   settings = {},
   env: extraEnv = {},
+  workspaceTrust = false,
   host = '127.0.0.1',
   port = 0,
   log = () => {},
@@ -278,7 +281,7 @@ export async function startCodeServer({
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
     ],

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the editor scenarios in a real VS Code (code-server) against the packaged
-// mlsd.vsix. Installs what is missing (scripts/e2e/install.mjs), packages the extension, starts
-// code-server with the .vsix and the test driver extension installed, opens a copy of examples/ in
-// headless Chromium (Playwright), answers the driver's page requests, prints each scenario and
-// "N passed, N failed", and tears everything down, also on failure or Ctrl-C.
+// mlsd.vsix. Installs what is missing (scripts/e2e/install.mjs), packages the extension, then for
+// each session (a trusted folder; Restricted Mode) starts code-server with the .vsix and the test
+// driver extension installed, opens a copy of examples/ in headless Chromium (Playwright) and
+// answers the driver's page requests; prints each scenario and "N passed, N failed", and tears
+// everything down, also on failure or Ctrl-C.
 //
 // Options: --only 1,3       run only these scenarios (numbers or parts of names)
 //          --no-package     use the existing mlsd.vsix
 //          --screenshot F   after a run where every scenario passed, copy the screenshot of
 //                           the design with its Problems panel to F (docs/screenshot.png)
-//          --keep           leave code-server running at the end (Ctrl-C ends it)
+//          --keep           leave the last session's code-server running (Ctrl-C ends it)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -97,74 +98,83 @@ function printResults(results) {
   console.log(lines.join('\n'));
 }
 
-async function main() {
-  let failedFatal;
-  let results;
+/**
+ * The editor sessions, each a code-server of its own with a fresh copy of examples/: the scenarios
+ * say which session they belong to (test/e2e/driver/suite.js), and a session runs only when one of
+ * its scenarios is selected (the first session's driver writes the plan).
+ */
+const SESSIONS = [
+  { name: 'trusted', what: 'a trusted folder' },
+  {
+    name: 'restricted',
+    what: 'Restricted Mode (workspace trust on, the folder not trusted)',
+    workspaceTrust: true,
+    // A workspace's restricted setting (ignored in Restricted Mode) next to one that still applies.
+    workspaceSettings: { 'mlsd.files': ['notes.md'], 'mlsd.rules': { 'thin-step': 'off' } },
+  },
+];
+
+/** Runs one session's scenarios in its own code-server and page; returns the driver's results. */
+async function runSession(session, { browser, keep, timings }) {
+  const tag = session.name === SESSIONS[0].name ? '' : `-${session.name}`;
   let server;
-  let browser;
+  let context;
   let browserLog;
-  const timings = {};
-  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
   try {
-    let t = Date.now();
-    await ensureInstalled({ log });
-    timings.install = since(t);
-
-    if (!options['no-package']) {
-      t = Date.now();
-      const packaged = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
-      if (packaged.status !== 0) {
-        throw new Error(`npm run package failed:\n${packaged.stdout}\n${packaged.stderr}`);
-      }
-      timings.package = since(t);
-      log(`packaged ${path.relative(ROOT, VSIX)} (${timings.package})`);
-    }
-    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package`);
-
-    const run = path.join(CACHE, 'run');
+    const run = path.join(CACHE, 'run', session.name);
     fs.rmSync(run, { recursive: true, force: true });
     const io = path.join(run, 'io');
     const workspace = path.join(run, 'workspace');
     fs.mkdirSync(io, { recursive: true });
     fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+    if (session.workspaceSettings) {
+      fs.mkdirSync(path.join(workspace, '.vscode'));
+      fs.writeFileSync(
+        path.join(workspace, '.vscode', 'settings.json'),
+        JSON.stringify(session.workspaceSettings, null, 2),
+      );
+    }
     await writeExpectations(io, workspace);
 
-    t = Date.now();
+    let t = Date.now();
     server = await startCodeServer({
       scratch: path.join(run, 'code-server'),
       vsix: VSIX,
       extensionFolders: [DRIVER_DIR],
+      workspaceTrust: session.workspaceTrust === true,
       settings: {
         'mlsd.debounceMs': 50,
         'mlsdE2E.dir': io,
         'files.simpleDialog.enable': true,
         'editor.accessibilitySupport': 'off',
         'editor.stickyScroll.enabled': false,
+        ...(session.workspaceTrust
+          ? {
+              'security.workspace.trust.enabled': true,
+              'security.workspace.trust.startupPrompt': 'never',
+            }
+          : {}),
       },
       env: {
         MLSD_E2E_DIR: io,
         MLSD_E2E_PAGE: '1',
+        MLSD_E2E_SESSION: session.name,
         ...(options.only ? { MLSD_E2E_ONLY: options.only } : {}),
       },
       log,
     });
-    timings.codeServer = since(t);
+    timings[`codeServer${tag}`] = since(t);
 
     t = Date.now();
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    browserLog = fs.createWriteStream(path.join(RESULTS_DIR, 'browser-console.log'));
+    // A context of its own: no trust decision or editor state carried over from another session.
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    browserLog = fs.createWriteStream(path.join(RESULTS_DIR, `browser-console${tag}.log`));
     page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.message}\n`));
     await page.goto(server.folderUrl(workspace));
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    log(`workbench loaded in Chromium (${since(t)})`);
+    log(`workbench loaded in Chromium (${since(t)}): ${session.what}`);
 
     const ops = pageOps({ page, resultsDir: RESULTS_DIR, log });
     const handled = new Set();
@@ -225,37 +235,91 @@ async function main() {
       if (fs.existsSync(path.join(io, 'results.json'))) break;
       await sleep(50);
     }
-    timings.suite = since(t);
-    results = JSON.parse(fs.readFileSync(path.join(io, 'results.json'), 'utf8'));
-    fs.copyFileSync(path.join(io, 'results.json'), path.join(RESULTS_DIR, 'results.json'));
+    timings[`suite${tag}`] = since(t);
+    const results = JSON.parse(fs.readFileSync(path.join(io, 'results.json'), 'utf8'));
+    fs.copyFileSync(path.join(io, 'results.json'), path.join(RESULTS_DIR, `results${tag}.json`));
     if (results.fatal) throw new Error(`the driver failed: ${results.fatal}`);
-    log(`suite done in VS Code ${results.vscodeVersion} (${timings.suite})`);
-    if (options.keep) {
+    log(
+      `${session.name} session done in VS Code ${results.vscodeVersion} (${timings[`suite${tag}`]})`,
+    );
+    const planFile = path.join(io, 'plan.json');
+    results.plan = fs.existsSync(planFile) ? JSON.parse(fs.readFileSync(planFile, 'utf8')) : [];
+    if (keep(results.plan)) {
       log(`--keep: code-server stays at ${server.folderUrl(workspace)}; Ctrl-C ends it`);
       await new Promise(() => {});
     }
+    return results;
   } catch (error) {
-    failedFatal = error;
-    if (browser) {
-      try {
-        const [page] = browser.contexts()[0]?.pages() ?? [];
-        if (page) await page.screenshot({ path: path.join(RESULTS_DIR, 'fatal.png') });
-      } catch {
-        // No page to show.
-      }
+    try {
+      const [page] = context?.pages() ?? [];
+      if (page) await page.screenshot({ path: path.join(RESULTS_DIR, `fatal${tag}.png`) });
+    } catch {
+      // No page to show.
     }
+    throw error;
   } finally {
-    await browser?.close().catch(() => {});
+    await context?.close().catch(() => {});
     browserLog?.end();
     await server?.stop();
     if (server) {
-      fs.copyFileSync(server.logFile, path.join(RESULTS_DIR, 'code-server.log'));
+      fs.copyFileSync(server.logFile, path.join(RESULTS_DIR, `code-server${tag}.log`));
     }
+  }
+}
+
+async function main() {
+  let failedFatal;
+  let browser;
+  const scenarios = [];
+  const timings = {};
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  try {
+    let t = Date.now();
+    await ensureInstalled({ log });
+    timings.install = since(t);
+
+    if (!options['no-package']) {
+      t = Date.now();
+      const packaged = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+      if (packaged.status !== 0) {
+        throw new Error(`npm run package failed:\n${packaged.stdout}\n${packaged.stderr}`);
+      }
+      timings.package = since(t);
+      log(`packaged ${path.relative(ROOT, VSIX)} (${timings.package})`);
+    }
+    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package`);
+    fs.rmSync(path.join(CACHE, 'run'), { recursive: true, force: true });
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    // The first session's driver writes the plan: which scenarios of which sessions are selected.
+    let plan;
+    const planned = (session) => plan.some((p) => p.session === session.name);
+    for (const [index, session] of SESSIONS.entries()) {
+      if (plan && !planned(session)) continue;
+      const last = (currentPlan) =>
+        SESSIONS.slice(index + 1).every((s) => !currentPlan.some((p) => p.session === s.name));
+      const results = await runSession(session, {
+        browser,
+        timings,
+        keep: (currentPlan) => options.keep && last(currentPlan),
+      });
+      plan ??= results.plan;
+      scenarios.push(...results.scenarios);
+    }
+  } catch (error) {
+    failedFatal = error;
+  } finally {
+    await browser?.close().catch(() => {});
   }
 
   console.log('');
-  if (results) printResults(results);
-  const scenarios = results?.scenarios ?? [];
+  printResults({ scenarios });
   const passed = scenarios.filter((s) => s.passed).length;
   let failed = scenarios.length - passed;
   if (!failedFatal && scenarios.length === 0) {

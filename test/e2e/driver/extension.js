@@ -29,6 +29,7 @@ function activate() {
     page,
     log,
     only,
+    session: process.env.MLSD_E2E_SESSION || 'trusted',
     activations: () => Number(fs.readFileSync(activationsFile, 'utf8')),
   })
     .then((results) => writeJsonAtomic(path.join(dir, 'results.json'), results))

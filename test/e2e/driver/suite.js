@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { sleep } = require('./page');
+const { sleep, writeJsonAtomic } = require('./page');
 
 const NEWS = 'incomplete-news-feed.mlsd.md';
 const SCENARIO_TIMEOUT_MS = 120_000;
@@ -681,6 +681,98 @@ const scenarios = [
       }
     },
   },
+  {
+    name: 'Restricted Mode: designs are still checked; the folder cannot widen mlsd.files',
+    // Its own editor: workspace trust on, this folder untrusted, and a .vscode/settings.json (written
+    // by the runner) with a restricted setting (mlsd.files) and one that still applies (mlsd.rules).
+    session: 'restricted',
+    async run(ctx) {
+      assert(
+        !vscode.workspace.isTrusted,
+        'the folder is trusted: this editor is not in Restricted Mode',
+      );
+      const mlsd = vscode.extensions.getExtension('mlsd.mlsd');
+      assert(mlsd?.isActive, 'the mlsd extension is not active in Restricted Mode');
+      const settingsFile = path.join(ctx.workspace, '.vscode', 'settings.json');
+      const folderSettings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+      const widened = folderSettings['mlsd.files'];
+      const rulesOff = Object.entries(folderSettings['mlsd.rules'] ?? {})
+        .filter(([, level]) => level === 'off')
+        .map(([rule]) => rule);
+      assert(
+        Array.isArray(widened) && widened.includes('notes.md') && rulesOff.length === 1,
+        `${settingsFile} should set mlsd.files to include notes.md and turn one rule off`,
+      );
+      ctx.note(`untrusted folder; its settings: ${JSON.stringify(folderSettings)}`);
+
+      // The design is checked, with the folder's (unrestricted) rule setting applied.
+      const uri = ctx.file(NEWS);
+      const { document } = await open(uri);
+      // mlsd check's findings (which name each rule by id and by name) without the rule turned off.
+      const all = ctx.expected.news.diagnostics;
+      const expected = all
+        .filter((d) => !rulesOff.includes(d.rule) && !rulesOff.includes(d.ruleId))
+        .map(fromCli);
+      assert(
+        expected.length > 0 && expected.length < all.length,
+        `turning ${rulesOff[0]} off should remove some but not all of the ${all.length} findings`,
+      );
+      await waitForFindings(
+        uri,
+        expected,
+        `the design's findings in Restricted Mode (mlsd check's, without ${rulesOff[0]})`,
+      );
+      ctx.note(
+        `${NEWS}: ${expected.length} findings equal to mlsd check's; the folder's ` +
+          `"${rulesOff[0]}": "off" applied (${all.length - expected.length} fewer)`,
+      );
+
+      // notes.md matches the folder's mlsd.files, which Restricted Mode ignores: not a design.
+      const notes = path.join(ctx.workspace, 'notes.md');
+      fs.writeFileSync(
+        notes,
+        '# Interview notes\n\n## 1. Clarifying requirements\n\nTODO: ask about the scale.\n',
+      );
+      ctx.cleanup(() => removeFile(notes));
+      const notesUri = vscode.Uri.file(notes);
+      await open(notesUri);
+      // A design edit made after notes.md was opened: once its finding is in, the server has
+      // seen everything before it.
+      const editor = await vscode.window.showTextDocument(document);
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      await editor.edit((edit) => edit.insert(end, '\n\nTODO: check the numbers.\n'));
+      const line = document.lineCount - 2;
+      await waitFor(`the new placeholder finding on line ${line + 1} of the design`, () =>
+        mlsdDiagnostics(uri).some((d) => ruleOf(d) === 'MLSD007' && d.range.start.line === line),
+      );
+      const found = mlsdDiagnostics(notesUri);
+      assert(
+        found.length === 0,
+        () =>
+          `notes.md is checked although only the untrusted folder's mlsd.files names it: ` +
+          found.map((d) => d.message).join(' | '),
+      );
+      ctx.note("notes.md (named only by the folder's mlsd.files): not checked");
+
+      // The same pattern as a user setting applies: the restriction is the folder's, not mlsd's.
+      ctx.cleanup(async () => {
+        await vscode.workspace
+          .getConfiguration('mlsd')
+          .update('files', undefined, vscode.ConfigurationTarget.Global);
+      });
+      await vscode.workspace
+        .getConfiguration('mlsd')
+        .update('files', widened, vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(notesUri);
+      await waitFor(
+        'notes.md to be checked once the user setting mlsd.files names it',
+        () => mlsdDiagnostics(notesUri).some((d) => ruleOf(d) === 'MLSD007'),
+        { timeoutMs: 30_000 },
+      );
+      ctx.note('the same mlsd.files as a user setting: notes.md checked');
+      await ctx.page.ask('snapshot', { name: 'restricted-mode' });
+    },
+  },
 ];
 
 /** Processes the extension host started that run mlsd's dist/server.js (Linux: from /proc). */
@@ -719,10 +811,19 @@ function withTimeout(promise, ms, what) {
 }
 
 /**
- * Runs every scenario (or those whose number or name matches `only`), each with its clean-up, and
- * returns { vscodeVersion, scenarios: [{ name, passed, skipped, message, notes, ms }], ms }.
+ * Runs the scenarios of `session` (or those of them whose number or name matches `only`), each with
+ * its clean-up, and returns { vscodeVersion, scenarios: [{ name, passed, skipped, message, notes,
+ * ms }], ms }. Writes `plan.json` first: the selected scenarios of every session, so that the
+ * runner starts only the editors it needs.
  */
-async function runSuite({ dir, page, log = () => {}, only, activations = () => 0 }) {
+async function runSuite({
+  dir,
+  page,
+  log = () => {},
+  only,
+  activations = () => 0,
+  session = 'trusted',
+}) {
   const started = Date.now();
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -738,12 +839,23 @@ async function runSuite({ dir, page, log = () => {}, only, activations = () => 0
       fatal = `the mlsd extension did not activate: ${error.message}`;
     }
   }
-  const selected = scenarios
-    .map((scenario, index) => ({ ...scenario, number: index + 1 }))
+  const planned = scenarios
+    .map((scenario, index) => ({ session: 'trusted', ...scenario, number: index + 1 }))
     .filter(
       (s) =>
-        !only || only.some((o) => String(o) === String(s.number) || s.name.includes(String(o))),
+        !only ||
+        only.some((o) =>
+          // A number picks that scenario ("7" is not the "7-step template" one); words, by name.
+          /^\s*\d+\s*$/.test(String(o))
+            ? Number(o) === s.number
+            : s.name.toLowerCase().includes(String(o).trim().toLowerCase()),
+        ),
     );
+  writeJsonAtomic(
+    path.join(dir, 'plan.json'),
+    planned.map(({ number, name, session }) => ({ number, name, session })),
+  );
+  const selected = planned.filter((s) => s.session === session);
   for (const scenario of selected) {
     const result = {
       number: scenario.number,
