@@ -15,7 +15,7 @@ import {
   type Analysis,
   type AnalysisOptions,
 } from '../../server/src/analysis/analyse';
-import { PartCache } from '../../server/src/analysis/incremental';
+import { layoutOf, PartCache } from '../../server/src/analysis/incremental';
 import { toFileReport } from '../../server/src/cli/report';
 import { splitParts } from '../../server/src/parse/parts';
 import { generateDesign } from '../../scripts/designGenerator';
@@ -223,6 +223,52 @@ describe('incremental analysis', () => {
       { seed: 20260523, numRuns: 200 },
     );
     assert.ok(edits > 900, `only ${edits} edits`);
+  });
+
+  it('caches a part typed into once typing moves elsewhere, not once per keystroke', () => {
+    const cache = new PartCache();
+    let text = generateDesign(20_000, 7);
+    let previous = analyseDesign(text, { cache });
+    const parts = cache.size;
+    assert.ok(parts > 5, `only ${parts} parts`);
+    let at = text.indexOf('\n', text.length / 2);
+    for (let i = 0; i < 40; i++) {
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      at++;
+      previous = analyseDesign(text, { cache, previous });
+    }
+    assert.equal(cache.size, parts, "every keystroke's version of the part was cached");
+    // An edit in another part keeps the typed part as it is: now it is cached.
+    text = `x${text}`;
+    previous = analyseDesign(text, { cache, previous });
+    // (The first part, just edited, waits in turn for the analysis after this one.)
+    assert.equal(cache.size, parts + 1, 'the typed part was not cached');
+    assert.deepStrictEqual(view(previous), view(fullAnalysis(text)));
+  });
+
+  it('reuses the topic results of the steps an edit leaves as they were', () => {
+    const text = generateDesign(20_000, 8);
+    const before = analyseDesign(text);
+    // A word added to the first paragraph of step 1 (requirements).
+    const requirements = before.steps[0].section!;
+    const at = text.indexOf('\n\n', requirements.heading.end) + 2;
+    const after = analyseDesign(`${text.slice(0, at)}Also, ${text.slice(at)}`, {
+      previous: before,
+    });
+    const memo = (analysis: Analysis, step: string) => [
+      ...layoutOf(analysis.document)!.coverage.topics.get(step)!.values(),
+    ];
+    for (const step of ['framing', 'data', 'model', 'evaluation', 'serving', 'monitoring']) {
+      const then = memo(before, step);
+      const now = memo(after, step);
+      assert.ok(then.length > 0, `no topics for ${step}`);
+      now.forEach((result, i) => assert.equal(result, then[i], `${step}: topic ${i} recomputed`));
+    }
+    const then = memo(before, 'requirements');
+    assert.ok(
+      memo(after, 'requirements').every((result, i) => result !== then[i]),
+      "the edited step's topics were not recomputed",
+    );
   });
 
   it('gives the full analysis with a cache shared between documents and evicting parts', () => {

@@ -96,7 +96,10 @@ export function mainOf(weights: Map<Script, number>): Set<Script> {
 }
 
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */
-export function uncoveredStatus(scripts: Set<Script>, topic: CompiledTopic): TopicStatus {
+export function uncoveredStatus(
+  scripts: Set<Script>,
+  topic: CompiledTopic,
+): Exclude<TopicStatus, 'covered'> {
   // Written in a language this topic has no cues for: say nothing rather than something false.
   const readable = [...scripts].some((script) =>
     [...topic.languages].some((language) =>

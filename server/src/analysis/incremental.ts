@@ -76,6 +76,11 @@ interface PartEntry {
   /** Parsed by the fast parser (else by remark). */
   readonly fast: boolean;
   readonly bytes: number;
+  /**
+   * Its headings' range and textRange moved down by `line` lines, as the last document that held
+   * the part placed them: the next document usually places it at the same line.
+   */
+  placedRanges?: { line: number; ranges: Range[] };
 }
 
 /** A stretch of a part's blocks that belongs to a step, with what coverage needs of it. */
@@ -330,6 +335,10 @@ interface Part {
 export interface Layout {
   text: string;
   parts: { start: number; entry: PartEntry }[];
+  /** Its topic coverage, reused for the steps whose slices an edit leaves as they were. */
+  coverage: CoverageMemo;
+  /** Parts built for it and not yet in the cache: they go in if the next analysis keeps them. */
+  pending: PartEntry[];
 }
 
 const layouts = new WeakMap<DesignDocument, Layout>();
@@ -389,6 +398,12 @@ export function buildIncremental(
   const scanner = new PartScanner(text, scanFrom, trackBlocks);
   if (scanner.whole) return undefined;
 
+  // A part typed into is built again on every keystroke. Caching each version would keep them all
+  // alive (and make every garbage collection copy them) though none is used again: a part built
+  // during an edit joins the cache only when the next analysis still has it, that is once the
+  // typing has moved elsewhere. Parts of a document's first analysis join at once (another
+  // document, or the same one opened again, may share them).
+  const pending: PartEntry[] = [];
   const lookup = (slice: string, isFirst: boolean): PartEntry => {
     let entry = cache.get(slice, framework);
     if (entry && isFirst && entry.framework !== resolve(entry.document.frontMatter?.values)) {
@@ -396,7 +411,8 @@ export function buildIncremental(
     }
     if (!entry) {
       entry = buildPart(slice, resolve, isFirst ? undefined : framework, fastParser);
-      cache.add(entry);
+      if (previous) pending.push(entry);
+      else cache.add(entry);
     }
     return entry;
   };
@@ -425,6 +441,9 @@ export function buildIncremental(
   }
   // One part is assembled like many: it may have come from the cache or the fast parser.
   framework = parts[0].entry.framework;
+  for (const entry of previous?.pending ?? NONE) {
+    if (parts.some((part) => part.entry === entry)) cache.add(entry);
+  }
 
   const document = assemble(text, parts, framework);
   const problemId = document.frontMatter?.values?.problem;
@@ -443,7 +462,7 @@ export function buildIncremental(
     }
   }
 
-  const coverage = new Coverage(document, parts);
+  const coverage = new Coverage(document, parts, previous?.coverage);
   const steps: StepReport[] = framework.steps.map((step) => {
     const section = document.stepById.get(step.id);
     return {
@@ -460,7 +479,12 @@ export function buildIncremental(
   // Tokens are most of a part's memory and a larger heap makes every garbage collection slower;
   // they are read again from the pieces when a part lands in another step.
   for (const part of parts) dropBlocks(part.entry);
-  layouts.set(document, { text, parts: parts.map(({ start, entry }) => ({ start, entry })) });
+  layouts.set(document, {
+    text,
+    parts: parts.map(({ start, entry }) => ({ start, entry })),
+    coverage: coverage.memo,
+    pending: pending.filter((entry) => parts.some((part) => part.entry === entry)),
+  });
   return { document, framework, problem, steps, placeholders };
 }
 
@@ -476,16 +500,32 @@ function shiftRange(range: Range, lines: number): Range {
   };
 }
 
+/**
+ * The part's heading ranges moved down `line` lines: made once per place, and shared by the
+ * documents that hold the part there (ranges are never changed once made).
+ */
+function placedRanges(entry: PartEntry, line: number): Range[] {
+  if (entry.placedRanges?.line !== line) {
+    const ranges: Range[] = [];
+    for (const h of entry.document.headings) {
+      ranges.push(shiftRange(h.range, line), shiftRange(h.textRange, line));
+    }
+    entry.placedRanges = { line, ranges };
+  }
+  return entry.placedRanges.ranges;
+}
+
 /** The document model of the whole text, from its parts. */
 function assemble(text: string, parts: Part[], framework: CompiledFramework): DesignDocument {
-  const lineStarts: number[] = [];
+  // The previous part ends with a line break, so its last line start is this part's first.
+  let count = 1;
+  for (const part of parts) count += part.entry.document.lines.lineStarts.length - 1;
+  const lineStarts = new Array<number>(count);
+  let n = 0;
   for (const part of parts) {
     const starts = part.entry.document.lines.lineStarts;
-    // The previous part ends with a line break, so its last line start is this part's first.
-    part.line = lineStarts.length === 0 ? 0 : lineStarts.length - 1;
-    for (let k = lineStarts.length === 0 ? 0 : 1; k < starts.length; k++) {
-      lineStarts.push(starts[k] + part.start);
-    }
+    part.line = n === 0 ? 0 : n - 1;
+    for (let k = n === 0 ? 0 : 1; k < starts.length; k++) lineStarts[n++] = starts[k] + part.start;
   }
   const lines = new LineIndex(text, lineStarts);
   const first = parts[0].entry.document;
@@ -495,16 +535,17 @@ function assemble(text: string, parts: Part[], framework: CompiledFramework): De
   const comments: DesignDocument['comments'] = [];
   for (const { start, line, entry } of parts) {
     const part = entry.document;
-    for (const h of part.headings) {
+    const ranges = placedRanges(entry, line);
+    for (const [i, h] of part.headings.entries()) {
       headings.push({
         index: headings.length,
         depth: h.depth,
         setext: h.setext,
         text: h.text,
-        range: shiftRange(h.range, line),
+        range: ranges[2 * i],
         start: h.start + start,
         end: h.end + start,
-        textRange: shiftRange(h.textRange, line),
+        textRange: ranges[2 * i + 1],
         textStart: h.textStart + start,
         textEnd: h.textEnd + start,
         match: h.match,
@@ -563,14 +604,48 @@ interface PlacedSlice {
   slice: Slice;
 }
 
+/**
+ * Where a topic's evidence was, relative to what it was found in: the `index`th slice of step
+ * `stepId`'s section, at `start`..`end` of that slice's part. Or why there is none.
+ */
+type TopicMemo =
+  | { status: 'covered'; stepId: string; index: number; start: number; end: number }
+  | { status: Exclude<TopicCoverage['status'], 'covered'> };
+
+/**
+ * The topic coverage of one analysis, for the next: a topic's result depends only on the slices
+ * of the sections it is looked for in, in order (a slice belongs to a cached part, so the same
+ * object means the same words). An edit changes the slices of one step; the other steps' topics
+ * are taken from here, with their evidence moved to where its part is now.
+ */
+export interface CoverageMemo {
+  /** Each step section's slices, in order, by step id. */
+  slices: Map<string, Slice[]>;
+  /** Each step's topic results, by step id. */
+  topics: Map<string, Map<CompiledTopic, TopicMemo>>;
+}
+
+/** A cue's first match: where it is in the document, and relative to its slice (for the memo). */
+interface Hit {
+  start: number;
+  end: number;
+  stepId: string;
+  index: number;
+  partStart: number;
+}
+
 /** Topic coverage and word counts of the sections, from per-part slices (see coverTopics). */
 class Coverage {
   private readonly sliceCache = new Map<StepSection, PlacedSlice[]>();
   private readonly partStarts: number[];
+  private readonly unchangedSteps = new Map<string, boolean>();
+  /** This analysis's coverage, for the next one. */
+  readonly memo: CoverageMemo = { slices: new Map(), topics: new Map() };
 
   constructor(
     private readonly document: DesignDocument,
     private readonly parts: Part[],
+    private readonly previous?: CoverageMemo,
   ) {
     this.partStarts = parts.map((p) => p.start);
   }
@@ -586,58 +661,155 @@ class Coverage {
 
   topics(section: StepSection | undefined, topics: CompiledTopic[]): TopicCoverage[] {
     if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
-    const own = this.slicesOf(section);
+    const before = this.previous?.topics.get(section.stepId);
+    const results = new Map<CompiledTopic, TopicMemo>();
+    this.memo.topics.set(section.stepId, results);
+    let scripts: Set<Script> | undefined;
+    const scriptsOfSection = () => (scripts ??= this.scriptsOf(section));
+    return topics.map((topic) => {
+      let result = before?.get(topic);
+      if (
+        result &&
+        !(this.unchanged(section.stepId) && topic.alsoIn.every((id) => this.unchanged(id)))
+      ) {
+        result = undefined;
+      }
+      result ??= this.coverTopic(section, topic, scriptsOfSection);
+      results.set(topic, result);
+      if (result.status !== 'covered') return { topic, status: result.status };
+      const { part } = this.slicesOf(this.document.stepById.get(result.stepId)!)[result.index];
+      const start = result.start + part.start;
+      const end = result.end + part.start;
+      return {
+        topic,
+        status: 'covered',
+        evidence: { start, end, text: this.document.text.slice(start, end) },
+      };
+    });
+  }
+
+  /** Whether the step's section (or its absence) has the same slices as in the previous analysis. */
+  private unchanged(stepId: string): boolean {
+    let same = this.unchangedSteps.get(stepId);
+    if (same === undefined) {
+      const section = this.document.stepById.get(stepId);
+      const now = section ? this.slicesOf(section) : [];
+      const then = this.previous?.slices.get(stepId) ?? NONE;
+      same = now.length === then.length && now.every((placed, i) => placed.slice === then[i]);
+      this.unchangedSteps.set(stepId, same);
+    }
+    return same;
+  }
+
+  private scriptsOf(section: StepSection): Set<Script> {
     const weights = new Map<Script, number>();
-    for (const { slice } of own) {
+    for (const { slice } of this.slicesOf(section)) {
       for (const [script, weight] of slice.scripts) {
         weights.set(script, (weights.get(script) ?? 0) + weight);
       }
     }
-    const scripts = mainOf(weights);
-    return topics.map((topic) => {
-      const groups = [own];
-      for (const id of topic.alsoIn) {
-        const other = this.document.stepById.get(id);
-        if (other && other !== section) groups.push(this.slicesOf(other));
-      }
-      // The first match of each cue, looking in the step's own section first, then the others.
-      const found: ({ start: number; end: number } | undefined)[] = [];
-      let questions = 0;
-      let firstQuestion: { start: number; end: number } | undefined;
-      for (const group of groups) {
-        for (const { part, slice } of group) {
-          const matches = this.matches(part, slice, topic);
-          for (let k = 0; k < matches.length; k += 3) {
-            const cue = matches[k];
-            found[cue] ??= { start: matches[k + 1] + part.start, end: matches[k + 2] + part.start };
-          }
-          if (topic.minQuestions && slice.questions > 0) {
-            questions += slice.questions;
-            if (!firstQuestion && slice.firstQuestion) {
-              firstQuestion = {
-                start: slice.firstQuestion.start + part.start,
-                end: slice.firstQuestion.end + part.start,
-              };
-            }
+    return mainOf(weights);
+  }
+
+  private coverTopic(
+    section: StepSection,
+    topic: CompiledTopic,
+    scripts: () => Set<Script>,
+  ): TopicMemo {
+    const groups = [section];
+    for (const id of topic.alsoIn) {
+      const other = this.document.stepById.get(id);
+      if (other && other !== section) groups.push(other);
+    }
+    if (groups.length === 1) return this.coverInOwnSection(section, topic, scripts);
+    // The first match of each cue, looking in the step's own section first, then the others.
+    const found: (Hit | undefined)[] = [];
+    let questions = 0;
+    let firstQuestion: Hit | undefined;
+    for (const group of groups) {
+      const placed = this.slicesOf(group);
+      for (let index = 0; index < placed.length; index++) {
+        const { part, slice } = placed[index];
+        const matches = this.matches(part, slice, topic);
+        for (let k = 0; k < matches.length; k += 3) {
+          found[matches[k]] ??= {
+            start: matches[k + 1] + part.start,
+            end: matches[k + 2] + part.start,
+            stepId: group.stepId,
+            index,
+            partStart: part.start,
+          };
+        }
+        if (topic.minQuestions && slice.questions > 0) {
+          questions += slice.questions;
+          if (!firstQuestion && slice.firstQuestion) {
+            firstQuestion = {
+              start: slice.firstQuestion.start + part.start,
+              end: slice.firstQuestion.end + part.start,
+              stepId: group.stepId,
+              index,
+              partStart: part.start,
+            };
           }
         }
       }
-      let best: { start: number; end: number } | undefined;
-      for (const hit of found) {
-        if (hit && (!best || hit.start < best.start)) best = hit;
+    }
+    let best: Hit | undefined;
+    for (const hit of found) {
+      if (hit && (!best || hit.start < best.start)) best = hit;
+    }
+    if (topic.minQuestions && questions >= topic.minQuestions) {
+      if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
+    }
+    if (!best) return { status: uncoveredStatus(scripts(), topic) };
+    return {
+      status: 'covered',
+      stepId: best.stepId,
+      index: best.index,
+      start: best.start - best.partStart,
+      end: best.end - best.partStart,
+    };
+  }
+
+  /**
+   * coverTopic when the topic is looked for in its own section only: the earliest match of any
+   * cue is then in the first slice that has a match, so the slices after it are not searched (an
+   * edit's new slice usually is one of them). Ties go to the lower cue index, as in coverTopic.
+   */
+  private coverInOwnSection(
+    section: StepSection,
+    topic: CompiledTopic,
+    scripts: () => Set<Script>,
+  ): TopicMemo {
+    const placed = this.slicesOf(section);
+    let best: { index: number; start: number; end: number } | undefined;
+    for (let index = 0; index < placed.length && !best; index++) {
+      const { part, slice } = placed[index];
+      const matches = this.matches(part, slice, topic);
+      for (let k = 0; k < matches.length; k += 3) {
+        if (!best || matches[k + 1] < best.start) {
+          best = { index, start: matches[k + 1], end: matches[k + 2] };
+        }
       }
-      if (topic.minQuestions && questions >= topic.minQuestions) {
-        if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
+    }
+    if (topic.minQuestions) {
+      let questions = 0;
+      let first: { index: number; start: number; end: number } | undefined;
+      for (let index = 0; index < placed.length; index++) {
+        const { slice } = placed[index];
+        questions += slice.questions;
+        if (!first && slice.questions > 0 && slice.firstQuestion) {
+          first = { index, ...slice.firstQuestion };
+        }
       }
-      if (best) {
-        return {
-          topic,
-          status: 'covered',
-          evidence: { ...best, text: this.document.text.slice(best.start, best.end) },
-        };
+      const at = (hit: { index: number; start: number }) =>
+        hit.start + placed[hit.index].part.start;
+      if (questions >= topic.minQuestions && first && (!best || at(first) < at(best))) {
+        best = first;
       }
-      return { topic, status: uncoveredStatus(scripts, topic) };
-    });
+    }
+    if (!best) return { status: uncoveredStatus(scripts(), topic) };
+    return { status: 'covered', stepId: section.stepId, ...best };
   }
 
   private matches(part: Part, slice: Slice, topic: CompiledTopic): number[] {
@@ -711,6 +883,10 @@ class Coverage {
       placed!.push({ part, slice });
     });
     this.sliceCache.set(section, placed);
+    this.memo.slices.set(
+      section.stepId,
+      placed.map((p) => p.slice),
+    );
     return placed;
   }
 }
