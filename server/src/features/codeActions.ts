@@ -47,9 +47,9 @@ export function codeActions(
   if (wants(only, FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
     const fixAll = fixAllAction(analysis, uri);
     if (fixAll) actions.push(fixAll);
-  } else if (!only) {
+  } else if (!only && analysis.steps.filter((s) => !s.section).length > 1) {
     const fixAll = fixAllAction(analysis, uri);
-    if (fixAll && analysis.steps.filter((s) => !s.section).length > 1) actions.push(fixAll);
+    if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
@@ -227,14 +227,25 @@ export function insertMissingStepsEdits(analysis: Analysis): {
   return { edits, inserted, blocked };
 }
 
+// Code actions are asked for on every cursor move. The fix-all depends only on the analysis (one
+// version of the document), and finding out whether it converges analyses the whole design again:
+// once per analysis.
+const fixAllByAnalysis = new WeakMap<Analysis, { uri: string; action?: CodeAction }>();
+
 function fixAllAction(analysis: Analysis, uri: string): CodeAction | undefined {
+  const known = fixAllByAnalysis.get(analysis);
+  if (known?.uri === uri) return known.action;
   const { edits, inserted, blocked } = insertMissingStepsEdits(analysis);
-  if (edits.length === 0 || !converges(analysis, edits, blocked)) return undefined;
-  return {
-    title: `Insert ${inserted.length} missing step${inserted.length === 1 ? '' : 's'}`,
-    kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: edits } },
-  };
+  const action =
+    edits.length === 0 || !converges(analysis, edits, blocked)
+      ? undefined
+      : {
+          title: `Insert ${inserted.length} missing step${inserted.length === 1 ? '' : 's'}`,
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [uri]: edits } },
+        };
+  fixAllByAnalysis.set(analysis, { uri, action });
+  return action;
 }
 
 /**

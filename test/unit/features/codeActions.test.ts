@@ -45,6 +45,28 @@ describe('code actions', () => {
     );
   });
 
+  it('works out the fix-all once per analysis, not on every request (it re-analyses the design)', () => {
+    const analysis = analyse(DESIGN);
+    const ask = () =>
+      codeActions(
+        analysis,
+        URI,
+        params(analysis, (id) => id === 'MLSD001', ['source.fixAll.mlsd']),
+      );
+    const [first] = ask();
+    assert.ok(first, 'no fix-all offered');
+    const [again] = ask();
+    assert.equal(again, first, 'the fix-all was worked out again for the same analysis');
+    // Another version of the design is another analysis: its own fix-all.
+    const [other] = codeActions(
+      analyse(`${DESIGN}\n`),
+      URI,
+      params(analysis, (id) => id === 'MLSD001', ['source.fixAll.mlsd']),
+    );
+    assert.notEqual(other, first);
+    assert.deepStrictEqual(other.title, first.title);
+  });
+
   it('disable-for-line appends a comment that silences exactly that finding', () => {
     const analysis = analyse(DESIGN);
     const p = params(analysis, (id) => id === 'MLSD006');
