@@ -266,59 +266,76 @@ async function guarded<T>(method: string, fallback: T, run: () => Promise<T>): P
   }
 }
 
+/**
+ * A request about one design: its answer from the analysis, or `fallback` for anything else. The
+ * uri is read inside the guard: params need not be what the protocol says.
+ */
+function answerFor<T>(
+  method: string,
+  uri: () => string,
+  token: CancellationToken,
+  fallback: T,
+  answer: (analysis: Analysis) => T,
+): Promise<T> {
+  return guarded(method, fallback, async () => {
+    const analysis = await designAnalysis(uri(), token);
+    return analysis ? answer(analysis) : fallback;
+  });
+}
+
 connection.onCodeAction((params, token) =>
-  guarded('textDocument/codeAction', [], async () => {
-    const analysis = await designAnalysis(params.textDocument.uri, token);
-    return analysis ? codeActions(analysis, params.textDocument.uri, params) : [];
-  }),
+  answerFor(
+    'textDocument/codeAction',
+    () => params.textDocument.uri,
+    token,
+    [],
+    (analysis) => codeActions(analysis, params.textDocument.uri, params),
+  ),
 );
 connection.onCompletion((params, token) =>
-  guarded('textDocument/completion', [], async () => {
-    const analysis = await designAnalysis(params.textDocument.uri, token);
-    return analysis ? completions(analysis, registry, params.position, snippetSupport) : [];
-  }),
+  answerFor(
+    'textDocument/completion',
+    () => params.textDocument.uri,
+    token,
+    [],
+    (analysis) => completions(analysis, registry, params.position, snippetSupport),
+  ),
 );
 connection.onHover((params, token) =>
-  guarded('textDocument/hover', null, async () => {
-    const analysis = await designAnalysis(params.textDocument.uri, token);
-    return analysis ? hover(analysis, params.position) : null;
-  }),
+  answerFor(
+    'textDocument/hover',
+    () => params.textDocument.uri,
+    token,
+    null,
+    (analysis) => hover(analysis, params.position),
+  ),
 );
 connection.onDocumentSymbol((params, token) =>
-  guarded('textDocument/documentSymbol', [], async () => {
-    const analysis = await designAnalysis(params.textDocument.uri, token);
-    return analysis ? documentSymbols(analysis) : [];
-  }),
+  answerFor(
+    'textDocument/documentSymbol',
+    () => params.textDocument.uri,
+    token,
+    [],
+    documentSymbols,
+  ),
 );
 connection.onFoldingRanges((params, token) =>
-  guarded('textDocument/foldingRange', [], async () => {
-    const analysis = await designAnalysis(params.textDocument.uri, token);
-    return analysis ? foldingRanges(analysis) : [];
-  }),
+  answerFor('textDocument/foldingRange', () => params.textDocument.uri, token, [], foldingRanges),
 );
 connection.onCodeLens((params, token) =>
-  guarded('textDocument/codeLens', [], async () => {
-    const analysis = await designAnalysis(params.textDocument.uri, token);
-    return analysis ? codeLenses(analysis) : [];
-  }),
+  answerFor('textDocument/codeLens', () => params.textDocument.uri, token, [], codeLenses),
 );
 
 connection.onRequest(CoverageRequest, (params: CoverageParams, token) =>
-  guarded<CoverageResult | null>(CoverageRequest, null, async () => {
-    const analysis = await designAnalysis(params.uri, token);
-    return analysis ? coverageOf(analysis) : null;
-  }),
+  answerFor<CoverageResult | null>(CoverageRequest, () => params.uri, token, null, coverageOf),
 );
 connection.onRequest(InsertMissingStepsRequest, (params: InsertMissingStepsParams, token) =>
-  guarded<InsertMissingStepsResult>(
+  answerFor<InsertMissingStepsResult>(
     InsertMissingStepsRequest,
+    () => params.uri,
+    token,
     { edits: [], inserted: [], blocked: [] },
-    async () => {
-      const analysis = await designAnalysis(params.uri, token);
-      return analysis
-        ? insertMissingStepsEdits(analysis)
-        : { edits: [], inserted: [], blocked: [] };
-    },
+    insertMissingStepsEdits,
   ),
 );
 connection.onRequest(TemplatesRequest, (): TemplatesResult => ({ templates: templates(registry) }));

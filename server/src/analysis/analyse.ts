@@ -1,7 +1,7 @@
 // The checker's one entry point: text in, model + step reports + findings out. Pure: no I/O, no
 // LSP. The CLI, the language server and the tests all call this.
 import type { Finding, Severity } from '../core/findings';
-import { compareRanges } from '../core/text';
+import { compareRanges, compareText } from '../core/text';
 import type { CompiledFramework, CompiledProblem, CompiledStep } from '../framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
 import type { DesignDocument, StepSection } from '../parse/model';
@@ -151,12 +151,6 @@ function check(
   }
 
   const kept = applyDisableComments(document, findings, rules);
-  kept.sort((a, b) => compareRanges(a.range, b.range) || compareIds(a.ruleId, b.ruleId));
+  kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.ruleId, b.ruleId));
   return { document, framework, problem, steps, findings: kept, settingsProblems, ruleFailures };
-}
-
-// Rule ids are ASCII: a plain comparison, not localeCompare (which loads ICU's collation data,
-// 2.5 MB of the server's memory, for nothing).
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

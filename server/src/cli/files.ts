@@ -1,6 +1,7 @@
 // Turns the command line's paths (files, folders, globs) into the design files to check.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compareText } from '../core/text';
 import { compileGlob } from '../glob';
 
 export const DESIGN_SUFFIX = '.mlsd.md';
@@ -43,11 +44,7 @@ export function collectDesignFiles(inputs: string[], cwd = process.cwd()): FileL
 }
 
 function comparePaths(cwd: string) {
-  return (a: string, b: string) => {
-    const ra = displayPath(a, cwd);
-    const rb = displayPath(b, cwd);
-    return ra < rb ? -1 : ra > rb ? 1 : 0;
-  };
+  return (a: string, b: string) => compareText(displayPath(a, cwd), displayPath(b, cwd));
 }
 
 /** The path as shown to the user: relative to the working folder, with forward slashes. */

@@ -1,5 +1,6 @@
 // The text of a new design: front matter, the case study's prompt, every step with its template,
 // and the case study's own topics as stubs under their steps.
+import { compareText } from '../core/text';
 import type { CompiledFramework, CompiledProblem } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
 import type { TemplateInfo } from '../protocol';
@@ -37,11 +38,9 @@ export function templates(registry: FrameworkRegistry): TemplateInfo[] {
       content: designTemplate(framework),
     },
   ];
-  // Case-insensitive by code unit: the titles are English, and localeCompare would load ICU's
-  // collation data into the server for this one sort.
-  const byTitle = (title: string) => title.toLowerCase();
+  // Case-insensitive by code unit: the titles are English.
   for (const problem of [...registry.problems.values()].sort((a, b) =>
-    byTitle(a.title) < byTitle(b.title) ? -1 : byTitle(a.title) > byTitle(b.title) ? 1 : 0,
+    compareText(a.title.toLowerCase(), b.title.toLowerCase()),
   )) {
     const own = registry.framework(problem.framework) ?? framework;
     list.push({
