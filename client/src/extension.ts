@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
 import { CoverageStatusBar } from './statusBar';
@@ -50,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
         options: { env, execArgv: ['--nolazy', '--inspect=6010'] },
       },
     };
-    const crashes: number[] = [];
+    const policy = new ConnectionPolicy();
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       synchronize: { configurationSection: 'mlsd' },
@@ -58,18 +59,15 @@ export function activate(context: vscode.ExtensionContext): void {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: () => false,
       errorHandler: {
-        error: (_error, _message, count) => {
-          if (count !== undefined && count <= 3) {
+        error: (_error, message) => {
+          if (policy.error(message) === 'continue') {
             return { action: ErrorAction.Continue, handled: true };
           }
           showError('the connection to the language server kept failing, so it was stopped.');
           return { action: ErrorAction.Shutdown, handled: true };
         },
         closed: () => {
-          const now = Date.now();
-          crashes.push(now);
-          while (now - crashes[0] > 3 * 60_000) crashes.shift();
-          if (crashes.length <= 4) {
+          if (policy.closed(Date.now()) === 'restart') {
             crashed = true;
             return { action: CloseAction.Restart, handled: true };
           }
@@ -80,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): void {
     };
     const client = new MlsdLanguageClient('mlsd', 'MLSD', serverOptions, clientOptions);
     client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) policy.running();
       if (newState !== State.Running || !crashed) return;
       crashed = false;
       output.warn('The language server stopped unexpectedly and was restarted.');
