@@ -5,8 +5,8 @@ import { ConnectionPolicy } from '../../client/src/connectionPolicy';
 describe('connection policy', () => {
   it('never stops the client for messages that failed to reach a server that has gone', () => {
     const policy = new ConnectionPolicy();
-    // Killed with requests in flight: each write fails on its own (the CI run that found this saw
-    // four, and the client used to stop at the fourth instead of restarting the server).
+    // Killed with requests in flight: each write fails on its own. The CI run that found this
+    // logged four; the writer counts each failure twice, and the client stopped at the second.
     for (let i = 0; i < 20; i++) {
       assert.equal(policy.error({ jsonrpc: '2.0', method: 'textDocument/didChange' }), 'continue');
     }
