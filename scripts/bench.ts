@@ -11,8 +11,8 @@ import * as vm from 'node:vm';
 import { lint as markdownlint } from 'markdownlint/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyseDesign, fullAnalysis } from '../server/src/analysis/analyse';
-import { PartCache } from '../server/src/analysis/incremental';
+import { Analyzer } from '../server/src/analysis/analyse';
+import { wholeTextAnalysis } from '../test/oracle/wholeTextAnalysis';
 import { SERVER_ENV } from '../server/src/serverProcess';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
 import { generateDesign, prng } from './designGenerator';
@@ -86,7 +86,7 @@ function coldAnalysis(designs: { label: string; text: string; runs: number }[]) 
   );
   say();
   say(
-    '| Design | mlsd cold median (p95) | mlsd whole-text path | remark-parse median (p95) | markdownlint median (p95) | mlsd / remark | markdownlint / mlsd |',
+    '| Design | mlsd cold median (p95) | whole-text oracle (test/) | remark-parse median (p95) | markdownlint median (p95) | mlsd / remark | markdownlint / mlsd |',
   );
   say('| --- | --- | --- | --- | --- | --- | --- |');
   const results = new Map<string, { mlsd: Stats; remark: Stats; markdownlint: Stats }>();
@@ -97,10 +97,10 @@ function coldAnalysis(designs: { label: string; text: string; runs: number }[]) 
     const lint: number[] = [];
     const count = quick ? Math.max(3, Math.ceil(runs / 4)) : runs;
     for (let i = -2; i < count; i++) {
-      const a = time(() => analyseDesign(text, { cache: new PartCache() }));
+      const a = time(() => new Analyzer().analyse(text));
       const b = time(() => remark.parse(text));
       const c = time(() => markdownlint({ strings: { design: text } }));
-      const d = i % 2 === 0 || count < 10 ? time(() => fullAnalysis(text)) : undefined;
+      const d = i % 2 === 0 || count < 10 ? time(() => wholeTextAnalysis(text)) : undefined;
       if (i < 0) continue; // warm-up
       mlsd.push(a);
       parse.push(b);

@@ -14,7 +14,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH } from './uri';
-import { analyseDesign, type Analysis } from './analysis/analyse';
+import { Analyzer } from './analysis/analyse';
+import type { Analysis } from './model/analysis';
 import { builtInRegistry } from './framework/registry';
 import { codeActions, FIX_ALL_KIND, insertMissingStepsEdits } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -60,6 +61,8 @@ const connection = process.argv.includes('--stdio')
   : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const registry = builtInRegistry();
+/** Owns the parsed parts of every open design and each one's last analysis. */
+const analyzer = new Analyzer({ registry });
 
 let hasConfigurationCapability = false;
 let snippetSupport = false;
@@ -96,11 +99,10 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
   if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
     return cached.analysis;
   try {
-    // The previous analysis of the document lets the next one take its unchanged parts as they are.
-    const analysis = analyseDesign(document.getText(), {
-      registry,
+    // The analyzer keeps the document's last analysis: its unchanged parts are taken as they are.
+    const analysis = analyzer.analyse(document.getText(), {
       rules: current.rules,
-      previous: cached?.analysis,
+      document: document.uri,
     });
     for (const failure of analysis.ruleFailures)
       connection.console.error(`${document.uri}: ${failure}`);
@@ -153,6 +155,7 @@ async function validate(uri: string): Promise<void> {
   }
   if (isTooLarge(latest.getText())) {
     analyses.delete(uri);
+    analyzer.forget(uri);
     if (published.get(uri) === version) return;
     published.set(uri, version);
     connection.sendDiagnostics({
@@ -246,6 +249,7 @@ documents.onDidClose((event) => {
   clearTimeout(timers.get(uri));
   timers.delete(uri);
   analyses.delete(uri);
+  analyzer.forget(uri);
   settings.forget(uri);
   collectWhenIdle();
   if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -4,8 +4,8 @@
 // counted here independently of the checker's own LineIndex (split on \r\n, \r and \n, as LSP
 // says), so a bug there cannot hide itself.
 import type { CodeActionParams, Diagnostic, DocumentSymbol } from 'vscode-languageserver';
-import { analyseDesign, type Analysis } from '../../server/src/analysis/analyse';
-import { PartCache } from '../../server/src/analysis/incremental';
+import { Analyzer } from '../../server/src/analysis/analyse';
+import type { Analysis } from '../../server/src/model/analysis';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { builtInRegistry } from '../../server/src/framework/registry';
 import {
@@ -146,7 +146,7 @@ export class Problems {
 /** Analyses with an empty cache (the cold, worst case) and says how long it took. */
 export function timedAnalysis(text: string): { analysis: Analysis; ms: number } {
   const started = performance.now();
-  const analysis = analyseDesign(text, { cache: new PartCache() });
+  const analysis = new Analyzer().analyse(text);
   return { analysis, ms: performance.now() - started };
 }
 
@@ -193,7 +193,7 @@ export function checkAnalysis(analysis: Analysis, problems: Problems): void {
   for (const extra of document.extraSections)
     problems.offsets('extra section', extra.start, extra.end);
   if (document.frontMatter) problems.range('front matter', document.frontMatter.range);
-  for (const block of document.blocks)
+  for (const block of analysis.prose.documentBlocks())
     problems.offsets(`${block.kind} block`, block.start, block.end);
   for (const comment of document.comments) problems.offsets('comment', comment.start, comment.end);
   for (const report of analysis.steps) {

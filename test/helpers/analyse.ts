@@ -1,5 +1,6 @@
 // Small helpers for unit tests: analyse inline documents, find findings by rule.
-import { analyseDesign, type Analysis } from '../../server/src/analysis/analyse';
+import { analyseDesign } from '../../server/src/analysis/analyse';
+import type { Analysis } from '../../server/src/model/analysis';
 import type { Finding } from '../../server/src/core/findings';
 
 export function analyse(text: string, rules?: Record<string, unknown>): Analysis {

@@ -7,17 +7,17 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { builtInRegistry } from '../../server/src/framework/registry';
 import { fastParsePart } from '../../server/src/parse/fastParse';
-import type { DesignDocument } from '../../server/src/parse/model';
+import type { ParsedText } from '../../server/src/model/document';
 import { parseDesign } from '../../server/src/parse/parseDesign';
 import { splitParts } from '../../server/src/parse/parts';
 
 const framework = builtInRegistry().defaultFramework;
 const root = path.join(__dirname, '..', '..');
 
-function model(document: DesignDocument) {
+function model({ document, blocks }: ParsedText) {
   return {
     headings: document.headings.map((h) => ({ ...h, role: undefined, stepIds: undefined })),
-    blocks: document.blocks,
+    blocks,
     nonProse: document.nonProse,
     comments: document.comments,
     lineStarts: document.lines.lineStarts,

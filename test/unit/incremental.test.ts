@@ -9,13 +9,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import {
-  analyseDesign,
-  fullAnalysis,
-  type Analysis,
-  type AnalysisOptions,
-} from '../../server/src/analysis/analyse';
-import { layoutOf, PartCache } from '../../server/src/analysis/incremental';
+import { Analyzer, type AnalyzerOptions } from '../../server/src/analysis/analyse';
+import type { Analysis } from '../../server/src/model/analysis';
+import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
 import { toFileReport } from '../../server/src/cli/report';
 import { splitParts } from '../../server/src/parse/parts';
 import { generateDesign } from '../../scripts/designGenerator';
@@ -40,6 +36,12 @@ const designs = [
 designs.push({ name: 'generated 6 KB', text: generateDesign(5_000, 3) });
 designs.push({ name: 'generated 20 KB', text: generateDesign(20_000, 4) });
 
+/** The topic results of the last analysis of 'design', by step. */
+function memosOf(analyzer: Analyzer): (step: string) => unknown[] {
+  const topics = analyzer.layoutOf('design')!.coverage.topics;
+  return (step) => [...topics.get(step)!.values()];
+}
+
 /** What must not change: the CLI report, findings with fixes, and the model they come from. */
 function view(analysis: Analysis) {
   const { document } = analysis;
@@ -51,7 +53,7 @@ function view(analysis: Analysis) {
     frameworkId: document.frameworkId,
     frontMatter: document.frontMatter,
     headings: document.headings,
-    blocks: document.blocks,
+    blocks: analysis.prose.documentBlocks(),
     nonProse: document.nonProse,
     comments: document.comments,
     lineStarts: document.lines.lineStarts,
@@ -72,34 +74,31 @@ function view(analysis: Analysis) {
  * blocks too, so parts must be joined back), or with remark for every part.
  */
 class Editor {
-  private previous?: Analysis;
+  private static documents = 0;
+  /** Each editor is a document of its own, so editors may share an analyzer. */
+  private readonly uri = `design-${Editor.documents++}`;
 
   constructor(
     readonly name: string,
-    readonly cache: PartCache,
-    private readonly testing: AnalysisOptions['testing'] = {},
+    readonly analyzer: Analyzer,
   ) {}
 
   analyse(text: string): Analysis {
-    this.previous = analyseDesign(text, {
-      cache: this.cache,
-      previous: this.previous,
-      testing: this.testing,
-    });
-    return this.previous;
+    return this.analyzer.analyse(text, { document: this.uri });
   }
 }
 
-function editors(cache = new PartCache()): Editor[] {
+function editors(analyzer = new Analyzer()): Editor[] {
+  const testing = (options: AnalyzerOptions['testing']) => new Analyzer({ testing: options });
   return [
-    new Editor('as shipped', cache),
-    new Editor('careless split', new PartCache(), { carelessSplit: true }),
-    new Editor('remark only', new PartCache(), { noFastParser: true }),
+    new Editor('as shipped', analyzer),
+    new Editor('careless split', testing({ carelessSplit: true })),
+    new Editor('remark only', testing({ noFastParser: true })),
   ];
 }
 
 function assertSame(text: string, team: Editor[], context: string): void {
-  const full = view(fullAnalysis(text));
+  const full = view(wholeTextAnalysis(text));
   for (const editor of team) {
     assert.deepStrictEqual(view(editor.analyse(text)), full, `${context} (${editor.name})`);
   }
@@ -226,55 +225,55 @@ describe('incremental analysis', () => {
   });
 
   it('caches a part typed into once typing moves elsewhere, not once per keystroke', () => {
-    const cache = new PartCache();
+    const analyzer = new Analyzer();
+    const { cache } = analyzer;
+    const analyse = (text: string) => analyzer.analyse(text, { document: 'design' });
     let text = generateDesign(20_000, 7);
-    let previous = analyseDesign(text, { cache });
+    let previous = analyse(text);
     const parts = cache.size;
     assert.ok(parts > 5, `only ${parts} parts`);
     let at = text.indexOf('\n', text.length / 2);
     for (let i = 0; i < 40; i++) {
       text = `${text.slice(0, at)}x${text.slice(at)}`;
       at++;
-      previous = analyseDesign(text, { cache, previous });
+      previous = analyse(text);
     }
     assert.equal(cache.size, parts, "every keystroke's version of the part was cached");
     // An edit in another part keeps the typed part as it is: now it is cached.
     text = `x${text}`;
-    previous = analyseDesign(text, { cache, previous });
+    previous = analyse(text);
     // (The first part, just edited, waits in turn for the analysis after this one.)
     assert.equal(cache.size, parts + 1, 'the typed part was not cached');
-    assert.deepStrictEqual(view(previous), view(fullAnalysis(text)));
+    assert.deepStrictEqual(view(previous), view(wholeTextAnalysis(text)));
   });
 
   it('reuses the topic results of the steps an edit leaves as they were', () => {
     const text = generateDesign(20_000, 8);
-    const before = analyseDesign(text);
+    const analyzer = new Analyzer();
+    const before = analyzer.analyse(text, { document: 'design' });
+    const memoBefore = memosOf(analyzer);
     // A word added to the first paragraph of step 1 (requirements).
     const requirements = before.steps[0].section!;
     const at = text.indexOf('\n\n', requirements.heading.end) + 2;
-    const after = analyseDesign(`${text.slice(0, at)}Also, ${text.slice(at)}`, {
-      previous: before,
-    });
-    const memo = (analysis: Analysis, step: string) => [
-      ...layoutOf(analysis.document)!.coverage.topics.get(step)!.values(),
-    ];
+    analyzer.analyse(`${text.slice(0, at)}Also, ${text.slice(at)}`, { document: 'design' });
+    const memoAfter = memosOf(analyzer);
     for (const step of ['framing', 'data', 'model', 'evaluation', 'serving', 'monitoring']) {
-      const then = memo(before, step);
-      const now = memo(after, step);
+      const then = memoBefore(step);
+      const now = memoAfter(step);
       assert.ok(then.length > 0, `no topics for ${step}`);
       now.forEach((result, i) => assert.equal(result, then[i], `${step}: topic ${i} recomputed`));
     }
-    const then = memo(before, 'requirements');
+    const then = memoBefore('requirements');
     assert.ok(
-      memo(after, 'requirements').every((result, i) => result !== then[i]),
+      memoAfter('requirements').every((result, i) => result !== then[i]),
       "the edited step's topics were not recomputed",
     );
   });
 
   it('gives the full analysis with a cache shared between documents and evicting parts', () => {
-    const cache = new PartCache(64 * 1024);
+    const analyzer = new Analyzer({ cacheBytes: 64 * 1024 });
     for (const { name, text } of designs) {
-      const team = [new Editor('small shared cache', cache)];
+      const team = [new Editor('small shared cache', analyzer)];
       assertSame(text, team, name);
       assertSame(text.replace(/^(#+ .*)$/m, '$1 (revised)'), team, `${name} revised`);
     }

@@ -18,7 +18,8 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyseDesign, type Analysis } from '../../server/src/analysis/analyse';
+import { analyseDesign } from '../../server/src/analysis/analyse';
+import type { Analysis } from '../../server/src/model/analysis';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { diagnosticsFor } from '../../server/src/features/diagnostics';

@@ -1,156 +1,167 @@
-// The checker's one entry point: text in, model + step reports + findings out. Pure: no I/O, no
-// LSP. The CLI, the language server and the tests all call this.
-import type { Finding, Severity } from '../core/findings';
-import { compareRanges, compareText } from '../core/text';
-import type { CompiledFramework, CompiledProblem, CompiledStep } from '../framework/compile';
+// The checker's engine: text in, document model + per-step results + findings out. Pure: no I/O,
+// no LSP. The language server, the CLI, the bench and the tests each make an `Analyzer`, which
+// owns the cache of parsed parts and the layout of each document's last analysis, so that after a
+// keystroke only the part that changed is parsed again.
+import type { CompiledProblem } from '../framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
-import type { DesignDocument, StepSection } from '../parse/model';
-import { parseDesign } from '../parse/parseDesign';
+import type { Analysis, DesignModel, Placeholder, StepResult } from '../model/analysis';
+import type { DesignDocument } from '../model/document';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
-import { coverTopics, countWords, TemplateText, topicsOf, type TopicCoverage } from './coverage';
-import {
-  buildIncremental,
-  layoutOf,
-  sharedPartCache,
-  type DesignModel,
-  type PartCache,
-} from './incremental';
-import { applyDisableComments } from './disableComments';
-import { findPlaceholders } from './placeholders';
-import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
+import { assemble, shiftedBlocks } from './assemble';
+import { topicsOf } from './cueMatching';
+import { partsOf, type Layout } from './layout';
+import { buildPart, dropBlocks, PartCache, type Part, type ResolveFramework } from './partCache';
+import type { RuleSettings } from './ruleSettings';
+import { runRules } from './runRules';
+import { Coverage } from './topicCoverage';
 
-export interface StepReport {
-  step: CompiledStep;
-  section?: StepSection;
-  topics: TopicCoverage[];
-  /** Substantive words (placeholders, stub labels and headings not counted). */
-  words: number;
-}
-
-export interface AnalysisOptions {
+export interface AnalyzerOptions {
   registry?: FrameworkRegistry;
-  /** Parsed parts of texts seen before (incremental analysis); a shared cache when not given. */
-  cache?: PartCache;
-  /**
-   * The previous analysis of the same document (the language server passes it): parts before and
-   * after an edit are taken from it without looking them up.
-   */
-  previous?: Analysis;
+  /** The rules to run (all of them unless given). */
+  rules?: readonly Rule[];
+  /** Bound on the part cache's estimated size. */
+  cacheBytes?: number;
   /** Tests only: split carelessly (inside fences and HTML blocks), parse every part with remark. */
   testing?: { carelessSplit?: boolean; noFastParser?: boolean };
+}
+
+export interface AnalyseOptions {
   /** Per-rule severity or "off", by id or name. */
   rules?: RuleSettings;
+  /**
+   * The document this text is a version of (the server passes its URI): the parts of its last
+   * analysis are reused where the text is unchanged, and this analysis becomes its last.
+   */
+  document?: string;
+  /** Reuse the document's last analysis but do not replace it (a "what if" text, e.g. a fix). */
+  tentative?: boolean;
 }
 
-export interface Analysis {
-  document: DesignDocument;
-  framework: CompiledFramework;
-  problem?: CompiledProblem;
-  steps: StepReport[];
-  findings: Finding[];
-  /** Problems with the settings (unknown rule, bad value); defaults were used instead. */
-  settingsProblems: string[];
-  /** Rules that threw; the others still ran. */
-  ruleFailures: string[];
+export class Analyzer {
+  readonly registry: FrameworkRegistry;
+  /** Parsed parts by content, shared by every document this analyzer sees. */
+  readonly cache: PartCache;
+  private readonly rules: readonly Rule[];
+  private readonly testing: NonNullable<AnalyzerOptions['testing']>;
+  private readonly layouts = new Map<string, Layout>();
+
+  constructor(options: AnalyzerOptions = {}) {
+    this.registry = options.registry ?? builtInRegistry();
+    this.rules = options.rules ?? allRules;
+    this.cache = new PartCache(options.cacheBytes);
+    this.testing = options.testing ?? {};
+  }
+
+  analyse(text: string, options: AnalyseOptions = {}): Analysis {
+    const key = options.document;
+    const previous = key === undefined ? undefined : this.layouts.get(key);
+    const { analysis, layout } = this.build(text, previous);
+    if (key !== undefined && !options.tentative) this.layouts.set(key, layout);
+    return runRules(analysis, this.registry, this.rules, options.rules);
+  }
+
+  /** Forgets a document's last analysis (it was closed). */
+  forget(document: string): void {
+    this.layouts.delete(document);
+  }
+
+  /** The layout of a document's last analysis (tests look at what was reused). */
+  layoutOf(document: string): Layout | undefined {
+    return this.layouts.get(document);
+  }
+
+  private resolve: ResolveFramework = (values) => {
+    const id = typeof values?.framework === 'string' ? values.framework : undefined;
+    return this.registry.framework(id) ?? this.registry.defaultFramework;
+  };
+
+  private build(
+    text: string,
+    previous: Layout | undefined,
+  ): { analysis: DesignModel; layout: Layout } {
+    const split = partsOf(text, this.resolve, this.cache, {
+      trackBlocks: !this.testing.carelessSplit,
+      fastParser: !this.testing.noFastParser,
+      previous,
+    });
+    // Text that cannot be split is one part, read by remark.
+    const parts: Part[] = split?.parts ?? [
+      { start: 0, line: 0, entry: buildPart(text, this.resolve, undefined, false) },
+    ];
+    const framework = parts[0].entry.framework;
+    const document = assemble(text, parts, framework);
+    const problem = problemOf(document, this.registry);
+    const placeholders = placedPlaceholders(parts);
+
+    const coverage = new Coverage(document, parts, previous?.coverage);
+    const steps: StepResult[] = framework.steps.map((step) => {
+      const section = document.stepById.get(step.id);
+      return {
+        step,
+        section,
+        topics: coverage.topics(section, topicsOf(step, problem)),
+        words: section ? coverage.words(section) : 0,
+        proseBlocks: section ? coverage.proseBlocks(section) : 0,
+      };
+    });
+    // Tokens are most of a part's memory and a larger heap makes every garbage collection slower;
+    // they are read again from the part's text when asked for.
+    for (const part of parts) dropBlocks(part.entry);
+    const layout: Layout = {
+      text,
+      parts: parts.map(({ start, entry }) => ({ start, entry })),
+      coverage: coverage.memo,
+      pending: split?.pending ?? [],
+    };
+    const model: DesignModel = {
+      document,
+      framework,
+      problem,
+      steps,
+      placeholders,
+      prose: {
+        documentBlocks: () => parts.flatMap((part) => shiftedBlocks(part)),
+        sectionBlocks: coverage.sectionBlocks.bind(coverage),
+      },
+    };
+    return { analysis: model, layout };
+  }
 }
 
-export { topicsOf };
+/** The case study the front matter names (`problem:`), if the registry knows it. */
+export function problemOf(
+  document: DesignDocument,
+  registry: FrameworkRegistry,
+): CompiledProblem | undefined {
+  const id = document.frontMatter?.values?.problem;
+  return typeof id === 'string' ? registry.problems.get(id.trim()) : undefined;
+}
+
+/** The parts' placeholders, moved to where each part is. */
+function placedPlaceholders(parts: Part[]): Placeholder[] {
+  const placeholders: Placeholder[] = [];
+  for (const { start, line, entry } of parts) {
+    for (const p of entry.placeholders) {
+      placeholders.push({
+        start: p.start + start,
+        end: p.end + start,
+        line: p.line + line,
+        text: p.text,
+      });
+    }
+  }
+  return placeholders;
+}
 
 /**
- * Analyses a design. Incremental by default: parts of the text already seen (in this document or
- * any other) come from `options.cache` (a shared cache unless given), so after a keystroke only
- * the part that changed is parsed again. The result is the same as `fullAnalysis`'s.
+ * Analyses one text with an analyzer of its own (nothing is kept): for one-off checks and tests.
+ * Anything that analyses a document again and again should keep an `Analyzer`.
  */
 export function analyseDesign(
   text: string,
-  options: AnalysisOptions = {},
+  options: AnalyseOptions & Pick<AnalyzerOptions, 'registry'> = {},
   rules: readonly Rule[] = allRules,
 ): Analysis {
-  const registry = options.registry ?? builtInRegistry();
-  const model =
-    buildIncremental(text, registry, options.cache ?? sharedPartCache(), {
-      previous: options.previous && layoutOf(options.previous.document),
-      trackBlocks: !options.testing?.carelessSplit,
-      fastParser: !options.testing?.noFastParser,
-    }) ?? buildWhole(text, registry);
-  return check(model, registry, options, rules);
-}
-
-/** Analyses the text as one piece, with no cache: the reference the incremental analysis matches. */
-export function fullAnalysis(
-  text: string,
-  options: AnalysisOptions = {},
-  rules: readonly Rule[] = allRules,
-): Analysis {
-  const registry = options.registry ?? builtInRegistry();
-  return check(buildWhole(text, registry), registry, options, rules);
-}
-
-function buildWhole(text: string, registry: FrameworkRegistry): DesignModel {
-  const document = parseDesign(text, (values) => {
-    const id = typeof values?.framework === 'string' ? values.framework : undefined;
-    return registry.framework(id) ?? registry.defaultFramework;
-  });
-  const framework = registry.framework(document.frameworkId) ?? registry.defaultFramework;
-  const problemId = document.frontMatter?.values?.problem;
-  const problem =
-    typeof problemId === 'string' ? registry.problems.get(problemId.trim()) : undefined;
-
-  const placeholders = findPlaceholders(document, framework.placeholders);
-  const template = new TemplateText(document, placeholders);
-  const steps: StepReport[] = framework.steps.map((step) => {
-    const section = document.stepById.get(step.id);
-    return {
-      step,
-      section,
-      topics: coverTopics(document, section, topicsOf(step, problem), template),
-      words: section ? countWords(section, template) : 0,
-    };
-  });
-  return { document, framework, problem, steps, placeholders };
-}
-
-/** Runs the rules over a built model. */
-function check(
-  model: DesignModel,
-  registry: FrameworkRegistry,
-  options: AnalysisOptions,
-  rules: readonly Rule[],
-): Analysis {
-  const { document, framework, problem, steps, placeholders } = model;
-  const { severities, problems: settingsProblems } = resolveRuleSettings(rules, options.rules);
-  const findings: Finding[] = [];
-  const ruleFailures: string[] = [];
-  for (const rule of rules) {
-    const configured = severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
-    if (configured === 'off') continue;
-    const severity: Severity = configured;
-    try {
-      rule.check(
-        { document, framework, problem, registry, steps, placeholders, severity },
-        (report) => {
-          findings.push({
-            ruleId: rule.meta.id,
-            rule: rule.meta.name,
-            // A rule may raise or lower one finding only when the user kept the default severity.
-            severity: report.severity && !severities.has(rule.meta.id) ? report.severity : severity,
-            message: report.message,
-            range: report.range,
-            stepId: report.stepId,
-            topicId: report.topicId,
-            fixes: report.fixes,
-          });
-        },
-      );
-    } catch (error) {
-      ruleFailures.push(
-        `${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`,
-      );
-    }
-  }
-
-  const kept = applyDisableComments(document, findings, rules);
-  kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.ruleId, b.ruleId));
-  return { document, framework, problem, steps, findings: kept, settingsProblems, ruleFailures };
+  return new Analyzer({ registry: options.registry, rules }).analyse(text, options);
 }

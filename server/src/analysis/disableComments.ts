@@ -3,7 +3,7 @@
 //   <!-- mlsd-disable-next-line thin-step -->   <!-- mlsd-disable-line -->   <!-- mlsd-disable-file -->
 // With no rule named, the comment applies to every rule.
 import type { Finding } from '../core/findings';
-import type { DesignDocument } from '../parse/model';
+import type { DesignDocument } from '../model/document';
 import type { Rule } from '../rules/types';
 import { findRule } from './ruleSettings';
 

@@ -2,8 +2,8 @@
 // looks like in this document (level, numbering style, line endings), and topic stubs.
 import type { TextEdit } from '../core/findings';
 import type { CompiledFramework, CompiledStep, CompiledTopic } from '../framework/compile';
-import type { DesignDocument, Heading, StepSection } from '../parse/model';
-import { parseMarkdown } from '../parse/parseDesign';
+import type { DesignDocument, Heading, StepSection } from '../model/document';
+import { endsInsideOpenBlock } from '../parse/blocks';
 
 export interface StepPlacement {
   /** Offset the step is inserted at. */
@@ -181,8 +181,6 @@ function lineBreaks(text: string): number {
   return count;
 }
 
-const openBlockCache = new WeakMap<DesignDocument, Map<number, boolean>>();
-
 /**
  * True when a block inserted at `offset` (after a blank line) would not be a block of its own but
  * content of a fenced code block or an HTML block (comment, <pre>, <?…?>, …) that is never closed
@@ -192,12 +190,9 @@ const openBlockCache = new WeakMap<DesignDocument, Map<number, boolean>>();
  * (or, for "<!-- mlsd-disable-file …", switch a directive on), so no insert is offered there: the
  * finding stays until the writer closes the block.
  *
- * Such a block is in `nonProse` and reaches the insert point (blank lines aside). Whether it is
- * closed is left to the Markdown parser, on the text from the block's line to the insert point
- * followed by a blank line and a probe heading: the answer is exact for fences, every HTML block
- * kind and blocks inside lists or quotes (which the blank line closes), with no CommonMark rules
- * copied here. Parsed only when a code or HTML block ends right before the insert point, once per
- * document and offset.
+ * Such a block is in `nonProse` and reaches the insert point (blank lines aside); whether it is
+ * still open there is read line by line from the block's line (parse/blocks.ts). Inside a list or
+ * quote the inserted heading at the margin would end the container and so the block.
  */
 export function insideOpenBlock(document: DesignDocument, offset: number): boolean {
   const { text, lines } = document;
@@ -212,14 +207,7 @@ export function insideOpenBlock(document: DesignDocument, offset: number): boole
     if (end >= offset && (start < 0 || range.start < start)) start = range.start;
   }
   if (start < 0) return false;
-  let cached = openBlockCache.get(document);
-  if (!cached) openBlockCache.set(document, (cached = new Map()));
-  let open = cached.get(offset);
-  if (open === undefined) {
-    const from = lines.lineStarts[lines.positionAt(start).line];
-    const tree = parseMarkdown(`${text.slice(from, offset)}\n\n# probe\n`);
-    open = tree.children[tree.children.length - 1]?.type !== 'heading';
-    cached.set(offset, open);
-  }
-  return open;
+  const from = lines.lineStarts[lines.positionAt(start).line];
+  // The insert is preceded by a blank line, which ends the HTML blocks that end at one.
+  return endsInsideOpenBlock(`${text.slice(from, offset)}\n\n`);
 }

@@ -1,14 +1,8 @@
 // Finds unfilled template text: TODO/TBD markers, "<describe the goal>", "{{...}}", and lines whose
 // whole content is a placeholder phrase ("fill in", "..."). Code, HTML blocks and front matter are
 // skipped; a phrase such as "fill in" inside a real sentence is not a placeholder.
-import type { DesignDocument } from '../parse/model';
-
-export interface Placeholder {
-  start: number;
-  end: number;
-  line: number;
-  text: string;
-}
+import type { Placeholder } from '../model/analysis';
+import type { DesignDocument } from '../model/document';
 
 const MARKER =
   /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}])todo(?=:)/gu;

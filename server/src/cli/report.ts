@@ -1,5 +1,5 @@
 // The per-file result the formatters print: the contract's JSON shape (1-based lines and columns).
-import type { Analysis } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 import type { Finding, Severity } from '../core/findings';
 
 export interface TopicJson {

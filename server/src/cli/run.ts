@@ -2,7 +2,7 @@
 // process. main.ts wires it to the real process.
 import * as path from 'node:path';
 import { isTooLarge, tooLargeMessage } from '../analysis/documentSize';
-import { analyseDesign } from '../analysis/analyse';
+import { Analyzer } from '../analysis/analyse';
 import { resolveRuleSettings, type RuleSettings } from '../analysis/ruleSettings';
 import { FrameworkRegistry, builtInDataDir } from '../framework/registry';
 import { allRules } from '../rules';
@@ -202,6 +202,8 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
   errors.push(...problems);
 
   const reports: FileReport[] = [];
+  // One analyzer for the run: parts shared between designs (a template's) are parsed once.
+  const analyzer = new Analyzer({ registry: config.registry });
   for (const file of files) {
     const shown = displayPath(file, env.cwd);
     let text: string;
@@ -220,7 +222,7 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
       continue;
     }
     try {
-      const analysis = analyseDesign(text, { registry: config.registry, rules: config.rules });
+      const analysis = analyzer.analyse(text, { rules: config.rules });
       for (const failure of analysis.ruleFailures) errors.push(`${shown}: ${failure}`);
       // Bad front matter is an error finding (exit 1), and also said on stderr in one line.
       const yamlError = analysis.document.frontMatter?.errors[0];

@@ -8,7 +8,8 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver';
-import { analyseDesign, type Analysis } from '../analysis/analyse';
+import { analyseDesign } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 import { applyEdits } from '../core/applyEdits';
 import {
   insertBlocksEdit,
@@ -18,7 +19,7 @@ import {
   stepBlock,
 } from '../analysis/edits';
 import type { Range } from '../core/text';
-import type { Heading } from '../parse/model';
+import type { Heading } from '../model/document';
 import { findingFor } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mlsd`;
@@ -256,6 +257,6 @@ function fixAllAction(analysis: Analysis, uri: string): CodeAction | undefined {
  * once the inserted steps are there; such a fix-all is not offered (the single quick fixes are).
  */
 function converges(analysis: Analysis, edits: TextEdit[], blocked: string[]): boolean {
-  const after = analyseDesign(applyEdits(analysis.document.text, edits), { previous: analysis });
+  const after = analyseDesign(applyEdits(analysis.document.text, edits));
   return after.steps.every((report) => report.section || blocked.includes(report.step.id));
 }

@@ -1,7 +1,7 @@
 // Code lenses: above each step heading, required topics covered of total and the word count; at
 // the top, "Insert N missing steps" when steps are missing.
 import type { CodeLens } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 
 export const SHOW_COVERAGE_COMMAND = 'mlsd.showCoverage';
 export const INSERT_MISSING_STEPS_COMMAND = 'mlsd.insertMissingSteps';

@@ -7,9 +7,9 @@ import {
   type CompletionItem,
   type Position,
 } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 import type { FrameworkRegistry } from '../framework/registry';
-import type { StepSection } from '../parse/model';
+import type { StepSection } from '../model/document';
 
 const FRONT_MATTER_KEYS: { key: string; description: string }[] = [
   { key: 'title', description: 'Title of the design.' },

@@ -1,6 +1,6 @@
 // The custom `mlsd/coverage` answer: steps present and required topics covered, for the status bar
 // and "Show Coverage".
-import type { Analysis } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 import { placeStep } from '../analysis/edits';
 import type { CoverageResult } from '../protocol';
 

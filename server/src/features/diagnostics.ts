@@ -1,6 +1,6 @@
 // Findings -> LSP diagnostics: source "mlsd", the rule id as code, a link to the rule's page.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 import type { Finding, Severity } from '../core/findings';
 import { ruleDocsUri } from './ruleDocs';
 

@@ -1,8 +1,8 @@
 // The outline: steps in document order (coverage in the detail), extra sections, and the headings
 // inside them as children.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analyse';
-import type { Heading } from '../parse/model';
+import type { Analysis } from '../model/analysis';
+import type { Heading } from '../model/document';
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const { document, framework } = analysis;

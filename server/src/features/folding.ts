@@ -1,6 +1,6 @@
 // Folding ranges: one per step section (each stretch of it) and per extra section.
 import type { FoldingRange } from 'vscode-languageserver';
-import type { Analysis } from '../analysis/analyse';
+import type { Analysis } from '../model/analysis';
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const { document } = analysis;

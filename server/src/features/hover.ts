@@ -1,7 +1,7 @@
 // Hover: on a step heading, what the step must cover and a checklist of its topics; on a finding,
 // what the rule checks and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { Analysis, StepReport } from '../analysis/analyse';
+import type { Analysis, StepResult } from '../model/analysis';
 import { allRules } from '../rules';
 import { ruleDocsUri } from './ruleDocs';
 
@@ -52,7 +52,7 @@ function contains(range: { start: Position; end: Position }, position: Position)
   return afterStart && beforeEnd;
 }
 
-export function stepHover(analysis: Analysis, report: StepReport): string {
+export function stepHover(analysis: Analysis, report: StepResult): string {
   const { step, topics, words } = report;
   const minutes = analysis.framework.minutes;
   const lines = [

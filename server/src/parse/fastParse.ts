@@ -6,10 +6,11 @@
 // a document after the first (each starts with a heading line); remark-parse takes about ten times
 // longer on the same text. test/unit/fastParse.test.ts compares the two on random text.
 import { LineIndex } from '../core/text';
+import { closesFence, fenceOpening, type OpenFence } from './blocks';
 import { tokenize } from '../core/tokens';
 import type { CompiledFramework } from '../framework/compile';
 import { matchHeading } from '../framework/headingMatcher';
-import type { DesignDocument, Heading, ProseBlock } from './model';
+import { createDocument, type Heading, type ParsedText, type ProseBlock } from '../model/document';
 
 /** A run of inline content on one line: plain text, or strong text (`**inner**`). */
 interface Run {
@@ -65,10 +66,7 @@ function giveUp(): never {
  * The model of a part that starts with an ATX heading line, or undefined when the part holds
  * Markdown this parser does not handle.
  */
-export function fastParsePart(
-  text: string,
-  framework: CompiledFramework,
-): DesignDocument | undefined {
+export function fastParsePart(text: string, framework: CompiledFramework): ParsedText | undefined {
   if (text.charCodeAt(0) !== 35 /* # */ || hasControl(text)) return undefined;
   if ((text.match(/\*\*/g)?.length ?? 0) > MAX_STRONG_MARKERS) return undefined;
   try {
@@ -79,7 +77,7 @@ export function fastParsePart(
   }
 }
 
-function parse(text: string, framework: CompiledFramework): DesignDocument {
+function parse(text: string, framework: CompiledFramework): ParsedText {
   const lines = new LineIndex(text);
   const headings: Heading[] = [];
   const blocks: ProseBlock[] = [];
@@ -87,7 +85,7 @@ function parse(text: string, framework: CompiledFramework): DesignDocument {
 
   let paragraph: Line[] | undefined;
   let item: Item | undefined;
-  let fence: { char: string; length: number; start: number } | undefined;
+  let fence: (OpenFence & { start: number }) | undefined;
 
   const block = (kind: ProseBlock['kind'], start: number, end: number, runs: Line[]) => {
     const pieces = piecesOf(text, runs);
@@ -113,9 +111,9 @@ function parse(text: string, framework: CompiledFramework): DesignDocument {
     const line = text.slice(lineStart, lineEnd);
 
     if (fence) {
-      const close = /^( {0,3})(`+|~+)[ \t]*$/.exec(line);
-      if (close && close[2][0] === fence.char && close[2].length >= fence.length) {
-        if (close[1] !== '' || line.length !== close[2].length) giveUp();
+      if (closesFence(line, fence)) {
+        // Only a closing fence at the margin with nothing after it is reproduced here.
+        if (!/^(?:`+|~+)$/.test(line)) giveUp();
         nonProse.push({ start: fence.start, end: lineEnd });
         fence = undefined;
       }
@@ -159,14 +157,15 @@ function parse(text: string, framework: CompiledFramework): DesignDocument {
       continue;
     }
 
-    const open = /^(`{3,}|~{3,})(.*)$/.exec(line);
+    const open = fenceOpening(line);
     if (open) {
-      if (open[1][0] === '`' && open[2].includes('`')) giveUp();
+      if (open.indent > 0) giveUp();
       closeParagraph();
       item = undefined;
-      fence = { char: open[1][0], length: open[1].length, start: lineStart };
+      fence = { ...open, start: lineStart };
       continue;
     }
+    if (/^(`{3,})/.test(line)) giveUp(); // a backtick fence line whose info has a backtick
 
     // A list item: "- text", "* text", "+ text", "1. text", "2) text".
     const bullet = /^([-*+]) (?=\S)/.exec(line);
@@ -217,21 +216,16 @@ function parse(text: string, framework: CompiledFramework): DesignDocument {
   if (fence) giveUp();
   closeParagraph();
 
-  return {
+  const document = createDocument({
     text,
     lines,
     bomLength: 0,
     headings,
-    blocks,
     nonProse,
     comments: [],
-    steps: [],
-    stepById: new Map(),
-    extraSections: [],
-    numbersSteps: false,
-    stepDepth: 2,
     frameworkId: framework.id,
-  };
+  });
+  return { document, blocks };
 }
 
 /** A line of paragraph text; gives up unless it is plain text that starts no other block. */

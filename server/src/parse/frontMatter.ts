@@ -2,7 +2,7 @@
 // can point at the wrong value rather than at the whole block.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { LineIndex } from '../core/text';
-import type { FrontMatter } from './model';
+import type { FrontMatter } from '../model/document';
 
 const MAX_YAML_ERRORS = 5;
 

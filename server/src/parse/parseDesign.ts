@@ -11,7 +11,13 @@ import type { CompiledFramework } from '../framework/compile';
 import { matchHeading } from '../framework/headingMatcher';
 import { parseFrontMatter } from './frontMatter';
 import { defuseMarkdown } from './limits';
-import type { DesignDocument, Heading, HtmlComment, ProseBlock } from './model';
+import {
+  createDocument,
+  type Heading,
+  type HtmlComment,
+  type ParsedText,
+  type ProseBlock,
+} from '../model/document';
 import { assignSections } from './sections';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -41,15 +47,16 @@ interface Walk {
 export function parseDesign(
   text: string,
   resolveFramework: (frontMatterValues: Record<string, unknown> | undefined) => CompiledFramework,
-): DesignDocument {
-  return parseDesignTree(text, resolveFramework).document;
+): ParsedText {
+  const { document, blocks } = parseDesignTree(text, resolveFramework);
+  return { document, blocks };
 }
 
 /** `parseDesign`, also giving the Markdown tree (incremental analysis checks where parts end). */
 export function parseDesignTree(
   text: string,
   resolveFramework: (frontMatterValues: Record<string, unknown> | undefined) => CompiledFramework,
-): { document: DesignDocument; tree: Root } {
+): ParsedText & { tree: Root } {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
   const tree = parseMarkdown(text);
@@ -84,24 +91,18 @@ export function parseDesignTree(
   }
   for (const node of tree.children) visitBlock(node, walk);
 
-  const document: DesignDocument = {
+  const document = createDocument({
     text,
     lines,
     bomLength: bom,
     frontMatter,
     headings: walk.headings,
-    blocks: walk.blocks,
     nonProse: walk.nonProse,
     comments: walk.comments,
-    steps: [],
-    stepById: new Map(),
-    extraSections: [],
-    numbersSteps: false,
-    stepDepth: 2,
     frameworkId: framework.id,
-  };
+  });
   assignSections(document, framework);
-  return { document, tree };
+  return { document, blocks: walk.blocks, tree };
 }
 
 function offsetOf(offset: number | undefined, bom: number): number {

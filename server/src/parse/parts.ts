@@ -7,19 +7,7 @@
 //
 // Only unindented headings split: an indented one ("  ## x") may sit inside a list item.
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HTML_1 = /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
-const HTML_1_END = /<\/(?:script|pre|style|textarea)>/i;
-const HTML_6 =
-  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
-const HTML_7 =
-  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
-
-type Block =
-  | { kind: 'none' }
-  | { kind: 'fence'; char: string; length: number }
-  | { kind: 'html'; end: RegExp | 'blank' }
-  | { kind: 'paragraph' };
+import { BlockTracker } from './blocks';
 
 /**
  * Offsets where parts start (the first is always 0), or just [0] when the text should not be
@@ -45,7 +33,7 @@ export class PartScanner {
   private lineEnd = 0;
   private lineNext = 0;
   private nextCr = -1;
-  private block: Block = { kind: 'none' };
+  private readonly blocks = new BlockTracker();
 
   constructor(
     private readonly text: string,
@@ -97,59 +85,23 @@ export class PartScanner {
 
   /** The next part start, or -1 at the end of the text. */
   next(): number {
-    const { text } = this;
+    const { text, blocks } = this;
     if (this.whole) return -1;
     while (this.at < text.length) {
       this.readLine();
       const at = this.at;
       const lineEnd = this.lineEnd;
       this.at = this.lineNext;
-      const first = text.charCodeAt(at);
-      const block = this.block;
       if (!this.trackBlocks) {
-        if (first === 35 && isAtxHeading(text, at, lineEnd) && at > 0) return at;
-      } else if (block.kind === 'none' || block.kind === 'paragraph') {
-        if (first === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
-          this.block = { kind: 'none' };
-          if (at > 0) return at;
-          continue;
-        }
-        if (first === 32 || first === 96 || first === 126 || first === 60) {
-          const line = text.slice(at, lineEnd);
-          const fence = FENCE.exec(line);
-          if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-            this.block = { kind: 'fence', char: fence[1][0], length: fence[1].length };
-          } else {
-            const html = htmlStart(line, block.kind === 'paragraph');
-            this.block = html ? html : isBlank(line) ? { kind: 'none' } : { kind: 'paragraph' };
-            if (html && html.end !== 'blank' && endsHtml(line, html.end, true)) {
-              this.block = { kind: 'none' };
-            }
-          }
-        } else {
-          this.block =
-            lineEnd === at || isBlank(text.slice(at, lineEnd))
-              ? { kind: 'none' }
-              : { kind: 'paragraph' };
-        }
-      } else if (block.kind === 'fence') {
-        const fence = FENCE.exec(text.slice(at, lineEnd));
-        if (
-          fence &&
-          fence[1][0] === block.char &&
-          fence[1].length >= block.length &&
-          /^[ \t]*$/.test(fence[2])
-        ) {
-          this.block = { kind: 'none' };
-        }
-      } else {
-        const line = text.slice(at, lineEnd);
-        if (block.end === 'blank') {
-          if (isBlank(line)) this.block = { kind: 'none' };
-        } else if (endsHtml(line, block.end, false)) {
-          this.block = { kind: 'none' };
-        }
+        if (text.charCodeAt(at) === 35 && isAtxHeading(text, at, lineEnd) && at > 0) return at;
+        continue;
       }
+      if (!blocks.open && text.charCodeAt(at) === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
+        blocks.reset();
+        if (at > 0) return at;
+        continue;
+      }
+      blocks.feed(text.slice(at, lineEnd));
     }
     return -1;
   }
@@ -163,34 +115,4 @@ function isAtxHeading(text: string, at: number, lineEnd: number): boolean {
   if (i === lineEnd) return true;
   const after = text.charCodeAt(i);
   return after === 32 || after === 9;
-}
-
-function isBlank(line: string): boolean {
-  return /^[ \t]*$/.test(line);
-}
-
-function htmlStart(
-  line: string,
-  inParagraph: boolean,
-): { kind: 'html'; end: RegExp | 'blank' } | undefined {
-  if (!/^ {0,3}</.test(line)) return undefined;
-  if (HTML_1.test(line)) return { kind: 'html', end: HTML_1_END };
-  if (/^ {0,3}<!--/.test(line)) return { kind: 'html', end: /-->/ };
-  if (/^ {0,3}<\?/.test(line)) return { kind: 'html', end: /\?>/ };
-  if (/^ {0,3}<![A-Za-z]/.test(line)) return { kind: 'html', end: />/ };
-  if (/^ {0,3}<!\[CDATA\[/.test(line)) return { kind: 'html', end: /\]\]>/ };
-  if (HTML_6.test(line)) return { kind: 'html', end: 'blank' };
-  // Type 7 cannot interrupt a paragraph.
-  if (!inParagraph && HTML_7.test(line)) return { kind: 'html', end: 'blank' };
-  return undefined;
-}
-
-/** Whether the end condition holds on this line (on the start line, after the opening). */
-function endsHtml(line: string, end: RegExp, startLine: boolean): boolean {
-  if (!startLine) return end.test(line);
-  const open = line.indexOf('<');
-  // Skip past the opening marker so "<!-->" style lines are not read as closed.
-  const skip =
-    end.source === '-->' ? 4 : end.source === '\\?>' ? 2 : end.source === '\\]\\]>' ? 9 : 2;
-  return end.test(line.slice(open + skip));
 }

@@ -1,9 +1,8 @@
 // Decides which headings open steps and where each step's section ends (framework.md, "How a
 // document maps to steps"). The heading matcher says what a heading names; this decides, from its
 // place in the document, whether it opens a step, continues one, or is only content.
-import { defineLazy } from '../core/lazy';
 import type { CompiledFramework } from '../framework/compile';
-import type { DesignDocument, ExtraSection, Heading, StepSection } from './model';
+import type { DesignDocument, ExtraSection, Heading, StepSection } from '../model/document';
 
 interface OpenSection {
   stepIds: string[];
@@ -65,7 +64,7 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
       for (const stepId of match.stepIds) {
         let section = sections.get(stepId);
         if (!section) {
-          section = { stepId, heading, headings: [], spans: [], range: heading.range, blocks: [] };
+          section = { stepId, heading, headings: [], spans: [], range: heading.range };
           sections.set(stepId, section);
           order.push(section);
           roles.push('step');
@@ -137,12 +136,6 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
     const first =
       section.spans.find((span) => span.start === section.heading.start) ?? section.spans[0];
     section.range = document.lines.rangeOf(first.start, first.end);
-    // Read lazily: coverage and word counts come from the parts in an incremental analysis.
-    defineLazy(section, 'blocks', () =>
-      document.blocks.filter((block) =>
-        section.spans.some((span) => block.start >= span.start && block.start < span.end),
-      ),
-    );
   }
   document.steps = order;
   document.stepById = sections;

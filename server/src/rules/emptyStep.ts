@@ -10,9 +10,9 @@ export const emptyStep: Rule = {
     fixable: false,
   },
   check({ steps }, report) {
-    for (const { step, section, words } of steps) {
+    for (const { step, section, words, proseBlocks } of steps) {
       if (!section || words > 0) continue;
-      const hasPlaceholders = section.blocks.some((b) => b.kind !== 'heading');
+      const hasPlaceholders = proseBlocks > 0;
       report({
         range: section.heading.textRange,
         message: `Step ${step.number} '${step.title}' is ${hasPlaceholders ? 'only template placeholders' : 'empty'}. ${step.summary}`,

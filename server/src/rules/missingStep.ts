@@ -37,7 +37,7 @@ export const missingStep: Rule = {
   },
 };
 
-function firstLineRange(document: import('../parse/model').DesignDocument) {
+function firstLineRange(document: import('../model/document').DesignDocument) {
   const heading = document.headings[0];
   if (heading) return heading.textRange;
   const line = document.frontMatter ? document.frontMatter.range.end.line + 1 : 0;

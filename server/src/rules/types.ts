@@ -2,11 +2,10 @@
 // never see LSP types, so the CLI, the server and the tests run them as they are.
 import type { Fix, Severity } from '../core/findings';
 import type { Range } from '../core/text';
-import type { StepReport } from '../analysis/analyse';
 import type { CompiledFramework, CompiledProblem } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
-import type { DesignDocument } from '../parse/model';
-import type { Placeholder } from '../analysis/placeholders';
+import type { DesignDocument } from '../model/document';
+import type { Placeholder, StepResult } from '../model/analysis';
 
 export interface RuleMeta {
   /** Stable id: "MLSD" and three digits. */
@@ -26,7 +25,7 @@ export interface RuleContext {
   problem?: CompiledProblem;
   registry: FrameworkRegistry;
   /** One report per framework step, in framework order. */
-  steps: StepReport[];
+  steps: StepResult[];
   placeholders: Placeholder[];
   /** The severity the user configured for this rule (or its default). */
   severity: Severity;

@@ -1,5 +1,7 @@
 // The design-document model: what one `.mlsd.md` file says, with every position computed once.
-// Rules and editor features read this; none of them touch the Markdown tree.
+// Rules and editor features read this; none of them touch the Markdown tree. Prose blocks (the
+// tokens topics are looked for in) are not part of it: they are most of a document's memory, and
+// the engine keeps them per part (see `ProseReader` in ./analysis.ts).
 import type { LineIndex, Range } from '../core/text';
 import type { Token } from '../core/tokens';
 import type { HeadingMatch } from '../framework/headingMatcher';
@@ -79,8 +81,6 @@ export interface StepSection {
   spans: { start: number; end: number }[];
   /** From the opening heading to the end of the first stretch. */
   range: Range;
-  /** Prose blocks inside the step's stretches, its headings included. */
-  blocks: ProseBlock[];
 }
 
 export interface ExtraSection {
@@ -102,7 +102,6 @@ export interface DesignDocument {
   bomLength: number;
   frontMatter?: FrontMatter;
   headings: Heading[];
-  blocks: ProseBlock[];
   /** Stretches that are not prose: fenced and indented code, HTML blocks, front matter. */
   nonProse: { start: number; end: number }[];
   comments: HtmlComment[];
@@ -115,4 +114,35 @@ export interface DesignDocument {
   /** The heading depth most step headings use. */
   stepDepth: number;
   frameworkId: string;
+}
+
+/** What parsing gives apart from the document: its prose blocks, in order. */
+export interface ParsedText {
+  document: DesignDocument;
+  blocks: ProseBlock[];
+}
+
+/** The fields a parser knows; sections are assigned afterwards (parse/sections.ts). */
+export type DocumentContent = Pick<
+  DesignDocument,
+  | 'text'
+  | 'lines'
+  | 'bomLength'
+  | 'frontMatter'
+  | 'headings'
+  | 'nonProse'
+  | 'comments'
+  | 'frameworkId'
+>;
+
+/** A document with no sections assigned yet: the one place the literal is written. */
+export function createDocument(content: DocumentContent): DesignDocument {
+  return {
+    ...content,
+    steps: [],
+    stepById: new Map(),
+    extraSections: [],
+    numbersSteps: false,
+    stepDepth: 2,
+  };
 }

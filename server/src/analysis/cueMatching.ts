@@ -1,15 +1,13 @@
-// Topic coverage: a topic is covered when one of its cues occurs in the step's own prose (code
-// excluded), compared on normalised words. Only the step's own section is read.
+// How a topic's cues are matched against a step's words: a topic is covered when one of its cues
+// occurs in the step's own prose (code excluded), compared on normalised words; which writing
+// systems a step is written in (cues are looked for in matching languages); questions asked; and
+// template text, which neither covers a topic nor counts as a word. The engine that applies these
+// to a document's sections is ./topicCoverage.ts.
 import type { Token } from '../core/tokens';
 import { wordWeight } from '../core/tokens';
-import type {
-  CompiledCue,
-  CompiledProblem,
-  CompiledStep,
-  CompiledTopic,
-  CueToken,
-} from '../framework/compile';
-import type { DesignDocument, ProseBlock, StepSection } from '../parse/model';
+import type { CompiledProblem, CompiledStep, CompiledTopic, CueToken } from '../framework/compile';
+import type { TopicStatus } from '../model/analysis';
+import type { DesignDocument, ProseBlock } from '../model/document';
 
 /** The topics a step must or may cover: the framework's and the case study's. */
 export function topicsOf(
@@ -17,15 +15,6 @@ export function topicsOf(
   problem: CompiledProblem | undefined,
 ): CompiledTopic[] {
   return [...step.topics, ...(problem?.topicsByStep.get(step.id) ?? [])];
-}
-
-export type TopicStatus = 'covered' | 'missing' | 'unchecked';
-
-export interface TopicCoverage {
-  topic: CompiledTopic;
-  status: TopicStatus;
-  /** Where the covering words are (document offsets) and what they say. */
-  evidence?: { start: number; end: number; text: string };
 }
 
 /** Which writing system a stretch of text mostly uses; cues are looked for in matching languages. */
@@ -53,11 +42,6 @@ function scriptOf(token: Token): Script {
   }
   if (token.latin) return 'latin';
   return /\p{Script=Cyrillic}/u.test(token.lower) ? 'cyrillic' : 'other';
-}
-
-/** The scripts that make up at least a quarter of the section's words. */
-function mainScripts(blocks: ProseBlock[]): Set<Script> {
-  return mainOf(addScriptWeights(blocks, new Map()));
 }
 
 /** Adds the words of the blocks (headings not counted) to per-script weights. */
@@ -125,33 +109,10 @@ export function inflectionFreePrefix(word: string): string {
   return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
 }
 
-function findCue(
-  cue: CompiledCue,
-  blockTokens: Token[][],
-): { start: number; end: number } | undefined {
-  const length = cue.tokens.length;
-  for (const tokens of blockTokens) {
-    for (let i = 0; i + length <= tokens.length; i++) {
-      let k = 0;
-      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
-      if (k === length) return { start: tokens[i].start, end: tokens[i + length - 1].end };
-    }
-  }
-  return undefined;
-}
-
 // A question mark ends a question when a space, the end, closing punctuation or (in Chinese and
 // Japanese, written without spaces) any character follows; a full-width one always does.
 const QUESTION =
   /？|\?(?=\s|$|[)"'*_\]」』）]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
-
-function findQuestions(
-  blocks: ProseBlock[],
-  wanted: number,
-): { start: number; end: number } | undefined {
-  const { count, first } = countQuestions(blocks);
-  return count >= wanted ? first : undefined;
-}
 
 /** The questions asked in the blocks (headings not counted) and where the first one is. */
 export function countQuestions(blocks: readonly ProseBlock[]): {
@@ -171,58 +132,6 @@ export function countQuestions(blocks: readonly ProseBlock[]): {
     }
   }
   return { count, first };
-}
-
-/** Where a step's topics are looked for: its prose and content headings, not the headings naming the step. */
-function coverageBlocks(section: StepSection): ProseBlock[] {
-  const ownHeadings = new Set(section.headings.map((h) => h.start));
-  return section.blocks.filter(
-    (block) => !(block.kind === 'heading' && ownHeadings.has(block.start)),
-  );
-}
-
-export function coverTopics(
-  document: DesignDocument,
-  section: StepSection | undefined,
-  topics: CompiledTopic[],
-  template: TemplateText,
-): TopicCoverage[] {
-  if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
-  const usable = (blocks: ProseBlock[]) =>
-    blocks.map((b) => (template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t))));
-  const blocks = coverageBlocks(section);
-  const scripts = mainScripts(blocks);
-  const blockTokens = usable(blocks);
-  return topics.map((topic) => {
-    let searched = blockTokens;
-    let questionBlocks = blocks;
-    // A topic that may also be written under other steps is looked for there too.
-    const others = topic.alsoIn
-      .map((id) => document.stepById.get(id))
-      .filter((other): other is StepSection => Boolean(other) && other !== section);
-    if (others.length > 0) {
-      const extra = others.flatMap(coverageBlocks);
-      searched = [...blockTokens, ...usable(extra)];
-      questionBlocks = [...blocks, ...extra];
-    }
-    let best: { start: number; end: number } | undefined;
-    for (const cue of topic.cues) {
-      const found = findCue(cue, searched);
-      if (found && (!best || found.start < best.start)) best = found;
-    }
-    if (topic.minQuestions) {
-      const question = findQuestions(questionBlocks, topic.minQuestions);
-      if (question && (!best || question.start < best.start)) best = question;
-    }
-    if (best) {
-      return {
-        topic,
-        status: 'covered',
-        evidence: { ...best, text: document.text.slice(best.start, best.end) },
-      };
-    }
-    return { topic, status: uncoveredStatus(scripts, topic) };
-  });
 }
 
 /**
@@ -269,13 +178,6 @@ export class TemplateText {
       entry.ranges.some((r) => token.start < r.end && token.end > r.start)
     );
   }
-}
-
-/** Substantive words of a step: prose outside headings, template text and bare stub labels. */
-export function countWords(section: StepSection, template: TemplateText): number {
-  let words = 0;
-  for (const block of section.blocks) words += blockWords(block, template);
-  return words;
 }
 
 /** The substantive words of one block: none for a heading or a bare "Label:". */

@@ -1,0 +1,99 @@
+// An index of a slice's words by stem and by lower-case form, so that a cue's first token finds
+// its candidate places without reading every token (a step has about a thousand cues).
+import type { Token } from '../core/tokens';
+import type { CompiledCue } from '../framework/compile';
+import { inflectionFreePrefix, tokenMatches } from './cueMatching';
+
+/**
+ * The tokens of a few blocks indexed by stem and by word, so a cue's first token finds its
+ * candidate places without reading every token (a step has about a thousand cues). `first` gives
+ * what coverage.ts's findCue gives: the first place, in block order, where the cue's tokens all
+ * match within one block.
+ */
+export class CueIndex {
+  private readonly tokens: Token[] = [];
+  /** For each token, the index just past its block's last token. */
+  private readonly blockEnd: number[] = [];
+  private readonly byStem = new Map<string, number[]>();
+  private readonly byLower = new Map<string, number[]>();
+  private readonly cjk: number[] = [];
+  /** The distinct words, each after a line break: one string to search for parts of words. */
+  private vocabulary?: string;
+
+  constructor(blocks: Token[][]) {
+    for (const tokens of blocks) {
+      const end = this.tokens.length + tokens.length;
+      for (const token of tokens) {
+        const i = this.tokens.length;
+        this.tokens.push(token);
+        this.blockEnd.push(end);
+        if (token.kind === 'cjk') {
+          this.cjk.push(i);
+        } else {
+          push(this.byStem, token.stem, i);
+          push(this.byLower, token.lower, i);
+        }
+      }
+    }
+  }
+
+  first(cue: CompiledCue): { start: number; end: number } | undefined {
+    const want = cue.tokens[0];
+    const length = cue.tokens.length;
+    let candidates: number[] | undefined;
+    if (want.kind === 'cjk') {
+      if (this.cjk.length === 0) return undefined;
+      candidates = this.cjk.filter((i) => this.tokens[i].lower.includes(want.lower));
+    } else if (want.abbreviation) {
+      candidates = union([this.byLower.get(want.lower), this.byLower.get(`${want.lower}s`)]);
+    } else if (want.substring) {
+      candidates = this.containing(want.lower);
+    } else if (want.prefix) {
+      candidates = this.startingWith(inflectionFreePrefix(want.lower));
+    } else {
+      candidates = this.byStem.get(want.stem);
+    }
+    if (!candidates) return undefined;
+    for (const i of candidates) {
+      if (i + length > this.blockEnd[i]) continue;
+      let k = 1;
+      while (k < length && tokenMatches(cue.tokens[k], this.tokens[i + k])) k++;
+      if (k === length)
+        return { start: this.tokens[i].start, end: this.tokens[i + length - 1].end };
+    }
+    return undefined;
+  }
+
+  /** Places of the words that contain `part` (cues that match inside German compounds). */
+  private containing(part: string): number[] | undefined {
+    this.vocabulary ??= `\n${[...this.byLower.keys()].join('\n')}`;
+    // Most such cues are in no word of the slice: one search over all of them says so.
+    if (!this.vocabulary.includes(part)) return undefined;
+    const lists: number[][] = [];
+    for (const [lower, list] of this.byLower) if (lower.includes(part)) lists.push(list);
+    return union(lists);
+  }
+
+  /** Places of the words that start with `prefix` (inflected non-Latin words). */
+  private startingWith(prefix: string): number[] | undefined {
+    this.vocabulary ??= `\n${[...this.byLower.keys()].join('\n')}`;
+    if (!this.vocabulary.includes(`\n${prefix}`)) return undefined;
+    const lists: number[][] = [];
+    for (const [lower, list] of this.byLower) if (lower.startsWith(prefix)) lists.push(list);
+    return union(lists);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Sorted union of sorted lists. */
+function union(lists: (number[] | undefined)[]): number[] | undefined {
+  const present = lists.filter((l): l is number[] => Boolean(l) && l!.length > 0);
+  if (present.length === 0) return undefined;
+  if (present.length === 1) return present[0];
+  return present.flat().sort((a, b) => a - b);
+}

@@ -1,0 +1,120 @@
+// Which parts a text is made of: the parts of the previous analysis of the same document where
+// the text is unchanged, cached parts where the same text was seen before, new parts elsewhere.
+import type { CompiledFramework } from '../framework/compile';
+import { PartScanner } from '../parse/parts';
+import {
+  buildPart,
+  NONE,
+  type Part,
+  type PartCache,
+  type PartEntry,
+  type ResolveFramework,
+} from './partCache';
+import type { CoverageMemo } from './topicCoverage';
+
+/** How the last analysis of a document split it: lets the next one skip what did not change. */
+export interface Layout {
+  text: string;
+  parts: { start: number; entry: PartEntry }[];
+  /** Its topic coverage, reused for the steps whose slices an edit leaves as they were. */
+  coverage: CoverageMemo;
+  /** Parts built for it and not yet in the cache: they go in if the next analysis keeps them. */
+  pending: PartEntry[];
+}
+
+export interface SplitOptions {
+  /** False to split inside fences and HTML blocks too (tests: the parts must be joined back). */
+  trackBlocks: boolean;
+  /** False to parse every part with remark (tests). */
+  fastParser: boolean;
+  /** The previous layout of the same document: its parts are reused where the text is the same. */
+  previous?: Layout;
+}
+
+/**
+ * The parts of `text`, and those of them built now that wait to join the cache; undefined when
+ * the text must be analysed whole (link reference definitions reach across parts; a front matter
+ * with no end runs to the end of the text).
+ */
+export function partsOf(
+  text: string,
+  resolve: ResolveFramework,
+  cache: PartCache,
+  { trackBlocks, fastParser, previous }: SplitOptions,
+): { parts: Part[]; pending: PartEntry[] } | undefined {
+  // Parts of the previous text that are still there: those before the edit keep their offsets,
+  // those after it move by the length the edit added. The text is scanned again only from the
+  // last unchanged part before the edit until the scan meets an unchanged part after it.
+  const old = previous?.parts ?? [];
+  let first = 0;
+  while (first < old.length && sameAt(text, old[first].entry.text, old[first].start)) first++;
+  const reused = Math.max(0, first - 1);
+  const delta = text.length - (previous?.text.length ?? 0);
+  const resume = new Map<number, number>();
+  for (let j = old.length - 1; j > reused; j--) {
+    const start = old[j].start + delta;
+    if (start <= old[reused].start || !sameAt(text, old[j].entry.text, start)) break;
+    resume.set(start, j);
+  }
+
+  const parts: Part[] = [];
+  let framework: CompiledFramework | undefined;
+  for (let i = 0; i < reused; i++) {
+    parts.push({ start: old[i].start, line: 0, entry: old[i].entry });
+    framework ??= old[i].entry.framework;
+  }
+  const scanFrom = reused > 0 ? old[reused].start : 0;
+  const scanner = new PartScanner(text, scanFrom, trackBlocks);
+  if (scanner.whole) return undefined;
+
+  // A part typed into is built again on every keystroke. Caching each version would keep them all
+  // alive (and make every garbage collection copy them) though none is used again: a part built
+  // during an edit joins the cache only when the next analysis still has it, that is once the
+  // typing has moved elsewhere. Parts of a document's first analysis join at once (another
+  // document, or the same one opened again, may share them).
+  const pending: PartEntry[] = [];
+  const lookup = (slice: string, isFirst: boolean): PartEntry => {
+    let entry = cache.get(slice, framework);
+    if (entry && isFirst && entry.framework !== resolve(entry.document.frontMatter?.values)) {
+      entry = undefined;
+    }
+    if (!entry) {
+      entry = buildPart(slice, resolve, isFirst ? undefined : framework, fastParser);
+      if (previous) pending.push(entry);
+      else cache.add(entry);
+    }
+    return entry;
+  };
+  let start = scanFrom;
+  let next = scanner.next();
+  while (start >= 0) {
+    const j = resume.get(start);
+    if (j !== undefined && old[j].entry.framework === framework) {
+      // The rest of the text is the rest of the previous one.
+      for (let k = j; k < old.length; k++) {
+        parts.push({ start: old[k].start + delta, line: 0, entry: old[k].entry });
+      }
+      break;
+    }
+    const isFirst = start === 0;
+    let entry = lookup(text.slice(start, next < 0 ? text.length : next), isFirst);
+    while (entry.open && next >= 0) {
+      next = scanner.next();
+      entry = lookup(text.slice(start, next < 0 ? text.length : next), isFirst);
+    }
+    if (entry.definitions || entry.looseFrontMatter) return undefined;
+    framework ??= entry.framework;
+    parts.push({ start, line: 0, entry });
+    start = next;
+    next = start < 0 ? -1 : scanner.next();
+  }
+  for (const entry of previous?.pending ?? NONE) {
+    if (parts.some((part) => part.entry === entry)) cache.add(entry);
+  }
+  return { parts, pending: pending.filter((entry) => parts.some((part) => part.entry === entry)) };
+}
+
+/** Whether `part` is in `text` at `at` (a string comparison V8 does with memcmp). */
+function sameAt(text: string, part: string, at: number): boolean {
+  return at + part.length <= text.length && text.slice(at, at + part.length) === part;
+}

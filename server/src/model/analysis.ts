@@ -1,0 +1,70 @@
+// What an analysis gives: per step, its section, topic coverage and word count; the findings of
+// the rules; and a reader for the prose blocks. Plain types: the engine (analysis/) builds them,
+// rules and editor features read them.
+import type { Finding } from '../core/findings';
+import type {
+  CompiledFramework,
+  CompiledProblem,
+  CompiledStep,
+  CompiledTopic,
+} from '../framework/compile';
+import type { DesignDocument, ProseBlock, StepSection } from './document';
+
+export type TopicStatus = 'covered' | 'missing' | 'unchecked';
+
+export interface TopicCoverage {
+  topic: CompiledTopic;
+  status: TopicStatus;
+  /** Where the covering words are (document offsets) and what they say. */
+  evidence?: { start: number; end: number; text: string };
+}
+
+/** A template placeholder ("TODO", "<describe …>") left in the text. */
+export interface Placeholder {
+  start: number;
+  end: number;
+  /** 0-based line. */
+  line: number;
+  text: string;
+}
+
+/** The measures of one framework step in one document. */
+export interface StepResult {
+  step: CompiledStep;
+  section?: StepSection;
+  topics: TopicCoverage[];
+  /** Substantive words (placeholders, stub labels and headings not counted). */
+  words: number;
+  /** Prose blocks in the section other than headings (placeholders included). */
+  proseBlocks: number;
+}
+
+/**
+ * The prose blocks of a document, read on request: the engine keeps them per part and may parse
+ * a part again to give them, so they are a method, not a field.
+ */
+export interface ProseReader {
+  /** Every prose block of the document, in order. */
+  documentBlocks(): ProseBlock[];
+  /** The prose blocks inside a step's section, its headings included. */
+  sectionBlocks(section: StepSection): ProseBlock[];
+}
+
+/** What the engine builds before the rules run. */
+export interface DesignModel {
+  document: DesignDocument;
+  framework: CompiledFramework;
+  problem?: CompiledProblem;
+  /** One result per framework step, in framework order. */
+  steps: StepResult[];
+  placeholders: Placeholder[];
+  prose: ProseReader;
+}
+
+export interface Analysis extends DesignModel {
+  findings: Finding[];
+  /** Problems with the settings (unknown rule, bad value); defaults were used instead. */
+  settingsProblems: string[];
+  /** Rules that threw; the others still ran. */
+  ruleFailures: string[];
+}

@@ -1,0 +1,139 @@
+// The oracle of the differential tests: a design analysed as one text with remark, every topic
+// looked for by reading every token of its sections in order, no caches and no parts. The engine
+// (server/src/analysis) must give exactly this; test/unit/incremental.test.ts checks that over
+// random edit sequences. Slow on large designs, and simple on purpose.
+import { problemOf } from '../../server/src/analysis/analyse';
+import {
+  addScriptWeights,
+  blockWords,
+  countQuestions,
+  mainOf,
+  TemplateText,
+  tokenMatches,
+  topicsOf,
+  uncoveredStatus,
+} from '../../server/src/analysis/cueMatching';
+import { findPlaceholders } from '../../server/src/analysis/placeholders';
+import type { RuleSettings } from '../../server/src/analysis/ruleSettings';
+import { runRules } from '../../server/src/analysis/runRules';
+import type { Token } from '../../server/src/core/tokens';
+import type { CompiledCue, CompiledTopic } from '../../server/src/framework/compile';
+import { builtInRegistry, type FrameworkRegistry } from '../../server/src/framework/registry';
+import type { Analysis, StepResult, TopicCoverage } from '../../server/src/model/analysis';
+import type { DesignDocument, ProseBlock, StepSection } from '../../server/src/model/document';
+import { parseDesign } from '../../server/src/parse/parseDesign';
+import { allRules } from '../../server/src/rules';
+import type { Rule } from '../../server/src/rules/types';
+
+export function wholeTextAnalysis(
+  text: string,
+  options: { rules?: RuleSettings; registry?: FrameworkRegistry } = {},
+  rules: readonly Rule[] = allRules,
+): Analysis {
+  const registry = options.registry ?? builtInRegistry();
+  const { document, blocks } = parseDesign(text, (values) => {
+    const id = typeof values?.framework === 'string' ? values.framework : undefined;
+    return registry.framework(id) ?? registry.defaultFramework;
+  });
+  const framework = registry.framework(document.frameworkId) ?? registry.defaultFramework;
+  const problem = problemOf(document, registry);
+  const placeholders = findPlaceholders(document, framework.placeholders);
+  const template = new TemplateText(document, placeholders);
+  const sectionBlocks = (section: StepSection) =>
+    blocks.filter((block) =>
+      section.spans.some((span) => block.start >= span.start && block.start < span.end),
+    );
+  const steps: StepResult[] = framework.steps.map((step) => {
+    const section = document.stepById.get(step.id);
+    const own = section ? sectionBlocks(section) : [];
+    return {
+      step,
+      section,
+      topics: coverTopics(document, section, sectionBlocks, topicsOf(step, problem), template),
+      words: own.reduce((words, block) => words + blockWords(block, template), 0),
+      proseBlocks: own.filter((block) => block.kind !== 'heading').length,
+    };
+  });
+  return runRules(
+    {
+      document,
+      framework,
+      problem,
+      steps,
+      placeholders,
+      prose: { documentBlocks: () => blocks, sectionBlocks },
+    },
+    registry,
+    rules,
+    options.rules,
+  );
+}
+
+function coverTopics(
+  document: DesignDocument,
+  section: StepSection | undefined,
+  sectionBlocks: (section: StepSection) => ProseBlock[],
+  topics: CompiledTopic[],
+  template: TemplateText,
+): TopicCoverage[] {
+  if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
+  // A step's topics are looked for in its prose and content headings, not the headings naming it.
+  const coverageBlocks = (of: StepSection) => {
+    const ownHeadings = new Set(of.headings.map((h) => h.start));
+    return sectionBlocks(of).filter(
+      (block) => !(block.kind === 'heading' && ownHeadings.has(block.start)),
+    );
+  };
+  const usable = (list: ProseBlock[]) =>
+    list.map((b) => (template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t))));
+  const blocks = coverageBlocks(section);
+  const scripts = mainOf(addScriptWeights(blocks, new Map()));
+  const blockTokens = usable(blocks);
+  return topics.map((topic) => {
+    let searched = blockTokens;
+    let questionBlocks = blocks;
+    // A topic that may also be written under other steps is looked for there too.
+    const others = topic.alsoIn
+      .map((id) => document.stepById.get(id))
+      .filter((other): other is StepSection => Boolean(other) && other !== section);
+    if (others.length > 0) {
+      const extra = others.flatMap(coverageBlocks);
+      searched = [...blockTokens, ...usable(extra)];
+      questionBlocks = [...blocks, ...extra];
+    }
+    let best: { start: number; end: number } | undefined;
+    for (const cue of topic.cues) {
+      const found = findCue(cue, searched);
+      if (found && (!best || found.start < best.start)) best = found;
+    }
+    if (topic.minQuestions) {
+      const { count, first } = countQuestions(questionBlocks);
+      if (count >= topic.minQuestions && first && (!best || first.start < best.start)) {
+        best = first;
+      }
+    }
+    if (best) {
+      return {
+        topic,
+        status: 'covered',
+        evidence: { ...best, text: document.text.slice(best.start, best.end) },
+      };
+    }
+    return { topic, status: uncoveredStatus(scripts, topic) };
+  });
+}
+
+function findCue(
+  cue: CompiledCue,
+  blockTokens: Token[][],
+): { start: number; end: number } | undefined {
+  const length = cue.tokens.length;
+  for (const tokens of blockTokens) {
+    for (let i = 0; i + length <= tokens.length; i++) {
+      let k = 0;
+      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
+      if (k === length) return { start: tokens[i].start, end: tokens[i + length - 1].end };
+    }
+  }
+  return undefined;
+}
