@@ -1,6 +1,7 @@
 // Finds unfilled template text: TODO/TBD markers, "<describe the goal>", "{{...}}", and lines whose
 // whole content is a placeholder phrase ("fill in", "..."). Code, HTML blocks and front matter are
 // skipped; a phrase such as "fill in" inside a real sentence is not a placeholder.
+import type { PlaceholderPhrases } from '../framework/compile';
 import type { Placeholder } from '../model/analysis';
 import type { DesignDocument } from '../model/document';
 
@@ -20,10 +21,13 @@ const LABEL = /^(?:\*\*|__)?[^:：*_]{1,60}?(?:\*\*|__)?\s*[:：]\s*/;
 
 const MAX_PLACEHOLDER_LINE = 1000;
 
-export function findPlaceholders(document: DesignDocument, phrases: string[]): Placeholder[] {
+export function findPlaceholders(
+  document: DesignDocument,
+  phrases: PlaceholderPhrases,
+): Placeholder[] {
   const { lines, text } = document;
   const found: Placeholder[] = [];
-  const { wholeLinePhrases, cjkPhrases } = phraseSets(phrases);
+  const { wholeLine: wholeLinePhrases, cjk: cjkPhrases } = phrases;
   let skip = 0;
   const nonProse = [...document.nonProse].sort((a, b) => a.start - b.start);
 
@@ -83,24 +87,6 @@ export function findPlaceholders(document: DesignDocument, phrases: string[]): P
     }
   }
   return found;
-}
-
-// The phrase lists are the framework's, the same for every document (and every part of one).
-const phraseCache = new WeakMap<
-  string[],
-  { wholeLinePhrases: Set<string>; cjkPhrases: string[] }
->();
-
-function phraseSets(phrases: string[]) {
-  let sets = phraseCache.get(phrases);
-  if (!sets) {
-    sets = {
-      wholeLinePhrases: new Set(phrases.map((p) => p.toLowerCase().trim())),
-      cjkPhrases: phrases.filter((p) => /[^\p{ASCII}]/u.test(p) && !/^[.…]+$/.test(p)),
-    };
-    phraseCache.set(phrases, sets);
-  }
-  return sets;
 }
 
 function insideNonProse(nonProse: { start: number; end: number }[], offset: number): boolean {

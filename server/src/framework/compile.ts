@@ -60,6 +60,14 @@ export interface CompiledStep {
   data: StepData;
 }
 
+/** The framework's placeholder phrases ("fill in", "…"), as the placeholder finder reads them. */
+export interface PlaceholderPhrases {
+  /** Lower-cased phrases that are placeholders when they are a line's whole content. */
+  wholeLine: Set<string>;
+  /** Phrases in scripts written without spaces, placeholders wherever they stand. */
+  cjk: string[];
+}
+
 export interface CompiledFramework {
   id: string;
   title: string;
@@ -78,7 +86,7 @@ export interface CompiledFramework {
   fillers: Set<string>;
   /** Fillers written without spaces ("第", "步骤", "ステップ"), stripped as substrings. */
   fillerAffixes: string[];
-  placeholders: string[];
+  placeholders: PlaceholderPhrases;
   languages: Record<string, LanguageRules>;
   data: FrameworkData;
 }
@@ -157,7 +165,10 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     cutWords: new Set(ENGLISH_CUT_WORDS),
     fillers: new Set(),
     fillerAffixes: [],
-    placeholders: data.placeholders,
+    placeholders: {
+      wholeLine: new Set(data.placeholders.map((p) => p.toLowerCase().trim())),
+      cjk: data.placeholders.filter((p) => /[^\p{ASCII}]/u.test(p) && !/^[.…]+$/.test(p)),
+    },
     languages: data.languages,
     data,
   };
