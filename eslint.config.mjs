@@ -2,6 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const SHARED =
+  'The client and the server do not import each other; what both use is in common/src.';
+
+/**
+ * Forbids, in `files`, the imports that `pattern` matches.
+ * @param {string} files
+ * @param {Record<string, unknown>} pattern
+ */
+function restrictImports(files, pattern) {
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns: [pattern] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -15,6 +27,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  // The client and the server meet only in common/src (the request types, settings and command
+  // ids), which imports nothing else, so both bundles can take it as it is.
+  restrictImports('client/src/**/*.ts', { group: ['**/server/**'], message: SHARED }),
+  restrictImports('server/src/**/*.ts', { group: ['**/client/**'], message: SHARED }),
+  restrictImports('common/src/**/*.ts', {
+    regex: '^(?!\\./)',
+    message: 'common/src imports only its own files.',
+  }),
   {
     files: ['**/*.mjs', 'bin/**/*.js'],
     languageOptions: {

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { Analyzer } from '../server/src/analysis/analyse';
 import { wholeTextAnalysis } from '../test/oracle/wholeTextAnalysis';
-import { SERVER_ENV } from '../server/src/serverProcess';
+import { SERVER_ENV } from '../common/src/serverProcess';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
 import { generateDesign, prng } from './designGenerator';
 

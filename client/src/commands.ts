@@ -1,46 +1,41 @@
 // The palette commands (category "MLSD"). Each asks the server for data through the custom requests
-// of server/src/protocol.ts and only does the editor side: quick picks, edits, navigation.
+// of common/src/protocol.ts and only does the editor side: quick picks, edits, navigation.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands, type CommandId } from '../../common/src/commands';
 import {
   CoverageRequest,
   InsertMissingStepsRequest,
   RulesRequest,
-  type CoverageParams,
   type CoverageResult,
-  type InsertMissingStepsParams,
-  type InsertMissingStepsResult,
   type RuleInfo,
-  type RulesResult,
-} from '../../server/src/protocol';
+} from '../../common/src/protocol';
 import type { ServerHost } from './host';
 import { newDesign } from './newDesign';
+import { requestType } from './requestType';
 
 export function registerCommands(
   context: vscode.ExtensionContext,
   host: ServerHost,
   beforeRestart: () => void,
 ): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('mlsd.newDesign', () => run(() => newDesign(host))),
-    vscode.commands.registerCommand('mlsd.insertMissingSteps', () =>
-      run(() => insertMissingSteps(host)),
-    ),
-    vscode.commands.registerCommand('mlsd.showCoverage', () => run(() => showCoverage(host))),
-    vscode.commands.registerCommand('mlsd.restartServer', () =>
-      run(async () => {
-        beforeRestart();
-        await host.reconcile(true);
-        if (host.current)
-          vscode.window.setStatusBarMessage('MLSD: language server restarted', 3000);
-        else
-          void vscode.window.showInformationMessage('MLSD is turned off (setting "mlsd.enable").');
-      }),
-    ),
-    vscode.commands.registerCommand('mlsd.openRuleDocumentation', (rule?: unknown) =>
-      run(() => openRuleDocumentation(context, host, rule)),
-    ),
-  ];
+  // One handler per command id: the compiler checks that every command has one.
+  const handlers: Record<CommandId, (...args: unknown[]) => Promise<void>> = {
+    [Commands.newDesign]: () => newDesign(host),
+    [Commands.insertMissingSteps]: () => insertMissingSteps(host),
+    [Commands.showCoverage]: () => showCoverage(host),
+    [Commands.restartServer]: async () => {
+      beforeRestart();
+      await host.reconcile(true);
+      if (host.current) vscode.window.setStatusBarMessage('MLSD: language server restarted', 3000);
+      else void vscode.window.showInformationMessage('MLSD is turned off (setting "mlsd.enable").');
+    },
+    [Commands.openRuleDocumentation]: (rule?: unknown) =>
+      openRuleDocumentation(context, host, rule),
+  };
+  return Object.entries(handlers).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => run(() => handler(...args))),
+  );
 }
 
 async function run(action: () => Promise<void>): Promise<void> {
@@ -70,11 +65,9 @@ async function insertMissingSteps(host: ServerHost): Promise<void> {
   const client = await host.running();
   const document = editor.document;
   const version = document.version;
-  const params: InsertMissingStepsParams = { uri: uriOf(client, document) };
-  const result = await client.sendRequest<InsertMissingStepsResult>(
-    InsertMissingStepsRequest,
-    params,
-  );
+  const result = await client.sendRequest(requestType(InsertMissingStepsRequest), {
+    uri: uriOf(client, document),
+  });
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(
       result.blocked?.length
@@ -145,8 +138,9 @@ export function coverageItems(result: CoverageResult): LineItem[] {
 async function showCoverage(host: ServerHost): Promise<void> {
   const editor = activeDesign(host);
   const client = await host.running();
-  const params: CoverageParams = { uri: uriOf(client, editor.document) };
-  const result = await client.sendRequest<CoverageResult | null>(CoverageRequest, params);
+  const result = await client.sendRequest(requestType(CoverageRequest), {
+    uri: uriOf(client, editor.document),
+  });
   if (!result?.isDesign)
     throw new Error('the language server does not treat this file as a design.');
   const picked = await vscode.window.showQuickPick(coverageItems(result), {
@@ -176,7 +170,7 @@ async function ruleCatalogue(
 ): Promise<RuleInfo[]> {
   try {
     const client = await host.running();
-    return (await client.sendRequest<RulesResult>(RulesRequest)).rules;
+    return (await client.sendRequest(requestType(RulesRequest))).rules;
   } catch {
     // No server: the pages shipped with the extension still say which rules there are.
     const dir = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');

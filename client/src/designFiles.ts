@@ -1,6 +1,7 @@
 // Which documents are designs, as the client sees them: `**/*.mlsd.md` plus the globs of the
 // `mlsd.files` setting (every scope that sets it). The server checks the same again per document.
 import * as vscode from 'vscode';
+import { DEFAULT_SETTINGS } from '../../common/src/protocol';
 
 export const DESIGN_GLOB = '**/*.mlsd.md';
 const SCHEMES = ['file', 'untitled'];
@@ -12,7 +13,7 @@ export function mlsdEnabled(): boolean {
     ...(vscode.workspace.workspaceFolders ?? []),
   ];
   return scopes.some((scope) =>
-    vscode.workspace.getConfiguration('mlsd', scope).get('enable', true),
+    vscode.workspace.getConfiguration('mlsd', scope).get('enable', DEFAULT_SETTINGS.enable),
   );
 }
 

@@ -11,12 +11,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_ENV } from '../../common/src/serverProcess';
 import { registerCommands } from './commands';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
 import { CoverageStatusBar } from './statusBar';
-import { SERVER_ENV } from '../../server/src/serverProcess';
 
 // The library forces its own pop-up when the connection fails; this extension says it once, below.
 class MlsdLanguageClient extends LanguageClient {

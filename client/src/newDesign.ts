@@ -2,13 +2,10 @@
 // server's template there and open it.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import {
-  TemplatesRequest,
-  type TemplateInfo,
-  type TemplatesResult,
-} from '../../server/src/protocol';
+import { TemplatesRequest, type TemplateInfo } from '../../common/src/protocol';
 import type { ServerHost } from './host';
 import { withDesignExtension } from './designFiles';
+import { requestType } from './requestType';
 
 interface TemplateItem extends vscode.QuickPickItem {
   template?: TemplateInfo;
@@ -16,7 +13,7 @@ interface TemplateItem extends vscode.QuickPickItem {
 
 export async function newDesign(host: ServerHost): Promise<void> {
   const client = await host.running();
-  const { templates } = await client.sendRequest<TemplatesResult>(TemplatesRequest);
+  const { templates } = await client.sendRequest(requestType(TemplatesRequest));
   const blank = templates.filter((t) => t.id === 'blank');
   const studies = templates.filter((t) => t.id !== 'blank');
   const items: TemplateItem[] = [

@@ -1,12 +1,10 @@
 // The status bar item for the active design: steps present and required topics covered, from the
 // server's `mlsd/coverage` answer. Hidden for any other editor.
 import * as vscode from 'vscode';
-import {
-  CoverageRequest,
-  type CoverageParams,
-  type CoverageResult,
-} from '../../server/src/protocol';
+import { Commands } from '../../common/src/commands';
+import { CoverageRequest, type CoverageResult } from '../../common/src/protocol';
 import type { ServerHost } from './host';
+import { requestType } from './requestType';
 
 const DEBOUNCE_MS = 250;
 
@@ -23,7 +21,7 @@ export class CoverageStatusBar implements vscode.Disposable {
 
   constructor(private readonly host: ServerHost) {
     this.item.name = 'MLSD Coverage';
-    this.item.command = 'mlsd.showCoverage';
+    this.item.command = Commands.showCoverage;
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
@@ -62,10 +60,9 @@ export class CoverageStatusBar implements vscode.Disposable {
     this.pending = pending;
     let result: CoverageResult | null;
     try {
-      const params: CoverageParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
-      result = await client.sendRequest<CoverageResult | null>(
-        CoverageRequest,
-        params,
+      result = await client.sendRequest(
+        requestType(CoverageRequest),
+        { uri: client.code2ProtocolConverter.asUri(document.uri) },
         pending.token,
       );
     } catch {

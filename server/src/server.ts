@@ -13,6 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CoverageRequest,
+  InsertMissingStepsRequest,
+  RulesRequest,
+  TemplatesRequest,
+  type MlsdSettings,
+} from '../../common/src/protocol';
 import { URI_TO_PATH } from './uri';
 import { Analyzer } from './analysis/analyse';
 import type { Analysis } from './model/analysis';
@@ -30,19 +37,7 @@ import { ruleDocsUri } from './features/ruleDocs';
 import { templates } from './features/templates';
 import { isDesignPath } from './designFiles';
 import { collectWhenIdle } from './idleCollect';
-import {
-  CoverageRequest,
-  InsertMissingStepsRequest,
-  RulesRequest,
-  TemplatesRequest,
-  type CoverageParams,
-  type CoverageResult,
-  type InsertMissingStepsParams,
-  type InsertMissingStepsResult,
-  type MlsdSettings,
-  type RulesResult,
-  type TemplatesResult,
-} from './protocol';
+import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
 import { stdioStreams } from './transport';
@@ -330,20 +325,20 @@ connection.onCodeLens((params, token) =>
   answerFor('textDocument/codeLens', () => params.textDocument.uri, token, [], codeLenses),
 );
 
-connection.onRequest(CoverageRequest, (params: CoverageParams, token) =>
-  answerFor<CoverageResult | null>(CoverageRequest, () => params.uri, token, null, coverageOf),
+connection.onRequest(requestType(CoverageRequest), (params, token) =>
+  answerFor(CoverageRequest.method, () => params.uri, token, null, coverageOf),
 );
-connection.onRequest(InsertMissingStepsRequest, (params: InsertMissingStepsParams, token) =>
-  answerFor<InsertMissingStepsResult>(
-    InsertMissingStepsRequest,
+connection.onRequest(requestType(InsertMissingStepsRequest), (params, token) =>
+  answerFor(
+    InsertMissingStepsRequest.method,
     () => params.uri,
     token,
     { edits: [], inserted: [], blocked: [] },
     insertMissingStepsEdits,
   ),
 );
-connection.onRequest(TemplatesRequest, (): TemplatesResult => ({ templates: templates(registry) }));
-connection.onRequest(RulesRequest, (): RulesResult => ({
+connection.onRequest(requestType(TemplatesRequest), () => ({ templates: templates(registry) }));
+connection.onRequest(requestType(RulesRequest), () => ({
   rules: allRules.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.name,

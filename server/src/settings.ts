@@ -1,7 +1,7 @@
 // Settings pulled from the client per document (workspace/configuration, section "mlsd"), cached
 // per URI and cleared when they change. Bad values are named once and replaced by defaults.
 import { resolveRuleSettings } from './analysis/ruleSettings';
-import { DEFAULT_SETTINGS, type MlsdSettings } from './protocol';
+import { DEFAULT_SETTINGS, type MlsdSettings } from '../../common/src/protocol';
 import { compileGlob } from './glob';
 import { allRules } from './rules';
 

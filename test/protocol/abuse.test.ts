@@ -199,6 +199,16 @@ describe('language server under protocol abuse', function () {
     await assertHealthy(client, 'after wrong params');
   });
 
+  it('requests that take params and get none are refused with InvalidParams, the others answered', async () => {
+    // The library checks this for every typed request, the standard ones and mlsd's alike.
+    for (const method of ['textDocument/hover', 'mlsd/coverage', 'mlsd/insertMissingSteps']) {
+      await assert.rejects(client.connection.sendRequest(method), (e) => codeOf(e) === -32602);
+    }
+    assert.ok(await client.connection.sendRequest('mlsd/templates'));
+    assert.ok(await client.connection.sendRequest('mlsd/rules'));
+    await assertHealthy(client, 'after requests without params');
+  });
+
   it('unknown methods: requests get MethodNotFound, notifications are ignored', async () => {
     await assert.rejects(client.request('mlsd/noSuchThing', {}), (e) => codeOf(e) === -32601);
     await assert.rejects(client.request('$/noSuchThing', {}), (e) => codeOf(e) === -32601);

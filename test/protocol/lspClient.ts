@@ -23,7 +23,7 @@ import {
   type TextDocumentContentChangeEvent,
   type InitializeParams,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_ENV } from '../../server/src/serverProcess';
+import { SERVER_ENV } from '../../common/src/serverProcess';
 
 export const SERVER =
   process.env.MLSD_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');

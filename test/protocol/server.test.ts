@@ -13,13 +13,18 @@ import type {
   CodeLens,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/core/applyEdits';
-import type {
-  CoverageResult,
-  InsertMissingStepsResult,
-  RulesResult,
-  TemplatesResult,
-} from '../../server/src/protocol';
+import {
+  CoverageRequest,
+  InsertMissingStepsRequest,
+  RulesRequest,
+  TemplatesRequest,
+  type CoverageResult,
+  type InsertMissingStepsResult,
+  type RulesResult,
+  type TemplatesResult,
+} from '../../common/src/protocol';
 import { fileUri, LspTestClient, SERVER } from './lspClient';
 
 const INCOMPLETE = [
@@ -332,6 +337,33 @@ describe('language server over stdio', function () {
     assert.deepEqual(
       rules.map((r) => r.id),
       ['MLSD001', 'MLSD002', 'MLSD003', 'MLSD004', 'MLSD005', 'MLSD006', 'MLSD007', 'MLSD008'],
+    );
+  });
+
+  it('answers the typed requests of common/src/protocol.ts as the extension sends them', async () => {
+    // The copy of vscode-jsonrpc used here is the one vscode-languageclient bundles, as in
+    // client/src/requestType.ts: params go by name, and the requests without params send none.
+    const uri = fileUri('typed.mlsd.md');
+    await client.open(uri, INCOMPLETE);
+    await client.waitForDiagnostics(uri);
+    const withUri = (method: string) => new RequestType<{ uri: string }, unknown, void>(method);
+    const withoutParams = (method: string) => new RequestType0<unknown, void>(method);
+    const { connection } = client;
+    assert.deepEqual(
+      await connection.sendRequest(withUri(CoverageRequest.method), { uri }),
+      await client.request('mlsd/coverage', { uri }),
+    );
+    assert.deepEqual(
+      await connection.sendRequest(withUri(InsertMissingStepsRequest.method), { uri }),
+      await client.request('mlsd/insertMissingSteps', { uri }),
+    );
+    assert.deepEqual(
+      await connection.sendRequest(withoutParams(TemplatesRequest.method)),
+      await client.request('mlsd/templates', {}),
+    );
+    assert.deepEqual(
+      await connection.sendRequest(withoutParams(RulesRequest.method)),
+      await client.request('mlsd/rules', {}),
     );
   });
 

@@ -1,10 +1,14 @@
-// The extension manifest (package.json) against the client code and the files it names: commands,
+// The extension manifest (package.json) against the code and the files it names: commands,
 // settings, the rule-severity schema, snippets, grammar, schemas and what goes into the .vsix.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
+import { Commands } from '../../common/src/commands';
+import { codeLenses } from '../../server/src/features/codeLens';
 import { allRules } from '../../server/src/rules';
+import { analyse } from '../helpers/analyse';
+import { DESIGN } from './features/fixture';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -44,15 +48,12 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 const contributes = manifest.contributes;
 const settings = contributes.configuration.properties;
 
-/** Command ids the client registers, read from its source. */
-function registeredCommands(): Set<string> {
-  const ids = new Set<string>();
-  const dir = path.join(root, 'client', 'src');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const source = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const match of source.matchAll(/registerCommand\(\s*['"]([^'"]+)['"]/g)) ids.add(match[1]);
-  }
-  return ids;
+/** The .ts files under a folder. */
+function sourceFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(dir, file));
 }
 
 /** A minimal check of a value against the parts of JSON Schema the settings use. */
@@ -89,19 +90,36 @@ describe('extension manifest', () => {
     }
   });
 
-  it('contributes exactly the commands the client registers', () => {
-    const contributed = new Set(contributes.commands.map((c) => c.command));
-    const registered = registeredCommands();
-    assert.deepEqual([...registered].sort(), [...contributed].sort());
-    for (const id of [
-      'mlsd.newDesign',
+  it('contributes exactly the command ids of common/src/commands.ts', () => {
+    // The client registers one handler per id (client/src/commands.ts; the compiler checks it).
+    const contributed = contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(contributed, Object.values(Commands).sort());
+    assert.deepEqual(Object.values(Commands).sort(), [
       'mlsd.insertMissingSteps',
-      'mlsd.showCoverage',
-      'mlsd.restartServer',
+      'mlsd.newDesign',
       'mlsd.openRuleDocumentation',
-    ]) {
-      assert.ok(contributed.has(id), id);
+      'mlsd.restartServer',
+      'mlsd.showCoverage',
+    ]);
+    // Elsewhere the code names a command by its constant, never by a string of its own.
+    for (const dir of ['client/src', 'server/src']) {
+      for (const file of sourceFiles(path.join(root, dir))) {
+        const source = fs.readFileSync(file, 'utf8');
+        for (const id of Object.values(Commands)) {
+          assert.ok(!source.includes(`'${id}'`), `${path.relative(root, file)} spells ${id}`);
+        }
+      }
     }
+  });
+
+  it('puts only contributed commands in code lenses', () => {
+    const contributed = new Set(contributes.commands.map((c) => c.command));
+    const lensCommands = new Set(codeLenses(analyse(DESIGN)).map((lens) => lens.command?.command));
+    assert.deepEqual(
+      [...lensCommands].sort(),
+      [Commands.insertMissingSteps, Commands.showCoverage].sort(),
+    );
+    for (const command of lensCommands) assert.ok(contributed.has(command ?? ''), command);
   });
 
   it('shows design-only commands in the palette only for a design, and menus name real commands', () => {
@@ -227,7 +245,7 @@ describe('extension manifest', () => {
         assert.ok(files.includes(bundle), `${bundle} is packaged`);
     }
     const unwanted = files.filter((f) =>
-      /^(client|server|test|scripts|node_modules|examples|bin)\/|\.map$|\.ts$|^dist\/cli\.js$/.test(
+      /^(client|common|server|test|scripts|node_modules|examples|bin)\/|\.map$|\.ts$|^dist\/cli\.js$/.test(
         f,
       ),
     );

@@ -1,10 +1,8 @@
 // Code lenses: above each step heading, required topics covered of total and the word count; at
 // the top, "Insert N missing steps" when steps are missing.
 import type { CodeLens } from 'vscode-languageserver';
+import { Commands } from '../../../common/src/commands';
 import type { Analysis } from '../model/analysis';
-
-export const SHOW_COVERAGE_COMMAND = 'mlsd.showCoverage';
-export const INSERT_MISSING_STEPS_COMMAND = 'mlsd.insertMissingSteps';
 
 export function codeLenses(analysis: Analysis): CodeLens[] {
   const lenses: CodeLens[] = [];
@@ -18,7 +16,7 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
       range: first,
       command: {
         title: `$(add) Insert ${missing.length} missing step${missing.length === 1 ? '' : 's'}: ${missing.map((s) => s.step.number).join(', ')}`,
-        command: INSERT_MISSING_STEPS_COMMAND,
+        command: Commands.insertMissingSteps,
       },
     });
   }
@@ -30,7 +28,7 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
       range: report.section.heading.textRange,
       command: {
         title: `Step ${report.step.number} · ${covered}/${required.length} required topics · ${report.words} word${report.words === 1 ? '' : 's'}`,
-        command: SHOW_COVERAGE_COMMAND,
+        command: Commands.showCoverage,
       },
     });
   }

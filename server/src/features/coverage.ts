@@ -2,7 +2,7 @@
 // and "Show Coverage".
 import type { Analysis } from '../model/analysis';
 import { placeStep } from '../analysis/edits';
-import type { CoverageResult } from '../protocol';
+import type { CoverageResult } from '../../../common/src/protocol';
 
 export function coverageOf(analysis: Analysis): CoverageResult {
   const { document, framework } = analysis;

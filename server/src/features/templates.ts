@@ -3,7 +3,7 @@
 import { compareText } from '../core/text';
 import type { CompiledFramework, CompiledProblem } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
-import type { TemplateInfo } from '../protocol';
+import type { TemplateInfo } from '../../../common/src/protocol';
 
 export function designTemplate(framework: CompiledFramework, problem?: CompiledProblem): string {
   const title = problem ? problem.title : 'My ML system design';

@@ -1,8 +1,38 @@
-// Custom requests between the VS Code client and the mlsd language server, beyond standard LSP.
-// Plain types only: the client and the server both import this file.
+// The custom requests between the VS Code client and the mlsd language server, beyond standard
+// LSP, and the settings the client sends. The client and the server both import this file; it
+// imports nothing. Each request is a method name typed with its params and result: the server
+// registers it with `requestType(XRequest)` (server/src/requestType.ts) and the client sends it the
+// same way (client/src/requestType.ts), so neither restates the types.
 
-/** `mlsd/coverage`: what the status bar and "Show Coverage" display for one document. */
-export const CoverageRequest = 'mlsd/coverage';
+/** A request that takes params `P` and answers `R`. */
+export interface RequestSignature<P, R> {
+  readonly method: string;
+  readonly numberOfParams: 1;
+  /** Never set: it carries the params and result types for the compiler. */
+  readonly types?: { params: P; result: R };
+}
+
+/** A request without params that answers `R`. */
+export interface RequestSignature0<R> {
+  readonly method: string;
+  readonly numberOfParams: 0;
+  /** Never set: it carries the result type for the compiler. */
+  readonly types?: { result: R };
+}
+
+function request<P, R>(method: string): RequestSignature<P, R> {
+  return { method, numberOfParams: 1 };
+}
+
+function request0<R>(method: string): RequestSignature0<R> {
+  return { method, numberOfParams: 0 };
+}
+
+/**
+ * `mlsd/coverage`: what the status bar and "Show Coverage" display for one document; null when
+ * the server does not check it.
+ */
+export const CoverageRequest = request<CoverageParams, CoverageResult | null>('mlsd/coverage');
 export interface CoverageParams {
   uri: string;
 }
@@ -33,7 +63,10 @@ export interface CoverageResult {
 }
 
 /** `mlsd/insertMissingSteps`: the edits that insert every missing step (same as source.fixAll.mlsd). */
-export const InsertMissingStepsRequest = 'mlsd/insertMissingSteps';
+export const InsertMissingStepsRequest = request<
+  InsertMissingStepsParams,
+  InsertMissingStepsResult
+>('mlsd/insertMissingSteps');
 export interface InsertMissingStepsParams {
   uri: string;
 }
@@ -48,7 +81,7 @@ export interface InsertMissingStepsResult {
 }
 
 /** `mlsd/templates`: the case studies and the text of a new design for each. */
-export const TemplatesRequest = 'mlsd/templates';
+export const TemplatesRequest = request0<TemplatesResult>('mlsd/templates');
 export interface TemplateInfo {
   /** Case-study id, or "blank". */
   id: string;
@@ -63,7 +96,7 @@ export interface TemplatesResult {
 }
 
 /** `mlsd/rules`: the rule catalogue, for "Open Rule Documentation". */
-export const RulesRequest = 'mlsd/rules';
+export const RulesRequest = request0<RulesResult>('mlsd/rules');
 export interface RuleInfo {
   id: string;
   name: string;

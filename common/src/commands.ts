@@ -1,0 +1,12 @@
+// The command ids of the extension: package.json contributes them, the client registers them, and
+// the server names them in code lenses. test/unit/manifest.test.ts checks the three agree.
+
+export const Commands = {
+  newDesign: 'mlsd.newDesign',
+  insertMissingSteps: 'mlsd.insertMissingSteps',
+  showCoverage: 'mlsd.showCoverage',
+  restartServer: 'mlsd.restartServer',
+  openRuleDocumentation: 'mlsd.openRuleDocumentation',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
