@@ -126,7 +126,8 @@ function exthostLogs(userData) {
 function printResults(scenarios) {
   const lines = [];
   for (const s of scenarios) {
-    lines.push(`${s.passed ? '✔' : '✘'} ${s.name}: ${s.title} (${(s.ms / 1000).toFixed(1)} s)`);
+    const times = `${(s.ms / 1000).toFixed(1)} s, pristine start ${(s.startMs / 1000).toFixed(1)} s`;
+    lines.push(`${s.passed ? '✔' : '✘'} ${s.name}: ${s.title} (${times})`);
     if (!s.passed) lines.push(`    FAILED: ${s.message}`);
     for (const note of s.notes) lines.push(`    - ${note}`);
     if (s.skipped.length) lines.push(`    - not checked: ${s.skipped.join(', ')}`);
@@ -271,7 +272,10 @@ async function runSession(session, { browser, keep, timings }) {
           /** @type {ProgressEvent} */
           const event = JSON.parse(lines[progressRead]);
           if (event.event === 'start') log(`scenario ${event.name}: ${event.title}`);
-          else log(`  ${event.passed ? 'passed' : 'FAILED'} (${(event.ms / 1000).toFixed(1)} s)`);
+          else {
+            const times = `${(event.ms / 1000).toFixed(1)} s after a ${(event.startMs / 1000).toFixed(1)} s pristine start`;
+            log(`  ${event.passed ? 'passed' : 'FAILED'} (${times})`);
+          }
         }
       }
       const requests = fs

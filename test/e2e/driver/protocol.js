@@ -99,7 +99,8 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  * @property {string} message why it failed ("" when it passed)
  * @property {string[]} notes what it checked
  * @property {string[]} skipped checks it could not make (no page)
- * @property {number} ms
+ * @property {number} ms how long it ran
+ * @property {number} startMs how long its pristine start took (before `ms`)
  *
  * A line of `progress.jsonl`.
  * @typedef {({ event: 'start' } & PlanEntry) | ({ event: 'end' } & ScenarioResult)} ProgressEvent

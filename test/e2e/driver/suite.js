@@ -1174,6 +1174,7 @@ async function runSuite({
       notes: [],
       skipped: [],
       ms: 0,
+      startMs: 0,
     };
     /** @type {(() => unknown)[]} */
     const cleanups = [];
@@ -1222,7 +1223,7 @@ async function runSuite({
       } catch (error) {
         throw new Failure(`could not start from the pristine workspace: ${messageOf(error)}`);
       }
-      log(`  pristine start in ${Date.now() - t0} ms`);
+      result.startMs = Date.now() - t0;
       t0 = Date.now();
       await withTimeout(scenario.run(ctx), SCENARIO_TIMEOUT_MS, `scenario ${scenario.name}`);
       result.passed = true;
