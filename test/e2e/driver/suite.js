@@ -453,7 +453,7 @@ const scenarios = [
       const dialog = await ctx.page.ask(
         'acceptSaveDialog',
         { file, fileName: 'x.mlsd.md' },
-        10_000,
+        WAIT_TIMEOUT_MS,
       );
       if (!dialog.skipped && dialog.accepted) ctx.note(`save dialog accepted: ${dialog.value}`);
       assert(await saving, 'the untitled design was not saved');
@@ -573,10 +573,12 @@ const scenarios = [
       const answer = await ctx.page.ask(
         'newDesign',
         { title: template.title, fileName: template.fileName },
-        30_000,
+        WAIT_TIMEOUT_MS,
       );
       if (answer.skipped) {
-        // No page: answer the quick pick and the (simple) save dialog with commands.
+        // No page (desktop VS Code, npm run test:electron): answer the quick pick and the
+        // (simple) save dialog with commands. The extension host cannot see when they are shown,
+        // hence the pauses; the file's appearance below is polled.
         await sleep(1000);
         const index = ctx.expected.templates.indexOf(template);
         for (let i = 0; i < index; i++) {
@@ -636,7 +638,7 @@ const scenarios = [
       const heading = /^#\s+(.+)$/m.exec(document.getText());
       assert(heading, `${NEWS} has no title heading`);
       const title = heading[1].trim();
-      const rendered = await ctx.page.ask('previewRendered', { text: title }, 30_000);
+      const rendered = await ctx.page.ask('previewRendered', { text: title }, WAIT_TIMEOUT_MS);
       if (rendered.skipped) ctx.skip('preview content (no page)');
       else {
         assert(rendered.satisfied, `the preview does not show the heading "${title}"`);
@@ -866,10 +868,8 @@ const scenarios = [
         .getConfiguration('mlsd')
         .update('files', widened, vscode.ConfigurationTarget.Global);
       await vscode.window.showTextDocument(notesUri);
-      await waitFor(
-        'notes.md to be checked once the user setting mlsd.files names it',
-        () => mlsdDiagnostics(notesUri).some((d) => ruleOf(d) === 'MLSD007'),
-        { timeoutMs: 30_000 },
+      await waitFor('notes.md to be checked once the user setting mlsd.files names it', () =>
+        mlsdDiagnostics(notesUri).some((d) => ruleOf(d) === 'MLSD007'),
       );
       ctx.note('the same mlsd.files as a user setting: notes.md checked');
       await ctx.page.ask('snapshot', { name: 'restricted-mode' });
@@ -973,7 +973,7 @@ async function revert(document) {
       while (document.isDirty && !document.isClosed && Date.now() < until) await sleep(50);
       return !document.isDirty || document.isClosed;
     },
-    { timeoutMs: 30_000, intervalMs: 200 },
+    { timeoutMs: WAIT_TIMEOUT_MS, intervalMs: 200 },
   );
 }
 
