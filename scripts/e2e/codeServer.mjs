@@ -1,3 +1,4 @@
+// @ts-check
 // Starts code-server (VS Code in a browser) for the editor tests and the demo, isolated from the
 // user's own VS Code: its own user data, extensions, HOME, XDG folders and TMPDIR under a scratch
 // folder, on loopback, in its own process group so that stop() ends it with every helper process
@@ -29,6 +30,7 @@ export const QUIET_SETTINGS = {
 };
 
 // Process groups started here and not yet ended: ended synchronously if this process exits.
+/** @type {Set<number>} */
 const liveGroups = new Set();
 let handlersInstalled = false;
 
@@ -38,7 +40,7 @@ function installExitHandlers() {
   process.on('exit', () => {
     for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     process.on(signal, () => {
       for (const pgid of liveGroups) killGroup(pgid, 'SIGTERM');
       process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -46,6 +48,10 @@ function installExitHandlers() {
   }
 }
 
+/**
+ * @param {number} pgid
+ * @param {NodeJS.Signals} signal
+ */
 function killGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
@@ -54,7 +60,10 @@ function killGroup(pgid, signal) {
   }
 }
 
-/** Whether any process of the group is still running (zombies do not count). */
+/**
+ * Whether any process of the group is still running (zombies do not count).
+ * @param {number} pgid
+ */
 function groupAlive(pgid) {
   let entries;
   try {
@@ -82,7 +91,10 @@ function groupAlive(pgid) {
   return false;
 }
 
-/** Ends a process group: SIGTERM, then SIGKILL for what is left after `graceMs`. */
+/**
+ * Ends a process group: SIGTERM, then SIGKILL for what is left after `graceMs`.
+ * @param {number} pgid
+ */
 export async function endGroup(pgid, graceMs = 5000) {
   killGroup(pgid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
@@ -93,7 +105,10 @@ export async function endGroup(pgid, graceMs = 5000) {
   liveGroups.delete(pgid);
 }
 
-/** The folders and environment of one isolated instance under `scratch`. */
+/**
+ * The folders and environment of one isolated instance under `scratch`.
+ * @param {string} scratch
+ */
 export function isolatedLayout(scratch) {
   const dirs = {
     scratch,
@@ -107,6 +122,7 @@ export function isolatedLayout(scratch) {
     userData: path.join(scratch, 'user-data'),
     extensions: path.join(scratch, 'extensions'),
   };
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...withoutNpmRunEnv(),
     HOME: dirs.home,
@@ -126,7 +142,13 @@ export function isolatedLayout(scratch) {
   return { dirs, env };
 }
 
-/** Spawns a command in a new process group, output to `logFile`. */
+/**
+ * Spawns a command in a new process group, output to `logFile`.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env: NodeJS.ProcessEnv, cwd: string, logFile: string }} options
+ * @returns {import('node:child_process').ChildProcess & { pid: number }}
+ */
 function spawnGroup(command, args, { env, cwd, logFile }) {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(command, args, {
@@ -136,14 +158,25 @@ function spawnGroup(command, args, { env, cwd, logFile }) {
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
-  if (child.pid !== undefined) liveGroups.add(child.pid);
-  return child;
+  const { pid } = child;
+  if (pid === undefined) {
+    child.once('error', () => {}); // said here instead
+    throw new Error(`${command} could not be started`);
+  }
+  liveGroups.add(pid);
+  return Object.assign(child, { pid });
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} timeoutMs
+ * @param {string} what
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null }>}
+ */
 function waitForExit(child, timeoutMs, what) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      void endGroup(child.pid);
+      if (child.pid !== undefined) void endGroup(child.pid);
       reject(new Error(`${what} did not finish within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     child.once('error', (error) => {
@@ -157,6 +190,7 @@ function waitForExit(child, timeoutMs, what) {
   });
 }
 
+/** @param {string} file */
 function tail(file, lines = 40) {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -168,6 +202,8 @@ function tail(file, lines = 40) {
 /**
  * Copies an unpacked extension folder into the extensions dir and lists it in extensions.json:
  * VS Code marks an unlisted folder there as removed.
+ * @param {string} extensionsDir
+ * @param {string} folder
  */
 export function addUnpackedExtension(extensionsDir, folder) {
   const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
@@ -177,6 +213,7 @@ export function addUnpackedExtension(extensionsDir, folder) {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(folder, target, { recursive: true });
   const listFile = path.join(extensionsDir, 'extensions.json');
+  /** @type {({ identifier?: { id?: string } } & Record<string, unknown>)[]} */
   let list = [];
   try {
     list = JSON.parse(fs.readFileSync(listFile, 'utf8'));
@@ -202,6 +239,17 @@ export function addUnpackedExtension(extensionsDir, folder) {
 }
 
 /**
+ * @typedef {object} CodeServer
+ * @property {string} url
+ * @property {(folder: string) => string} folderUrl the URL that opens `folder`
+ * @property {ReturnType<typeof isolatedLayout>['dirs']} dirs
+ * @property {string} logFile
+ * @property {number} pid its process group
+ * @property {() => string | undefined} exited how it exited, if it did
+ * @property {() => Promise<void>} stop ends it with every process it started
+ */
+
+/**
  * Starts code-server. Returns { url, folderUrl(folder), dirs, logFile, stop }.
  * - scratch: a folder for this instance (emptied first);
  * - vsix: installed with --install-extension before the start (what users get);
@@ -210,6 +258,18 @@ export function addUnpackedExtension(extensionsDir, folder) {
  * - env: more environment for the server (and so for the extension host);
  * - workspaceTrust: leave workspace trust on (with the trust settings, opens folders in Restricted
  *   Mode); off by default, so that a test folder is trusted without a prompt.
+ * @param {object} options
+ * @param {string} options.scratch
+ * @param {string} [options.vsix]
+ * @param {string[]} [options.extensionFolders]
+ * @param {Record<string, unknown>} [options.settings]
+ * @param {Record<string, string>} [options.env]
+ * @param {boolean} [options.workspaceTrust]
+ * @param {string} [options.host]
+ * @param {number} [options.port]
+ * @param {(line: string) => void} [options.log]
+ * @param {number} [options.startTimeoutMs]
+ * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer({
   scratch,
@@ -288,10 +348,12 @@ export async function startCodeServer({
     { env, cwd: scratch, logFile },
   );
   const pgid = server.pid;
+  /** @type {string | undefined} */
   let exited;
   server.once('exit', (code, signal) => {
     exited = signal ?? `exit code ${code}`;
   });
+  /** @type {Promise<void> | undefined} */
   let stopped;
   const stop = () => {
     stopped ??= endGroup(pgid);

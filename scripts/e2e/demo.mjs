@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run demo`: try mlsd in VS Code without installing VS Code. Builds mlsd.vsix, starts
 // code-server on loopback with it installed and a copy of examples/ open, prints the URL and runs
 // until Ctrl-C, which ends code-server and every process it started.
@@ -20,6 +21,7 @@ const { values: options } = parseArgs({
   },
 });
 
+/** @param {number} port @returns {Promise<boolean>} */
 function portFree(port) {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -63,6 +65,7 @@ async function main() {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+  /** @param {number} code */
   const stopAndExit = async (code) => {
     await server.stop();
     process.exit(code);

@@ -1,19 +1,25 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:electron`: the same editor scenarios (test/e2e/driver/suite.js) in desktop VS Code
 // through @vscode/test-electron, against the packaged mlsd.vsix. For machines that have internet
 // (it downloads VS Code into .vscode-test/) or a local VS Code (VSCODE_EXECUTABLE_PATH). There is
 // no page here: the checks that need one (Problems panel, status bar text) are reported as not
 // checked. Needs a display on Linux (run it under xvfb-run on a server).
-// Options: --only 1,3 (scenario numbers or parts of names).
+// Options: --only quick-fix,restricted (scenario names or parts of them; numbers still work).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeExpectations } from './expectations.mjs';
 import { DRIVER_DIR, ROOT, VSIX } from './paths.mjs';
+import { ENV, FILES, readJson } from '../../test/e2e/driver/protocol.js';
 
 const { values: options } = parseArgs({ options: { only: { type: 'string' } } });
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`\nnpm run test:electron: ${message}`);
   console.log('0 passed, 1 failed');
@@ -36,7 +42,7 @@ if (executable) {
     });
   } catch (error) {
     fail(
-      `no desktop VS Code could be had: the download failed (${error.message.split('\n')[0]}).\n` +
+      `no desktop VS Code could be had: the download failed (${String(error instanceof Error ? error.message : error).split('\n')[0]}).\n` +
         "This machine has no internet access to VS Code's servers. Set VSCODE_EXECUTABLE_PATH to " +
         'a local VS Code (the "code" executable, e.g. /usr/share/code/code), or run ' +
         '`npm run test:e2e`, which runs the same scenarios in code-server from the npm registry.',
@@ -59,6 +65,7 @@ const extensions = path.join(run, 'extensions');
 for (const dir of [io, userData, extensions]) fs.mkdirSync(dir, { recursive: true });
 fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
 await writeExpectations(io, workspace);
+fs.cpSync(workspace, path.join(io, FILES.pristine), { recursive: true });
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 fs.writeFileSync(
   path.join(userData, 'User', 'settings.json'),
@@ -91,6 +98,7 @@ const installed = spawnSync(
 if (installed.status !== 0)
   fail(`installing ${VSIX} failed:\n${installed.stdout}${installed.stderr}`);
 
+/** @type {unknown} */
 let error;
 try {
   await runTests({
@@ -98,9 +106,9 @@ try {
     extensionDevelopmentPath: DRIVER_DIR,
     extensionTestsPath: path.join(DRIVER_DIR, 'electron.js'),
     extensionTestsEnv: {
-      MLSD_E2E_DIR: io,
-      MLSD_E2E_MODE: 'electron',
-      ...(options.only ? { MLSD_E2E_ONLY: options.only } : {}),
+      [ENV.dir]: io,
+      [ENV.mode]: 'electron',
+      ...(options.only ? { [ENV.only]: options.only } : {}),
     },
     launchArgs: [
       workspace,
@@ -117,12 +125,13 @@ try {
   error = caught;
 }
 
-const resultsFile = path.join(io, 'results.json');
-if (!fs.existsSync(resultsFile))
-  fail(`VS Code ended without results (${error?.message ?? 'no error'}).`);
-const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+if (!fs.existsSync(path.join(io, FILES.results))) {
+  fail(`VS Code ended without results (${error instanceof Error ? error.message : 'no error'}).`);
+}
+/** @type {import('../../test/e2e/driver/protocol.js').SuiteResults} */
+const results = readJson(io, FILES.results);
 for (const s of results.scenarios) {
-  console.log(`${s.passed ? '✔' : '✘'} ${s.number}. ${s.name} (${(s.ms / 1000).toFixed(1)} s)`);
+  console.log(`${s.passed ? '✔' : '✘'} ${s.name}: ${s.title} (${(s.ms / 1000).toFixed(1)} s)`);
   if (!s.passed) console.log(`    FAILED: ${s.message}`);
   for (const note of s.notes) console.log(`    - ${note}`);
   if (s.skipped.length) console.log(`    - not checked: ${s.skipped.join(', ')}`);

@@ -1,3 +1,4 @@
+// @ts-check
 // What the editor scenarios expect, computed before the editor starts from the same build the
 // .vsix holds: the findings of `mlsd check --format json`, the `mlsd` snippet's text as VS Code
 // inserts it (first choice, default placeholders) and its findings, and the New Design templates
@@ -6,12 +7,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './paths.mjs';
+import { FILES, writeJsonAtomic } from '../../test/e2e/driver/protocol.js';
+
+/**
+ * @typedef {import('../../test/e2e/driver/protocol.js').CliReport} CliReport
+ * @typedef {import('../../test/e2e/driver/protocol.js').Expected} Expected
+ */
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 export const SNIPPET_NAME = 'MLSD design (7 steps)';
 
-/** `mlsd check --format json` of one file: { diagnostics, steps, … }. */
+/**
+ * `mlsd check --format json` of one file: { diagnostics, steps, … }.
+ * @param {string} file
+ * @returns {CliReport}
+ */
 export function check(file) {
   const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], {
     encoding: 'utf8',
@@ -24,7 +35,10 @@ export function check(file) {
   return report;
 }
 
-/** A snippet body as VS Code inserts it when nothing is typed: defaults and first choices. */
+/**
+ * A snippet body as VS Code inserts it when nothing is typed: defaults and first choices.
+ * @param {string[]} body
+ */
 export function expandSnippet(body) {
   let text = body.join('\n');
   text = text.replace(/\$\{\d+\|([^,|}]*)(?:,[^|}]*)*\|\}/g, '$1');
@@ -36,6 +50,10 @@ export function expandSnippet(body) {
   return text.replace(/\$\{\d+\}|\$\d+/g, '');
 }
 
+/**
+ * @param {string} scratch
+ * @returns {Expected['snippet']}
+ */
 function snippet(scratch) {
   const snippets = JSON.parse(
     fs.readFileSync(path.join(ROOT, 'snippets', 'mlsd.code-snippets'), 'utf8'),
@@ -48,7 +66,12 @@ function snippet(scratch) {
   return { name: SNIPPET_NAME, prefix: entry.prefix, text, diagnostics: check(file).diagnostics };
 }
 
-/** Sends one request to `dist/server.js --stdio` and returns its result. */
+/**
+ * Sends one request to `dist/server.js --stdio` and returns its result.
+ * @param {string} method
+ * @param {unknown} [params]
+ * @returns {Promise<unknown>}
+ */
 export function serverRequest(method, params = {}, timeoutMs = 20_000) {
   return new Promise((resolve, reject) => {
     const server = spawn(process.execPath, [SERVER, '--stdio'], {
@@ -60,11 +83,16 @@ export function serverRequest(method, params = {}, timeoutMs = 20_000) {
       server.kill('SIGKILL');
       reject(new Error(`${method}: no answer from dist/server.js within ${timeoutMs / 1000} s`));
     }, timeoutMs);
+    /** @param {Record<string, unknown>} message */
     const send = (message) => {
       const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }));
       server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
       server.stdin.write(body);
     };
+    /**
+     * @param {Error | undefined} error
+     * @param {unknown} [value]
+     */
     const finish = (error, value) => {
       clearTimeout(timer);
       try {
@@ -84,9 +112,12 @@ export function serverRequest(method, params = {}, timeoutMs = 20_000) {
       for (;;) {
         const headerEnd = buffer.indexOf('\r\n\r\n');
         if (headerEnd < 0) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd))?.[1]);
+        const header = buffer.subarray(0, headerEnd).toString('ascii');
+        const length = Number(/Content-Length: (\d+)/i.exec(header)?.[1]);
         if (buffer.length < headerEnd + 4 + length) return;
-        const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length));
+        const message = JSON.parse(
+          buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'),
+        );
         buffer = buffer.subarray(headerEnd + 4 + length);
         if (message.method && message.id !== undefined) {
           send({ id: message.id, result: null }); // a request from the server: nothing to give
@@ -111,11 +142,18 @@ export function serverRequest(method, params = {}, timeoutMs = 20_000) {
   });
 }
 
-/** Writes `expected.json` into `dir` for the designs in `workspace`. */
+/**
+ * Writes `expected.json` into `dir` for the designs in `workspace`.
+ * @param {string} dir
+ * @param {string} workspace
+ */
 export async function writeExpectations(dir, workspace) {
   const news = check(path.join(workspace, 'incomplete-news-feed.mlsd.md'));
-  const { templates } = await serverRequest('mlsd/templates');
+  const { templates } = /** @type {{ templates: Expected['templates'] }} */ (
+    await serverRequest('mlsd/templates')
+  );
+  /** @type {Expected} */
   const expected = { news, snippet: snippet(dir), templates };
-  fs.writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 2));
+  writeJsonAtomic(path.join(dir, FILES.expected), expected);
   return expected;
 }

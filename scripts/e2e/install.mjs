@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Installs what the editor tests need, once, into .cache/e2e/ (ignored by git):
 //   - Debian packages: chromium (the browser Playwright drives), libkrb5-dev and pkg-config (to
 //     build code-server's native modules), with apt-get, only when missing;
@@ -29,9 +30,15 @@ import {
 
 const LOG_FILE = path.join(CACHE, 'install.log');
 
+/** @param {number} since */
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** Runs a command with its output appended to the install log; throws with the log's tail. */
+/**
+ * Runs a command with its output appended to the install log; throws with the log's tail.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, timeoutMs?: number }} [options]
+ */
 function run(command, args, { env = withoutNpmRunEnv(), cwd, timeoutMs = 15 * 60_000 } = {}) {
   fs.mkdirSync(CACHE, { recursive: true });
   fs.appendFileSync(LOG_FILE, `\n$ ${[command, ...args].join(' ')}\n`);
@@ -60,6 +67,7 @@ function run(command, args, { env = withoutNpmRunEnv(), cwd, timeoutMs = 15 * 60
   }
 }
 
+/** @param {string} name */
 function debianInstalled(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Abbrev}', name], {
     encoding: 'utf8',
@@ -67,6 +75,11 @@ function debianInstalled(name) {
   return result.status === 0 && result.stdout.startsWith('ii');
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {[string, string[]]}
+ */
 function asRoot(command, args) {
   if (process.getuid?.() === 0) return [command, args];
   if (spawnSync('sudo', ['-n', 'true']).status === 0) return ['sudo', ['-n', command, ...args]];
@@ -76,6 +89,10 @@ function asRoot(command, args) {
   );
 }
 
+/**
+ * @param {string[]} done what was installed, for the summary
+ * @param {boolean} browser whether chromium is needed
+ */
 function ensureDebian(done, browser) {
   const wanted = DEBIAN_PACKAGES.filter(
     // No browser for the demo; a browser given by MLSD_E2E_CHROMIUM needs no Debian chromium.
@@ -108,6 +125,7 @@ function nodeVersion() {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+/** @param {string[]} done */
 function ensureNode(done) {
   const version = nodeVersion();
   if (version?.startsWith(`v${NODE_MAJOR}.`)) return version;
@@ -137,6 +155,10 @@ function readMarker() {
   }
 }
 
+/**
+ * @param {string} node its version
+ * @param {string[]} done
+ */
 function ensureCodeServer(node, done) {
   const marker = readMarker();
   if (
@@ -184,7 +206,11 @@ function ensureCodeServer(node, done) {
   done.push(`installed code-server ${CODE_SERVER_VERSION} with Node ${node} (${seconds(started)})`);
 }
 
-/** One installer at a time: a second one waits for the first (a stale lock is taken over). */
+/**
+ * One installer at a time: a second one waits for the first (a stale lock is taken over).
+ * @template T
+ * @param {() => T} action
+ */
 async function withLock(action) {
   const lock = path.join(CACHE, 'install.lock');
   fs.mkdirSync(CACHE, { recursive: true });
@@ -195,7 +221,7 @@ async function withLock(action) {
       fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
       let owner = NaN;
       try {
         owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
@@ -223,9 +249,13 @@ async function withLock(action) {
   }
 }
 
-/** Installs whatever is missing; returns what the runners need. */
+/**
+ * Installs whatever is missing; returns what the runners need.
+ * @param {{ log?: (line: string) => void, browser?: boolean }} [options]
+ */
 export async function ensureInstalled({ log = (line) => console.log(line), browser = true } = {}) {
   const started = Date.now();
+  /** @type {string[]} */
   const done = [];
   await withLock(() => {
     ensureDebian(done, browser);

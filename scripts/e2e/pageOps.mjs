@@ -1,10 +1,31 @@
+// @ts-check
 // What the driver extension asks of the page (see test/e2e/driver/page.js): read what only the
 // page shows, or act as a user with the keyboard. Each op polls until its condition holds or its
 // time is up, and returns what it saw with `satisfied`, so the driver can say what was wrong.
+// The ops, their arguments and answers are declared in test/e2e/driver/protocol.js (PageOps).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/**
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {import('../../test/e2e/driver/protocol.js').PageOps} PageOps
+ * @typedef {import('../../test/e2e/driver/protocol.js').ProblemsSeen} ProblemsSeen
+ * @typedef {import('../../test/e2e/driver/protocol.js').StatusItem} StatusItem
+ * @typedef {import('../../test/e2e/driver/protocol.js').SeverityName} SeverityName
+ */
+/**
+ * What answers each page op: its arguments and how long it may poll, to its answer's value.
+ * @typedef {{ [K in keyof PageOps]:
+ *   (args: PageOps[K]['args'], timeoutMs: number) => Promise<PageOps[K]['result']> }} PageOpHandlers
+ */
+
+/**
+ * Calls `probe` until its answer is `satisfied` or `timeoutMs` is up; returns the last answer.
+ * @template {{ satisfied: boolean }} T
+ * @param {number} timeoutMs
+ * @param {() => Promise<T>} probe
+ */
 async function poll(timeoutMs, probe) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -14,24 +35,37 @@ async function poll(timeoutMs, probe) {
   }
 }
 
-/** The Problems panel's rows: files with their counts, markers with what each row shows. */
+/**
+ * The Problems panel's rows: files with their counts, markers with what each row shows.
+ * @param {Page} page
+ * @returns {Promise<ProblemsSeen>}
+ */
 function readProblems(page) {
   return page.evaluate(() => {
-    const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort(
-      (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
-    );
+    const rows = [
+      ...document.querySelectorAll(/** @type {'div'} */ ('.markers-panel .monaco-list-row')),
+    ].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    /** @type {ProblemsSeen['files']} */
     const files = [];
+    /** @type {ProblemsSeen['markers']} */
     const markers = [];
+    /** @type {string | undefined} */
     let file;
+    /**
+     * @param {Element} row
+     * @param {string} selector
+     */
     const text = (row, selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
     for (const row of rows) {
       if (row.getAttribute('aria-level') === '1') {
-        file = text(row, '.label-name') || row.getAttribute('aria-label');
-        files.push({ file, count: Number(text(row, '.monaco-count-badge')) });
+        file = text(row, '.label-name') || (row.getAttribute('aria-label') ?? undefined);
+        files.push({ file: file ?? null, count: Number(text(row, '.monaco-count-badge')) });
         continue;
       }
       const icon = row.querySelector('.marker-icon');
-      const severity = ['error', 'warning', 'info'].find((s) => icon?.classList.contains(s));
+      const severity = /** @type {const} */ (['error', 'warning', 'info']).find((s) =>
+        icon?.classList.contains(s),
+      );
       markers.push({
         file,
         severity: severity ?? 'hint',
@@ -42,50 +76,71 @@ function readProblems(page) {
       });
     }
     const status = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
-    const visible = !!document.querySelector('.markers-panel')?.offsetParent;
+    const visible = !!document.querySelector(/** @type {'div'} */ ('.markers-panel'))?.offsetParent;
     return { files, markers, status, visible };
   });
 }
 
-/** Line numbers (1-based) of the active editor's squiggles of one severity. */
+/**
+ * Line numbers (1-based) of the active editor's squiggles of one severity.
+ * @param {Page} page
+ * @param {SeverityName} severity
+ * @returns {Promise<(number | null)[]>}
+ */
 function readSquiggles(page, severity) {
   return page.evaluate((severity) => {
     const editor =
       document.querySelector('.editor-group-container.active .monaco-editor') ??
       document.querySelector('.monaco-editor');
     if (!editor) return [];
+    /** @type {Map<string, number>} */
     const numbers = new Map();
     for (const number of editor.querySelectorAll('.margin-view-overlays .line-numbers')) {
-      const line = number.closest('.margin-view-overlays > div');
-      if (line) numbers.set(line.style.top, Number(number.textContent.trim()));
+      const line = number.closest(/** @type {'div'} */ ('.margin-view-overlays > div'));
+      if (line) numbers.set(line.style.top, Number(number.textContent?.trim()));
     }
     return [...editor.querySelectorAll(`.view-overlays .squiggly-${severity}`)].map((squiggle) => {
-      const line = squiggle.closest('.view-overlays > div');
-      return numbers.get(line?.style.top) ?? null;
+      const line = squiggle.closest(/** @type {'div'} */ ('.view-overlays > div'));
+      return numbers.get(line?.style.top ?? '') ?? null;
     });
   }, severity);
 }
 
+/**
+ * @param {Page} page
+ * @param {string} id
+ * @returns {Promise<StatusItem>}
+ */
 function statusItem(page, id) {
   return page.evaluate((id) => {
     // Status bar items are "<extension id>.<item id>"; the extension id is not the test's business.
     const element =
       document.getElementById(id) ??
-      [...document.querySelectorAll('.statusbar-item')].find((e) => e.id.endsWith(`.${id}`));
+      [...document.querySelectorAll(/** @type {'div'} */ ('.statusbar-item'))].find((e) =>
+        e.id.endsWith(`.${id}`),
+      );
     if (!element) return { text: '', shown: false };
     const style = getComputedStyle(element);
     const shown =
       style.display !== 'none' && style.visibility !== 'hidden' && !!element.offsetParent;
-    return { text: element.textContent.trim(), label: element.getAttribute('aria-label'), shown };
+    return {
+      text: element.textContent?.trim() ?? '',
+      label: element.getAttribute('aria-label'),
+      shown,
+    };
   }, id);
 }
 
-/** The visible quick input (quick pick or simple file dialog): title, value, focused row. */
+/**
+ * The visible quick input (quick pick or simple file dialog): title, value, focused row.
+ * @param {Page} page
+ * @returns {Promise<{ title: string, value: string, focused: string } | undefined>}
+ */
 function quickInput(page) {
   return page.evaluate(() => {
-    const widget = [...document.querySelectorAll('.quick-input-widget')].find(
-      (w) => getComputedStyle(w).display !== 'none' && w.offsetParent !== null,
-    );
+    const widget = [
+      ...document.querySelectorAll(/** @type {'div'} */ ('.quick-input-widget')),
+    ].find((w) => getComputedStyle(w).display !== 'none' && w.offsetParent !== null);
     if (!widget) return undefined;
     const focused = widget.querySelector('.monaco-list-row.focused');
     return {
@@ -96,7 +151,10 @@ function quickInput(page) {
   });
 }
 
-/** Makes sure the keyboard types into the active text editor. */
+/**
+ * Makes sure the keyboard types into the active text editor.
+ * @param {Page} page
+ */
 async function focusEditor(page) {
   const inEditor = await page.evaluate(
     () => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'),
@@ -106,7 +164,13 @@ async function focusEditor(page) {
   }
 }
 
+/**
+ * The page ops, on `page`; screenshots go to `resultsDir`.
+ * @param {{ page: Page, resultsDir: string, log?: (line: string) => void }} options
+ * @returns {PageOpHandlers}
+ */
 export function pageOps({ page, resultsDir, log = () => {} }) {
+  /** @param {string} name */
   const screenshot = async (name) => {
     const file = path.join(resultsDir, `${name}.png`);
     await page.screenshot({ path: file });
@@ -141,7 +205,7 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
     async statusBar({ id, contains, hidden = false }, timeoutMs) {
       return poll(timeoutMs, async () => {
         const item = await statusItem(page, id);
-        const satisfied = hidden ? !item.shown : item.shown && item.text.includes(contains);
+        const satisfied = hidden ? !item.shown : item.shown && item.text.includes(contains ?? '');
         return { ...item, satisfied };
       });
     },
@@ -170,7 +234,7 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       for (let attempt = 0; attempt < 3 && !(await widget.isVisible()); attempt++) {
         await page.keyboard.press('Control+Space');
         try {
-          await widget.waitFor({ state: 'visible', timeout: 3000 });
+          await widget.waitFor({ state: 'visible', timeout: 10_000 });
         } catch {
           // Asked again below.
         }
@@ -180,7 +244,7 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       for (let moves = 0; ; moves++) {
         const focused = await page
           .locator('.editor-widget.suggest-widget .monaco-list-row.focused')
-          .getAttribute('aria-label', { timeout: 2000 })
+          .getAttribute('aria-label', { timeout: 10_000 })
           .catch(() => '');
         if (focused?.includes(name)) {
           await page.keyboard.press('Enter');
@@ -197,6 +261,10 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
     /** Answers "MLSD: New Design…": the case study in the quick pick, then the save dialog. */
     async newDesign({ title, fileName }, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
+      /**
+       * @param {string} what
+       * @param {(input: { title: string, value: string, focused: string }) => boolean} test
+       */
       const until = async (what, test) => {
         for (;;) {
           const input = await quickInput(page);
@@ -230,7 +298,7 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
             .evaluate(
               (text) =>
                 [...document.querySelectorAll('h1, h2, h3')].find(
-                  (h) => h.textContent.trim() === text,
+                  (h) => h.textContent?.trim() === text,
                 )?.tagName,
               text,
             )
@@ -271,14 +339,14 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
     },
 
     /** Keeps a screenshot of the page as a failing scenario left it. */
-    async scenarioEnd({ number, name, passed }) {
+    async scenarioEnd({ name, passed }) {
       if (passed) return {};
       const slug = name
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '')
-        .slice(0, 50);
-      const file = await screenshot(`scenario-${number}-${slug}`);
+        .slice(0, 60);
+      const file = await screenshot(`scenario-${slug}`);
       log(`  screenshot of the failure: ${path.relative(process.cwd(), file)}`);
       return { file };
     },

@@ -1,3 +1,4 @@
+// @ts-check
 // Where the editor tests keep their tools and scratch files. Everything under `.cache/` is ignored
 // by git; the installs are cached there between runs, the scratch folders are made anew each run.
 import * as path from 'node:path';

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:e2e`: the editor scenarios in a real VS Code (code-server) against the packaged
 // mlsd.vsix. Installs what is missing (scripts/e2e/install.mjs), packages the extension, then for
 // each session (a trusted folder; Restricted Mode) starts code-server with the .vsix and the test
 // driver extension installed, opens a copy of examples/ in headless Chromium (Playwright) and
 // answers the driver's page requests; prints each scenario and "N passed, N failed", and tears
-// everything down, also on failure or Ctrl-C.
+// everything down, also on failure or Ctrl-C. What runner, driver and page exchange (files of the
+// run folder, page requests) is declared in test/e2e/driver/protocol.js.
 //
-// Options: --only 1,3       run only these scenarios (numbers or parts of names)
+// Options: --only quick-fix,restricted-mode
+//                           run only these scenarios: names, or parts of names or titles (the
+//                           old scenario numbers still work)
 //          --no-package     use the existing mlsd.vsix
 //          --screenshot F   after a run where every scenario passed, copy the screenshot of
 //                           the design with its Problems panel to F (docs/screenshot.png)
@@ -21,6 +25,27 @@ import { writeExpectations } from './expectations.mjs';
 import { ensureInstalled } from './install.mjs';
 import { pageOps } from './pageOps.mjs';
 import { CACHE, CHROMIUM, DRIVER_DIR, RESULTS_DIR, ROOT, VSIX } from './paths.mjs';
+import {
+  ENV,
+  FILES,
+  PAGE_OPS,
+  REQUEST_FILE,
+  readJson,
+  responseFile,
+  writeJsonAtomic,
+} from '../../test/e2e/driver/protocol.js';
+
+/**
+ * @typedef {import('../../test/e2e/driver/protocol.js').Session} Session
+ * @typedef {import('../../test/e2e/driver/protocol.js').PlanEntry} PlanEntry
+ * @typedef {import('../../test/e2e/driver/protocol.js').ProgressEvent} ProgressEvent
+ * @typedef {import('../../test/e2e/driver/protocol.js').PageRequest} PageRequest
+ * @typedef {import('../../test/e2e/driver/protocol.js').PageResponse} PageResponse
+ * @typedef {import('../../test/e2e/driver/protocol.js').PageOps} PageOps
+ * @typedef {import('../../test/e2e/driver/protocol.js').PageOp} PageOp
+ * @typedef {import('../../test/e2e/driver/protocol.js').ScenarioResult} ScenarioResult
+ * @typedef {import('../../test/e2e/driver/protocol.js').SuiteResults} SuiteResults
+ */
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -33,13 +58,17 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-const SUITE_TIMEOUT_MS = 15 * 60_000;
-const DRIVER_START_TIMEOUT_MS = 120_000;
-// A scenario times out after 2 minutes in the driver; silence for longer means the extension host
-// is gone (crashed or hung).
-const DRIVER_SILENCE_MS = 4 * 60_000;
+// Generous: a busy machine (both cores taken by another program) is slow, not broken.
+const SUITE_TIMEOUT_MS = 40 * 60_000;
+const DRIVER_START_TIMEOUT_MS = 240_000;
+// A scenario times out after 4 minutes in the driver (its pristine start after 2 more); silence
+// for longer means the extension host is gone (crashed or hung).
+const DRIVER_SILENCE_MS = 8 * 60_000;
 
-/** When the driver last wrote anything to its folder. */
+/**
+ * When the driver last wrote anything to its folder.
+ * @param {string} io
+ */
 function lastActivity(io) {
   let latest = 0;
   for (const name of fs.readdirSync(io)) {
@@ -62,9 +91,12 @@ const { values: options } = parseArgs({
 });
 
 const t0 = Date.now();
+/** @param {number} t */
 const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+/** @param {string} line */
 const log = (line) => console.log(`[e2e ${since(t0).padStart(7)}] ${line}`);
 
+/** @param {string} file */
 function tail(file, lines = 30) {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -73,9 +105,12 @@ function tail(file, lines = 30) {
   }
 }
 
+/** @param {string} userData */
 function exthostLogs(userData) {
   const logs = path.join(userData, 'logs');
+  /** @type {string[]} */
   const found = [];
+  /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
       const full = path.join(dir, entry.name);
@@ -87,10 +122,12 @@ function exthostLogs(userData) {
   return found.map((file) => `--- ${path.relative(logs, file)}\n${tail(file, 20)}`).join('\n');
 }
 
-function printResults(results) {
+/** @param {ScenarioResult[]} scenarios */
+function printResults(scenarios) {
   const lines = [];
-  for (const s of results.scenarios) {
-    lines.push(`${s.passed ? '✔' : '✘'} ${s.number}. ${s.name} (${(s.ms / 1000).toFixed(1)} s)`);
+  for (const s of scenarios) {
+    const times = `${(s.ms / 1000).toFixed(1)} s, pristine start ${(s.startMs / 1000).toFixed(1)} s`;
+    lines.push(`${s.passed ? '✔' : '✘'} ${s.name}: ${s.title} (${times})`);
     if (!s.passed) lines.push(`    FAILED: ${s.message}`);
     for (const note of s.notes) lines.push(`    - ${note}`);
     if (s.skipped.length) lines.push(`    - not checked: ${s.skipped.join(', ')}`);
@@ -99,9 +136,18 @@ function printResults(results) {
 }
 
 /**
+ * @typedef {object} SessionSetup
+ * @property {Session} name
+ * @property {string} what
+ * @property {boolean} [workspaceTrust]
+ * @property {Record<string, unknown>} [workspaceSettings] the folder's .vscode/settings.json
+ */
+
+/**
  * The editor sessions, each a code-server of its own with a fresh copy of examples/: the scenarios
  * say which session they belong to (test/e2e/driver/suite.js), and a session runs only when one of
  * its scenarios is selected (the first session's driver writes the plan).
+ * @type {SessionSetup[]}
  */
 const SESSIONS = [
   { name: 'trusted', what: 'a trusted folder' },
@@ -114,11 +160,22 @@ const SESSIONS = [
   },
 ];
 
-/** Runs one session's scenarios in its own code-server and page; returns the driver's results. */
+/**
+ * Runs one session's scenarios in its own code-server and page; returns the driver's results.
+ * @param {SessionSetup} session
+ * @param {object} options
+ * @param {import('playwright-core').Browser} options.browser
+ * @param {(plan: PlanEntry[]) => boolean} options.keep whether to keep code-server running after
+ * @param {Record<string, string>} options.timings
+ * @returns {Promise<SuiteResults & { plan: PlanEntry[] }>}
+ */
 async function runSession(session, { browser, keep, timings }) {
   const tag = session.name === SESSIONS[0].name ? '' : `-${session.name}`;
+  /** @type {import('./codeServer.mjs').CodeServer | undefined} */
   let server;
+  /** @type {import('playwright-core').BrowserContext | undefined} */
   let context;
+  /** @type {fs.WriteStream | undefined} */
   let browserLog;
   try {
     const run = path.join(CACHE, 'run', session.name);
@@ -135,6 +192,8 @@ async function runSession(session, { browser, keep, timings }) {
       );
     }
     await writeExpectations(io, workspace);
+    // What every scenario starts from: the driver restores the workspace from this copy.
+    fs.cpSync(workspace, path.join(io, FILES.pristine), { recursive: true });
 
     let t = Date.now();
     server = await startCodeServer({
@@ -156,10 +215,10 @@ async function runSession(session, { browser, keep, timings }) {
           : {}),
       },
       env: {
-        MLSD_E2E_DIR: io,
-        MLSD_E2E_PAGE: '1',
-        MLSD_E2E_SESSION: session.name,
-        ...(options.only ? { MLSD_E2E_ONLY: options.only } : {}),
+        [ENV.dir]: io,
+        [ENV.page]: '1',
+        [ENV.session]: session.name,
+        ...(options.only ? { [ENV.only]: options.only } : {}),
       },
       log,
     });
@@ -170,13 +229,15 @@ async function runSession(session, { browser, keep, timings }) {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     browserLog = fs.createWriteStream(path.join(RESULTS_DIR, `browser-console${tag}.log`));
-    page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.message}\n`));
-    await page.goto(server.folderUrl(workspace));
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    const pageLog = browserLog;
+    page.on('console', (m) => pageLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => pageLog.write(`[pageerror] ${e.message}\n`));
+    await page.goto(server.folderUrl(workspace), { timeout: 180_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
     log(`workbench loaded in Chromium (${since(t)}): ${session.what}`);
 
     const ops = pageOps({ page, resultsDir: RESULTS_DIR, log });
+    /** @type {Set<string>} */
     const handled = new Set();
     let progressRead = 0;
     const loaded = Date.now();
@@ -188,7 +249,7 @@ async function runSession(session, { browser, keep, timings }) {
         throw new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
       }
       if (
-        !fs.existsSync(path.join(io, 'started.json')) &&
+        !fs.existsSync(path.join(io, FILES.started)) &&
         Date.now() - loaded > DRIVER_START_TIMEOUT_MS
       ) {
         throw new Error(
@@ -204,51 +265,60 @@ async function runSession(session, { browser, keep, timings }) {
         );
       }
       // Progress lines, as scenarios start.
-      const progressFile = path.join(io, 'progress.jsonl');
+      const progressFile = path.join(io, FILES.progress);
       if (fs.existsSync(progressFile)) {
         const lines = fs.readFileSync(progressFile, 'utf8').split('\n');
         for (; progressRead < lines.length - 1; progressRead++) {
+          /** @type {ProgressEvent} */
           const event = JSON.parse(lines[progressRead]);
-          if (event.event === 'start') log(`scenario ${event.number}: ${event.name}`);
-          else log(`  ${event.passed ? 'passed' : 'FAILED'} (${(event.ms / 1000).toFixed(1)} s)`);
+          if (event.event === 'start') log(`scenario ${event.name}: ${event.title}`);
+          else {
+            const times = `${(event.ms / 1000).toFixed(1)} s after a ${(event.startMs / 1000).toFixed(1)} s pristine start`;
+            log(`  ${event.passed ? 'passed' : 'FAILED'} (${times})`);
+          }
         }
       }
       const requests = fs
         .readdirSync(io)
-        .filter((name) => /^req-\d+\.json$/.test(name) && !handled.has(name))
+        .filter((name) => REQUEST_FILE.test(name) && !handled.has(name))
         .sort();
       for (const name of requests) {
         handled.add(name);
-        const request = JSON.parse(fs.readFileSync(path.join(io, name), 'utf8'));
+        /** @type {PageRequest} */
+        const request = readJson(io, name);
+        /** @type {PageResponse} */
         let answer;
         try {
-          const op = ops[request.op];
-          if (!op) throw new Error(`no page op "${request.op}"`);
-          answer = { ok: true, value: await op(request.args ?? {}, request.timeoutMs ?? 20_000) };
+          if (!PAGE_OPS.includes(request.op)) throw new Error(`no page op "${request.op}"`);
+          // One op's handler for its own arguments (the request file pairs them).
+          const op =
+            /** @type {(args: unknown, timeoutMs: number) => Promise<PageOps[PageOp]['result']>} */ (
+              ops[request.op]
+            );
+          answer = { ok: true, value: await op(request.args, request.timeoutMs) };
         } catch (error) {
-          answer = { ok: false, error: error.message };
+          answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
         }
-        const response = path.join(io, name.replace('req-', 'res-'));
-        fs.writeFileSync(`${response}.tmp`, JSON.stringify(answer));
-        fs.renameSync(`${response}.tmp`, response);
+        writeJsonAtomic(path.join(io, responseFile(name)), answer);
       }
-      if (fs.existsSync(path.join(io, 'results.json'))) break;
+      if (fs.existsSync(path.join(io, FILES.results))) break;
       await sleep(50);
     }
     timings[`suite${tag}`] = since(t);
-    const results = JSON.parse(fs.readFileSync(path.join(io, 'results.json'), 'utf8'));
-    fs.copyFileSync(path.join(io, 'results.json'), path.join(RESULTS_DIR, `results${tag}.json`));
+    /** @type {SuiteResults} */
+    const results = readJson(io, FILES.results);
+    fs.copyFileSync(path.join(io, FILES.results), path.join(RESULTS_DIR, `results${tag}.json`));
     if (results.fatal) throw new Error(`the driver failed: ${results.fatal}`);
     log(
       `${session.name} session done in VS Code ${results.vscodeVersion} (${timings[`suite${tag}`]})`,
     );
-    const planFile = path.join(io, 'plan.json');
-    results.plan = fs.existsSync(planFile) ? JSON.parse(fs.readFileSync(planFile, 'utf8')) : [];
-    if (keep(results.plan)) {
+    /** @type {PlanEntry[]} */
+    const plan = fs.existsSync(path.join(io, FILES.plan)) ? readJson(io, FILES.plan) : [];
+    if (keep(plan)) {
       log(`--keep: code-server stays at ${server.folderUrl(workspace)}; Ctrl-C ends it`);
       await new Promise(() => {});
     }
-    return results;
+    return { ...results, plan };
   } catch (error) {
     try {
       const [page] = context?.pages() ?? [];
@@ -268,9 +338,13 @@ async function runSession(session, { browser, keep, timings }) {
 }
 
 async function main() {
+  /** @type {Error | undefined} */
   let failedFatal;
+  /** @type {import('playwright-core').Browser | undefined} */
   let browser;
+  /** @type {ScenarioResult[]} */
   const scenarios = [];
+  /** @type {Record<string, string>} */
   const timings = {};
   fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -298,10 +372,11 @@ async function main() {
       args: CHROMIUM_ARGS,
     });
     // The first session's driver writes the plan: which scenarios of which sessions are selected.
+    /** @type {PlanEntry[] | undefined} */
     let plan;
-    const planned = (session) => plan.some((p) => p.session === session.name);
     for (const [index, session] of SESSIONS.entries()) {
-      if (plan && !planned(session)) continue;
+      if (plan && !plan.some((p) => p.session === session.name)) continue;
+      /** @param {PlanEntry[]} currentPlan */
       const last = (currentPlan) =>
         SESSIONS.slice(index + 1).every((s) => !currentPlan.some((p) => p.session === s.name));
       const results = await runSession(session, {
@@ -313,13 +388,13 @@ async function main() {
       scenarios.push(...results.scenarios);
     }
   } catch (error) {
-    failedFatal = error;
+    failedFatal = error instanceof Error ? error : new Error(String(error));
   } finally {
     await browser?.close().catch(() => {});
   }
 
   console.log('');
-  printResults({ scenarios });
+  printResults(scenarios);
   const passed = scenarios.filter((s) => s.passed).length;
   let failed = scenarios.length - passed;
   if (!failedFatal && scenarios.length === 0) {

@@ -1,18 +1,22 @@
+// @ts-check
 // The driver's line to the page: what only the browser page shows (the Problems panel, the status
 // bar, the preview's rendering) or what a user does with the keyboard is asked of the test runner,
 // which drives the page with Playwright. A request is a file `req-NNNN.json` in the run's folder;
-// the answer is `res-NNNN.json`. Without a page (the desktop runner) every ask is skipped.
+// the answer is `res-NNNN.json` (their shapes: protocol.js). Without a page (the desktop runner)
+// every ask is skipped.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { requestFile, responseFile, writeJsonAtomic } = require('./protocol');
 
-function writeJsonAtomic(file, value) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(value, null, 2));
-  fs.renameSync(temporary, file);
-}
+/** @typedef {import('./protocol').PageOps} PageOps */
+/** @typedef {import('./protocol').PageOp} PageOp */
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long the runner may take to answer after the op's own time is up (a busy machine). */
+const ANSWER_GRACE_MS = 60_000;
 
 class PageClient {
   /** @param {string} dir the run's folder; @param {boolean} enabled whether a runner answers */
@@ -25,27 +29,33 @@ class PageClient {
   /**
    * Asks the runner to do `op` on the page. Resolves to its answer's value, or `{ skipped: true }`
    * without a page; rejects with the runner's error, or when no answer comes in time.
+   * @template {PageOp} K
+   * @param {K} op
+   * @param {PageOps[K]['args']} args
+   * @param {number} [timeoutMs] how long the op polls the page for its condition
+   * @returns {Promise<(PageOps[K]['result'] & { skipped?: false }) | { skipped: true }>}
    */
-  async ask(op, args = {}, timeoutMs = 20_000) {
+  async ask(op, args, timeoutMs = 30_000) {
     if (!this.enabled) return { skipped: true };
-    const name = String(++this.seq).padStart(4, '0');
-    const request = path.join(this.dir, `req-${name}.json`);
-    const response = path.join(this.dir, `res-${name}.json`);
-    writeJsonAtomic(request, { id: name, op, args, timeoutMs });
-    // The runner polls the page for up to timeoutMs; allow it time to answer after that.
-    const deadline = Date.now() + timeoutMs + 30_000;
+    const name = requestFile(++this.seq);
+    const response = path.join(this.dir, responseFile(name));
+    /** @type {import('./protocol').PageRequest<K>} */
+    const request = { id: name, op, args, timeoutMs };
+    writeJsonAtomic(path.join(this.dir, name), request);
+    const deadline = Date.now() + timeoutMs + ANSWER_GRACE_MS;
     while (!fs.existsSync(response)) {
       if (Date.now() > deadline) {
         throw new Error(
-          `the page runner did not answer "${op}" within ${(timeoutMs + 30_000) / 1000} s`,
+          `the page runner did not answer "${op}" within ${(timeoutMs + ANSWER_GRACE_MS) / 1000} s`,
         );
       }
       await sleep(50);
     }
+    /** @type {import('./protocol').PageResponse<K>} */
     const answer = JSON.parse(fs.readFileSync(response, 'utf8'));
     if (!answer.ok) throw new Error(`page "${op}": ${answer.error}`);
-    return answer.value ?? {};
+    return answer.value;
   }
 }
 
-module.exports = { PageClient, writeJsonAtomic, sleep };
+module.exports = { PageClient, sleep };

@@ -1,31 +1,90 @@
+// @ts-check
 // The editor scenarios, run inside a real VS Code's extension host (code-server, or desktop VS Code
 // with @vscode/test-electron) against the installed mlsd extension. Each scenario is an assertion
 // through the `vscode` API; what only the page shows is asked of the page runner (page.js).
 // Expectations (the CLI's findings, the snippet's text, the templates) come from `expected.json`,
 // written by the runner from `mlsd check` and the language server before the editor starts.
+// Every scenario starts from the pristine workspace (`pristine/`, see startFromPristine): no text,
+// file or setting a scenario leaves behind reaches the next one.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { sleep, writeJsonAtomic } = require('./page');
+const { sleep } = require('./page');
+const { FILES, appendProgress, readJson, selectScenarios, writeJsonAtomic } = require('./protocol');
+
+/**
+ * @typedef {import('./protocol').Expected} Expected
+ * @typedef {import('./protocol').CliDiagnostic} CliDiagnostic
+ * @typedef {import('./protocol').ScenarioResult} ScenarioResult
+ * @typedef {import('./protocol').Session} Session
+ * @typedef {import('./protocol').SuiteResults} SuiteResults
+ * @typedef {import('./page').PageClient} PageClient
+ *
+ * A finding in one shape for the CLI's and the editor's: rule id, severity (VS Code's number),
+ * message, and range as [start line, start character, end line, end character], 0-based.
+ * @typedef {{ rule: string, severity: number, message: string,
+ *   range: [number, number, number, number] }} Finding
+ *
+ * What a scenario gets.
+ * @typedef {object} Context
+ * @property {Expected} expected
+ * @property {PageClient} page
+ * @property {string} workspace the workspace folder's path
+ * @property {(name: string) => vscode.Uri} file a file of the workspace
+ * @property {(uri: vscode.Uri, options?: vscode.TextDocumentShowOptions) =>
+ *   Promise<{ document: vscode.TextDocument, editor: vscode.TextEditor }>} open
+ *   opens a document in an editor (a pristine file must still have its pristine text)
+ * @property {(text: string) => void} note what the scenario checked, for the report
+ * @property {(what: string) => void} skip a check it could not make (no page)
+ * @property {(fn: () => unknown) => void} cleanup runs after the scenario, pass or fail
+ * @property {() => number} activations how many times the driver was activated (reloads)
+ *
+ * @typedef {object} Scenario
+ * @property {string} name stable, kebab-case: what `--only` and the report use
+ * @property {string} title what it checks, in words
+ * @property {Session} [session] the editor it needs ("trusted" when not said)
+ * @property {(ctx: Context) => Promise<void>} run
+ */
 
 const NEWS = 'incomplete-news-feed.mlsd.md';
-const SCENARIO_TIMEOUT_MS = 120_000;
+// Generous deadlines: every wait polls and ends as soon as its condition holds, so they cost
+// nothing when the editor is quick, and a machine whose cores are busy still gets there.
+const SCENARIO_TIMEOUT_MS = 240_000;
+const WAIT_TIMEOUT_MS = 60_000;
+const RESET_TIMEOUT_MS = 120_000;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
 class Failure extends Error {}
 
+/**
+ * @param {unknown} condition
+ * @param {string | (() => string)} message
+ * @returns {asserts condition}
+ */
 function assert(condition, message) {
   if (!condition) throw new Failure(typeof message === 'function' ? message() : message);
 }
 
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
 /**
  * Polls `probe` (sync or async) until it returns a truthy value, and returns it. On time-out,
  * fails with `what` and, when given, `describe()` of the last state.
+ * @template T
+ * @param {string} what
+ * @param {() => T | Promise<T>} probe
+ * @param {{ timeoutMs?: number, intervalMs?: number, describe?: () => string }} [options]
+ * @returns {Promise<NonNullable<T>>}
  */
-async function waitFor(what, probe, { timeoutMs = 20_000, intervalMs = 50, describe } = {}) {
+async function waitFor(
+  what,
+  probe,
+  { timeoutMs = WAIT_TIMEOUT_MS, intervalMs = 50, describe } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let value;
@@ -34,13 +93,13 @@ async function waitFor(what, probe, { timeoutMs = 20_000, intervalMs = 50, descr
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }
-    if (value) return value;
+    if (value) return /** @type {NonNullable<T>} */ (value);
     if (Date.now() > deadline) {
       let state = '';
       try {
         state = describe ? `; last seen: ${describe()}` : '';
       } catch (error) {
-        state = `; (describing the state failed: ${error.message})`;
+        state = `; (describing the state failed: ${messageOf(error)})`;
       }
       throw new Failure(`timed out after ${timeoutMs / 1000} s waiting for ${what}${state}`);
     }
@@ -48,14 +107,22 @@ async function waitFor(what, probe, { timeoutMs = 20_000, intervalMs = 50, descr
   }
 }
 
+/** @param {vscode.Diagnostic} d */
 const ruleOf = (d) => String(d.code && typeof d.code === 'object' ? d.code.value : d.code);
+/** @param {vscode.Uri} uri */
 const mlsdDiagnostics = (uri) =>
   vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mlsd');
 
-const SEVERITY = { error: 0, warning: 1, info: 2, information: 2, hint: 3 };
+/** @type {Record<CliDiagnostic['severity'], number>} */
+const SEVERITY = { error: 0, warning: 1, info: 2, hint: 3 };
+/** @type {readonly import('./protocol').SeverityName[]} */
 const SEVERITY_NAME = ['error', 'warning', 'info', 'hint'];
 
-/** A finding of `mlsd check --format json` (1-based, end exclusive) in VS Code's terms. */
+/**
+ * A finding of `mlsd check --format json` (1-based, end exclusive) in VS Code's terms.
+ * @param {CliDiagnostic} d
+ * @returns {Finding}
+ */
 function fromCli(d) {
   return {
     rule: d.ruleId,
@@ -65,6 +132,10 @@ function fromCli(d) {
   };
 }
 
+/**
+ * @param {vscode.Diagnostic} d
+ * @returns {Finding}
+ */
 function fromEditor(d) {
   return {
     rule: ruleOf(d),
@@ -74,11 +145,17 @@ function fromEditor(d) {
   };
 }
 
+/** @param {Finding} d */
 const show = (d) =>
   `${d.rule} ${SEVERITY_NAME[d.severity]} [${d.range[0] + 1}:${d.range[1] + 1}-${d.range[2] + 1}:${d.range[3] + 1}] ${d.message.slice(0, 70)}`;
 
-/** What is in one list of findings and not in the other (as multisets). */
+/**
+ * What is in one list of findings and not in the other (as multisets).
+ * @param {Finding[]} actual
+ * @param {Finding[]} expected
+ */
 function difference(actual, expected) {
+  /** @param {Finding} d */
   const key = (d) => JSON.stringify([d.rule, d.severity, d.message, d.range]);
   const left = actual.map(key);
   const missing = [];
@@ -89,11 +166,12 @@ function difference(actual, expected) {
   }
   const extra = left.map((k) => {
     const [rule, severity, message, range] = JSON.parse(k);
-    return { rule, severity, message, range };
+    return /** @type {Finding} */ ({ rule, severity, message, range });
   });
   return { missing, extra, same: missing.length === 0 && extra.length === 0 };
 }
 
+/** @param {{ missing: Finding[], extra: Finding[] }} difference */
 function describeDifference({ missing, extra }) {
   const parts = [];
   if (missing.length) parts.push(`missing: ${missing.map(show).join(' | ')}`);
@@ -101,59 +179,62 @@ function describeDifference({ missing, extra }) {
   return parts.join('; ') || 'none';
 }
 
+/**
+ * @param {vscode.Uri} uri
+ * @param {vscode.TextDocumentShowOptions} [options]
+ */
 async function open(uri, options = {}) {
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document, { preview: false, ...options });
   return { document, editor };
 }
 
-/** Waits until the editor's mlsd findings for `uri` equal `expected` (CLI findings). */
-async function waitForFindings(uri, expected, what, timeoutMs = 30_000) {
+/**
+ * Waits until the editor's mlsd findings for `uri` equal `expected` (CLI findings).
+ * @param {vscode.Uri} uri
+ * @param {Finding[]} expected
+ * @param {string} what
+ */
+async function waitForFindings(uri, expected, what, timeoutMs = WAIT_TIMEOUT_MS) {
   await waitFor(what, () => difference(mlsdDiagnostics(uri).map(fromEditor), expected).same, {
     timeoutMs,
     describe: () => describeDifference(difference(mlsdDiagnostics(uri).map(fromEditor), expected)),
   });
 }
 
-/** Reverts unsaved changes and closes every editor. */
-async function resetEditors() {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    try {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    } catch {
-      // A document that cannot be shown (an output channel) is not the test's.
-    }
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
+/** @param {string} file */
 function removeFile(file) {
   fs.rmSync(file, { force: true });
 }
 
-/** The case-study title of a missing-step message: "Step 6 'Deployment and serving' is missing…". */
+/**
+ * The case-study title of a missing-step message: "Step 6 'Deployment and serving' is missing…".
+ * @param {string} message
+ */
 function stepOfMessage(message) {
   const match = /^Step (\d+) '([^']+)'/.exec(message);
   return match ? { number: Number(match[1]), title: match[2] } : undefined;
 }
 
-/** Shows the Problems panel and asks the page what it lists for `file` (see pageOps.problems). */
+/**
+ * Shows the Problems panel and asks the page what it lists for `file` (see pageOps.problems).
+ * @param {Context} ctx
+ * @param {import('./protocol').PageOps['problems']['args']} args
+ */
 async function askProblems(ctx, args) {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   return ctx.page.ask('problems', args);
 }
 
-/** The page's Problems panel must list `expected` for `file` (when there is a page). */
-async function checkProblemsPanel(ctx, file, expected, extra = {}) {
+/**
+ * The page's Problems panel must list `expected` for `file` (when there is a page).
+ * @param {Context} ctx
+ * @param {string} file
+ * @param {Finding[]} expected
+ */
+async function checkProblemsPanel(ctx, file, expected) {
   const messages = expected.map((d) => d.message);
-  const answer = await askProblems(ctx, {
-    file,
-    count: expected.length,
-    present: messages,
-    ...extra,
-  });
+  const answer = await askProblems(ctx, { file, count: expected.length, present: messages });
   if (answer.skipped) {
     ctx.skip('Problems panel (no page)');
     return answer;
@@ -185,12 +266,14 @@ async function checkProblemsPanel(ctx, file, expected, extra = {}) {
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
+/** @type {Scenario[]} */
 const scenarios = [
   {
-    name: 'missing-step warnings in the Problems panel, where the server says',
+    name: 'problems-panel',
+    title: 'missing-step warnings in the Problems panel, where the server says',
     async run(ctx) {
       const uri = ctx.file(NEWS);
-      const { editor } = await open(uri);
+      const { editor } = await ctx.open(uri);
       const expected = ctx.expected.news.diagnostics.map(fromCli);
       const missing = expected.filter((d) => d.rule === 'MLSD001');
       assert(missing.length > 0, `mlsd check finds no missing step in ${NEWS}`);
@@ -233,14 +316,16 @@ const scenarios = [
     },
   },
   {
-    name: 'the quick fix inserts one missing step; its warning goes, the rest of the text stays',
+    name: 'quick-fix-inserts-step',
+    title: 'the quick fix inserts one missing step; its warning goes, the rest of the text stays',
     async run(ctx) {
       const uri = ctx.file(NEWS);
-      const { document } = await open(uri);
+      const { document } = await ctx.open(uri);
       const expected = ctx.expected.news.diagnostics.map(fromCli);
       await waitForFindings(uri, expected, `the findings for ${NEWS}`);
       const original = document.getText();
       const target = mlsdDiagnostics(uri).find((d) => ruleOf(d) === 'MLSD001');
+      assert(target, `no missing-step finding in ${NEWS}`);
       const others = mlsdDiagnostics(uri).filter(
         (d) => ruleOf(d) === 'MLSD001' && d.message !== target.message,
       );
@@ -249,6 +334,7 @@ const scenarios = [
       // The fix the finding carries: a quick fix titled after the step, with an edit (resolved).
       // The first request after the editor opens can come back empty from every provider (not
       // only mlsd's): ask again until it is there.
+      /** @type {vscode.CodeAction[]} */
       let actions = [];
       let attempts = 0;
       const askedAt = Date.now();
@@ -256,14 +342,15 @@ const scenarios = [
         `the quick fix "Insert step ${step.number} …"`,
         async () => {
           attempts++;
-          actions =
-            (await vscode.commands.executeCommand(
-              'vscode.executeCodeActionProvider',
-              uri,
-              target.range,
-              vscode.CodeActionKind.QuickFix.value,
-              20,
-            )) ?? [];
+          /** @type {vscode.CodeAction[] | undefined} */
+          const answer = await vscode.commands.executeCommand(
+            'vscode.executeCodeActionProvider',
+            uri,
+            target.range,
+            vscode.CodeActionKind.QuickFix.value,
+            20,
+          );
+          actions = answer ?? [];
           return actions.find((a) => a.title.startsWith(`Insert step ${step.number} `));
         },
         { intervalMs: 200, describe: () => `actions: ${actions.map((a) => a.title).join(', ')}` },
@@ -277,12 +364,13 @@ const scenarios = [
       );
       // The API command does not always carry the action's diagnostics back; when it does, the
       // fix must name this finding.
-      if (fix.diagnostics?.length) {
+      const attached = fix.diagnostics ?? [];
+      if (attached.length) {
         assert(
-          fix.diagnostics.some((d) => d.message === target.message),
+          attached.some((d) => d.message === target.message),
           () =>
             `"${fix.title}" is attached to other findings: ` +
-            fix.diagnostics.map((d) => d.message).join(' | '),
+            attached.map((d) => d.message).join(' | '),
         );
       }
       assert(fix.edit, `"${fix.title}" has no edit`);
@@ -347,7 +435,8 @@ const scenarios = [
     },
   },
   {
-    name: 'the mlsd snippet in a new design inserts the 7-step template; empty-step findings',
+    name: 'snippet-new-design',
+    title: 'the mlsd snippet in a new design inserts the 7-step template; empty-step findings',
     async run(ctx) {
       const file = path.join(ctx.workspace, 'x.mlsd.md');
       removeFile(file);
@@ -355,7 +444,7 @@ const scenarios = [
       const fileUri = vscode.Uri.file(file);
       // A new untitled design with its future name, saved (empty) to x.mlsd.md.
       const untitled = fileUri.with({ scheme: 'untitled' });
-      const { document: draft } = await open(untitled);
+      const { document: draft } = await ctx.open(untitled);
       assert(
         draft.languageId === 'markdown',
         `the new design is ${draft.languageId}, not markdown`,
@@ -364,15 +453,18 @@ const scenarios = [
       const dialog = await ctx.page.ask(
         'acceptSaveDialog',
         { file, fileName: 'x.mlsd.md' },
-        10_000,
+        WAIT_TIMEOUT_MS,
       );
       if (!dialog.skipped && dialog.accepted) ctx.note(`save dialog accepted: ${dialog.value}`);
       assert(await saving, 'the untitled design was not saved');
       await waitFor('x.mlsd.md on disk', () => fs.existsSync(file));
       ctx.note('untitled design saved as x.mlsd.md');
-      await open(fileUri);
-      const document = vscode.window.activeTextEditor.document;
-      assert(document.uri.fsPath === file, `the active editor is ${document.uri.toString()}`);
+      await ctx.open(fileUri);
+      const document = vscode.window.activeTextEditor?.document;
+      assert(
+        document?.uri.fsPath === file,
+        `the active editor is ${document?.uri.toString() ?? 'none'}`,
+      );
       const snippet = ctx.expected.snippet;
       const typed = await ctx.page.ask('typeSnippet', {
         prefix: snippet.prefix,
@@ -418,10 +510,11 @@ const scenarios = [
     },
   },
   {
-    name: 'the status bar shows the coverage and updates after an edit',
+    name: 'status-bar-coverage',
+    title: 'the status bar shows the coverage and updates after an edit',
     async run(ctx) {
       const uri = ctx.file(NEWS);
-      const { document, editor } = await open(uri);
+      const { document, editor } = await ctx.open(uri);
       const expected = ctx.expected.news;
       await waitForFindings(uri, expected.diagnostics.map(fromCli), `the findings for ${NEWS}`);
       const present = expected.steps.filter((s) => s.line !== null).length;
@@ -464,7 +557,8 @@ const scenarios = [
     },
   },
   {
-    name: '"MLSD: New Design…" with a case study creates the file from its template',
+    name: 'new-design-command',
+    title: '"MLSD: New Design…" with a case study creates the file from its template',
     async run(ctx) {
       const taken = new Set(fs.readdirSync(ctx.workspace));
       const template = ctx.expected.templates.find(
@@ -474,15 +568,17 @@ const scenarios = [
       const file = path.join(ctx.workspace, template.fileName);
       ctx.cleanup(() => removeFile(file));
       // An open design makes its folder the default place for the new file.
-      await open(ctx.file(NEWS));
+      await ctx.open(ctx.file(NEWS));
       const command = vscode.commands.executeCommand('mlsd.newDesign');
       const answer = await ctx.page.ask(
         'newDesign',
         { title: template.title, fileName: template.fileName },
-        30_000,
+        WAIT_TIMEOUT_MS,
       );
       if (answer.skipped) {
-        // No page: answer the quick pick and the (simple) save dialog with commands.
+        // No page (desktop VS Code, npm run test:electron): answer the quick pick and the
+        // (simple) save dialog with commands. The extension host cannot see when they are shown,
+        // hence the pauses; the file's appearance below is polled.
         await sleep(1000);
         const index = ctx.expected.templates.indexOf(template);
         for (let i = 0; i < index; i++) {
@@ -504,7 +600,7 @@ const scenarios = [
         () => vscode.window.activeTextEditor?.document.uri.fsPath === file,
         { describe: () => `active: ${vscode.window.activeTextEditor?.document.uri.toString()}` },
       );
-      const text = vscode.window.activeTextEditor.document.getText();
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       assert(text === template.content, () => {
         const have = text.split('\n');
         const want = template.content.split('\n');
@@ -521,24 +617,28 @@ const scenarios = [
     },
   },
   {
-    name: 'the Markdown preview opens for a .mlsd.md file',
+    name: 'markdown-preview',
+    title: 'the Markdown preview opens for a .mlsd.md file',
     async run(ctx) {
       const uri = ctx.file(NEWS);
-      const { document } = await open(uri);
+      const { document } = await ctx.open(uri);
       assert(document.languageId === 'markdown', `${NEWS} is ${document.languageId}, not markdown`);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
-      const tab = await waitFor('a Markdown preview tab', () =>
-        vscode.window.tabGroups.all
-          .flatMap((group) => group.tabs)
-          .find(
-            (t) =>
-              t.input instanceof vscode.TabInputWebview &&
-              /markdown\.preview/.test(t.input.viewType),
-          ),
-      );
-      ctx.note(`preview tab "${tab.label}" (${tab.input.viewType})`);
-      const title = /^#\s+(.+)$/m.exec(document.getText())[1].trim();
-      const rendered = await ctx.page.ask('previewRendered', { text: title }, 30_000);
+      const [tab, input] = await waitFor('a Markdown preview tab', () => {
+        for (const t of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
+          if (
+            t.input instanceof vscode.TabInputWebview &&
+            /markdown\.preview/.test(t.input.viewType)
+          )
+            return /** @type {const} */ ([t, t.input]);
+        }
+        return undefined;
+      });
+      ctx.note(`preview tab "${tab.label}" (${input.viewType})`);
+      const heading = /^#\s+(.+)$/m.exec(document.getText());
+      assert(heading, `${NEWS} has no title heading`);
+      const title = heading[1].trim();
+      const rendered = await ctx.page.ask('previewRendered', { text: title }, WAIT_TIMEOUT_MS);
       if (rendered.skipped) ctx.skip('preview content (no page)');
       else {
         assert(rendered.satisfied, `the preview does not show the heading "${title}"`);
@@ -547,7 +647,8 @@ const scenarios = [
     },
   },
   {
-    name: 'a plain notes.md gets no mlsd diagnostics',
+    name: 'plain-notes-unchecked',
+    title: 'a plain notes.md gets no mlsd diagnostics',
     async run(ctx) {
       const notes = path.join(ctx.workspace, 'notes.md');
       fs.writeFileSync(
@@ -557,12 +658,12 @@ const scenarios = [
       );
       ctx.cleanup(() => removeFile(notes));
       const notesUri = vscode.Uri.file(notes);
-      const { document: notesDocument } = await open(notesUri);
+      const { document: notesDocument } = await ctx.open(notesUri);
       assert(notesDocument.languageId === 'markdown', `notes.md is ${notesDocument.languageId}`);
       // Then a design, changed after notes.md was opened: once the change's finding is in, the
       // server has seen everything before it.
       const uri = ctx.file(NEWS);
-      const { document, editor } = await open(uri);
+      const { document, editor } = await ctx.open(uri);
       await waitForFindings(
         uri,
         ctx.expected.news.diagnostics.map(fromCli),
@@ -596,10 +697,11 @@ const scenarios = [
     },
   },
   {
-    name: 'mlsd.rules {"missing-step": "off"} removes those warnings without a reload',
+    name: 'rule-setting-off',
+    title: 'mlsd.rules {"missing-step": "off"} removes those warnings without a reload',
     async run(ctx) {
       const uri = ctx.file(NEWS);
-      await open(uri);
+      await ctx.open(uri);
       const expected = ctx.expected.news.diagnostics.map(fromCli);
       await waitForFindings(uri, expected, `the findings for ${NEWS}`);
       const config = vscode.workspace.getConfiguration('mlsd');
@@ -634,14 +736,15 @@ const scenarios = [
     },
   },
   {
-    name: 'the language server killed twice: restarted each time, checking again, said once',
+    name: 'server-killed-restarted',
+    title: 'the language server killed twice: restarted each time, checking again, said once',
     async run(ctx) {
       if (process.platform !== 'linux') {
         ctx.skip('killing the server (finds its process in /proc, Linux only)');
         return;
       }
       const uri = ctx.file(NEWS);
-      const { document, editor } = await open(uri);
+      const { document, editor } = await ctx.open(uri);
       await waitForFindings(uri, ctx.expected.news.diagnostics.map(fromCli), 'the findings');
       ctx.cleanup(async () => {
         await vscode.commands.executeCommand('notifications.hideList');
@@ -650,12 +753,12 @@ const scenarios = [
       for (const round of [1, 2]) {
         const [pid] = await waitFor('the language server process', () => {
           const pids = languageServerPids();
-          return pids.length === 1 && pids;
+          return pids.length === 1 ? pids : undefined;
         });
         process.kill(pid, 'SIGKILL');
         const [restarted] = await waitFor(`a new language server after kill ${round}`, () => {
           const pids = languageServerPids();
-          return pids.length === 1 && pids[0] !== pid && pids;
+          return pids.length === 1 && pids[0] !== pid ? pids : undefined;
         });
         // The new server checks again: an edit made now gets its finding.
         const end = document.lineAt(document.lineCount - 1).range.end;
@@ -682,7 +785,8 @@ const scenarios = [
     },
   },
   {
-    name: 'Restricted Mode: designs are still checked; the folder cannot widen mlsd.files',
+    name: 'restricted-mode',
+    title: 'Restricted Mode: designs are still checked; the folder cannot widen mlsd.files',
     // Its own editor: workspace trust on, this folder untrusted, and a .vscode/settings.json (written
     // by the runner) with a restricted setting (mlsd.files) and one that still applies (mlsd.rules).
     session: 'restricted',
@@ -707,7 +811,7 @@ const scenarios = [
 
       // The design is checked, with the folder's (unrestricted) rule setting applied.
       const uri = ctx.file(NEWS);
-      const { document } = await open(uri);
+      const { document } = await ctx.open(uri);
       // mlsd check's findings (which name each rule by id and by name) without the rule turned off.
       const all = ctx.expected.news.diagnostics;
       const expected = all
@@ -735,7 +839,7 @@ const scenarios = [
       );
       ctx.cleanup(() => removeFile(notes));
       const notesUri = vscode.Uri.file(notes);
-      await open(notesUri);
+      await ctx.open(notesUri);
       // A design edit made after notes.md was opened: once its finding is in, the server has
       // seen everything before it.
       const editor = await vscode.window.showTextDocument(document);
@@ -764,10 +868,8 @@ const scenarios = [
         .getConfiguration('mlsd')
         .update('files', widened, vscode.ConfigurationTarget.Global);
       await vscode.window.showTextDocument(notesUri);
-      await waitFor(
-        'notes.md to be checked once the user setting mlsd.files names it',
-        () => mlsdDiagnostics(notesUri).some((d) => ruleOf(d) === 'MLSD007'),
-        { timeoutMs: 30_000 },
+      await waitFor('notes.md to be checked once the user setting mlsd.files names it', () =>
+        mlsdDiagnostics(notesUri).some((d) => ruleOf(d) === 'MLSD007'),
       );
       ctx.note('the same mlsd.files as a user setting: notes.md checked');
       await ctx.page.ask('snapshot', { name: 'restricted-mode' });
@@ -795,26 +897,235 @@ function languageServerPids() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A pristine start: every scenario finds the workspace as the runner copied it (`pristine/` in the
+// run folder), no editor open, nothing unsaved, the user's mlsd settings as the suite found them,
+// and the documents VS Code still holds for the examples back to their pristine text.
+
+/**
+ * The files under `root`, as paths relative to it with "/" between folders.
+ * @param {string} root
+ * @returns {string[]}
+ */
+function listFiles(root) {
+  /** @type {string[]} */
+  const files = [];
+  /** @param {string} relative */
+  const walk = (relative) => {
+    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(name);
+      else files.push(name);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/**
+ * The pristine workspace: relative path -> text.
+ * @param {string} dir the run folder
+ * @returns {Map<string, string>}
+ */
+function readPristine(dir) {
+  const root = path.join(dir, FILES.pristine);
+  assert(fs.existsSync(root), `${root} is missing: the runner copies the workspace there`);
+  return new Map(
+    listFiles(root).map((file) => [file, fs.readFileSync(path.join(root, file), 'utf8')]),
+  );
+}
+
+/**
+ * The user (global) values of every mlsd setting: what a scenario's `config.update` changes.
+ * @returns {Record<string, unknown>}
+ */
+function userSettings() {
+  const mlsd = vscode.extensions.getExtension('mlsd.mlsd');
+  /** @type {Record<string, unknown>} */
+  const properties = mlsd?.packageJSON?.contributes?.configuration?.properties ?? {};
+  const config = vscode.workspace.getConfiguration('mlsd');
+  return Object.fromEntries(
+    Object.keys(properties)
+      .map((key) => key.replace(/^mlsd\./, ''))
+      .map((key) => [key, config.inspect(key)?.globalValue]),
+  );
+}
+
+/** The tabs of every editor group. */
+const openTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+
+/**
+ * Reverts a document's unsaved changes (an untitled one is closed): shows it and runs the revert
+ * command, again if the editor was slow to take it, until the document is clean.
+ * @param {vscode.TextDocument} document
+ */
+async function revert(document) {
+  const untitled = document.uri.scheme === 'untitled';
+  await waitFor(
+    `${document.uri.toString()} to be reverted`,
+    async () => {
+      if (!document.isDirty || document.isClosed) return true;
+      await vscode.window.showTextDocument(document, { preview: false });
+      if (vscode.window.activeTextEditor?.document !== document) return false;
+      await vscode.commands.executeCommand(
+        untitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert',
+      );
+      const until = Date.now() + 5000;
+      while (document.isDirty && !document.isClosed && Date.now() < until) await sleep(50);
+      return !document.isDirty || document.isClosed;
+    },
+    { timeoutMs: WAIT_TIMEOUT_MS, intervalMs: 200 },
+  );
+}
+
+/**
+ * @typedef {object} Pristine
+ * @property {string} workspace
+ * @property {Map<string, string>} files relative path -> text
+ * @property {Record<string, unknown>} settings the user's mlsd settings at the suite's start
+ */
+
+/**
+ * What is not as a scenario must find it (empty when all is pristine).
+ * @param {Pristine} pristine
+ * @returns {string[]}
+ */
+function leftovers({ workspace, files, settings }) {
+  const found = [];
+  const tabs = openTabs();
+  if (tabs.length) found.push(`open editors: ${tabs.map((tab) => tab.label).join(', ')}`);
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isDirty) found.push(`unsaved changes in ${document.uri.toString()}`);
+  }
+  const onDisk = listFiles(workspace);
+  const extra = onDisk.filter((file) => !files.has(file));
+  if (extra.length) found.push(`files a scenario left: ${extra.join(', ')}`);
+  for (const [file, text] of files) {
+    const full = path.join(workspace, file);
+    if (!onDisk.includes(file)) found.push(`${file} is gone`);
+    else if (fs.readFileSync(full, 'utf8') !== text) found.push(`${file} on disk is changed`);
+    const held = vscode.workspace.textDocuments.find(
+      (d) => d.uri.scheme === 'file' && d.uri.fsPath === full,
+    );
+    if (held && held.getText() !== text) found.push(`the editor's text of ${file} is changed`);
+  }
+  const now = userSettings();
+  for (const [key, value] of Object.entries(settings)) {
+    if (JSON.stringify(now[key]) !== JSON.stringify(value)) {
+      found.push(`the user setting mlsd.${key} is ${JSON.stringify(now[key])}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Brings the editor back to the pristine workspace, and waits until it is there (fails with what
+ * is left over otherwise).
+ * @param {Pristine} pristine
+ */
+async function startFromPristine(pristine) {
+  const { workspace, files, settings } = pristine;
+  // Nothing unsaved (closing an editor with unsaved changes would ask to save them).
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isDirty && !document.isClosed) await revert(document);
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('every editor to close', () => openTabs().length === 0, {
+    describe: () =>
+      openTabs()
+        .map((tab) => tab.label)
+        .join(', '),
+  });
+  // A document VS Code still holds gets its pristine text through an edit it saves, rather than
+  // through the file watcher: the editor and the language server see the change at once.
+  for (const [file, text] of files) {
+    const full = path.join(workspace, file);
+    const held = vscode.workspace.textDocuments.find(
+      (d) => d.uri.scheme === 'file' && d.uri.fsPath === full && !d.isClosed,
+    );
+    if (!held || held.getText() === text) continue;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(held.uri, new vscode.Range(0, 0, held.lineCount, 0), text);
+    assert(await vscode.workspace.applyEdit(edit), `restoring the text of ${file} failed`);
+    assert(await held.save(), `saving the restored ${file} failed`);
+  }
+  // The files on disk: what a scenario wrote goes, what it changed comes back.
+  for (const file of listFiles(workspace)) {
+    if (!files.has(file)) fs.rmSync(path.join(workspace, file), { force: true });
+  }
+  for (const [file, text] of files) {
+    const full = path.join(workspace, file);
+    if (fs.existsSync(full) && fs.readFileSync(full, 'utf8') === text) continue;
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, text);
+  }
+  const config = vscode.workspace.getConfiguration('mlsd');
+  for (const [key, value] of Object.entries(settings)) {
+    if (JSON.stringify(config.inspect(key)?.globalValue) !== JSON.stringify(value)) {
+      await config.update(key, value, vscode.ConfigurationTarget.Global);
+    }
+  }
+  await waitFor('the workspace to be pristine', () => leftovers(pristine).length === 0, {
+    describe: () => leftovers(pristine).join('; '),
+  });
+}
+
+/**
+ * Waits until the language server has checked the pristine text of the example the scenarios
+ * use, when VS Code still holds it: its findings are mlsd check's again.
+ * @param {Expected} expected
+ * @param {string} workspace
+ */
+async function waitForServerSettled(expected, workspace) {
+  const uri = vscode.Uri.file(path.join(workspace, NEWS));
+  const held = vscode.workspace.textDocuments.some(
+    (d) => d.uri.scheme === 'file' && d.uri.fsPath === uri.fsPath && !d.isClosed,
+  );
+  if (!held) return;
+  await waitForFindings(
+    uri,
+    expected.news.diagnostics.map(fromCli),
+    `the server to check the pristine ${NEWS} again`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Runner
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
 function withTimeout(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Failure(`${what} did not finish within ${ms / 1000} s`)),
-        ms,
-      );
-    }),
+    /** @type {Promise<never>} */ (
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Failure(`${what} did not finish within ${ms / 1000} s`)),
+          ms,
+        );
+      })
+    ),
   ]).finally(() => clearTimeout(timer));
 }
 
 /**
- * Runs the scenarios of `session` (or those of them whose number or name matches `only`), each with
- * its clean-up, and returns { vscodeVersion, scenarios: [{ name, passed, skipped, message, notes,
- * ms }], ms }. Writes `plan.json` first: the selected scenarios of every session, so that the
- * runner starts only the editors it needs.
+ * Runs the scenarios of `session` (or those of them `only` selects), each from the pristine
+ * workspace and with its clean-up, and returns their results. Writes `plan.json` first: the
+ * selected scenarios of every session, so that the runner starts only the editors it needs.
+ * @param {object} options
+ * @param {string} options.dir the run folder
+ * @param {PageClient} options.page
+ * @param {(line: string) => void} [options.log]
+ * @param {string[]} [options.only]
+ * @param {() => number} [options.activations]
+ * @param {Session} [options.session]
+ * @returns {Promise<SuiteResults>}
  */
 async function runSuite({
   dir,
@@ -825,100 +1136,119 @@ async function runSuite({
   session = 'trusted',
 }) {
   const started = Date.now();
-  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
-  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  /** @type {Expected} */
+  const expected = readJson(dir, FILES.expected);
+  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  /** @type {ScenarioResult[]} */
   const results = [];
   const mlsd = vscode.extensions.getExtension('mlsd.mlsd');
+  /** @type {string | undefined} */
   let fatal;
+  /** @type {Pristine | undefined} */
+  let pristine;
   if (!workspace) fatal = 'no workspace folder is open';
   else if (!mlsd) fatal = 'the mlsd extension (mlsd.mlsd) is not installed in this editor';
   else {
     try {
-      await withTimeout(Promise.resolve(mlsd.activate()), 60_000, 'activating mlsd');
+      await withTimeout(Promise.resolve(mlsd.activate()), 120_000, 'activating mlsd');
+      pristine = { workspace, files: readPristine(dir), settings: userSettings() };
     } catch (error) {
-      fatal = `the mlsd extension did not activate: ${error.message}`;
+      fatal = `the mlsd extension did not activate: ${messageOf(error)}`;
     }
   }
-  const planned = scenarios
-    .map((scenario, index) => ({ session: 'trusted', ...scenario, number: index + 1 }))
-    .filter(
-      (s) =>
-        !only ||
-        only.some((o) =>
-          // A number picks that scenario ("7" is not the "7-step template" one); words, by name.
-          /^\s*\d+\s*$/.test(String(o))
-            ? Number(o) === s.number
-            : s.name.toLowerCase().includes(String(o).trim().toLowerCase()),
-        ),
-    );
-  writeJsonAtomic(
-    path.join(dir, 'plan.json'),
-    planned.map(({ number, name, session }) => ({ number, name, session })),
+  const planned = selectScenarios(
+    only,
+    scenarios.map((scenario) => ({ ...scenario, session: scenario.session ?? 'trusted' })),
   );
-  const selected = planned.filter((s) => s.session === session);
-  for (const scenario of selected) {
+  /** @type {import('./protocol').PlanEntry[]} */
+  const plan = planned.map(({ name, title, session }) => ({ name, title, session }));
+  writeJsonAtomic(path.join(dir, FILES.plan), plan);
+  for (const scenario of planned.filter((s) => s.session === session)) {
+    /** @type {ScenarioResult} */
     const result = {
-      number: scenario.number,
       name: scenario.name,
+      title: scenario.title,
+      session,
       passed: false,
       message: '',
       notes: [],
       skipped: [],
       ms: 0,
+      startMs: 0,
     };
+    /** @type {(() => unknown)[]} */
     const cleanups = [];
+    /** @type {Set<string>} */
+    const opened = new Set();
+    /** @type {Context} */
     const ctx = {
       expected,
       page,
       workspace,
       file: (name) => vscode.Uri.file(path.join(workspace, name)),
+      async open(uri, options) {
+        const shown = await open(uri, options);
+        // A pristine file opened for the first time in this scenario has its pristine text.
+        const relative = path.relative(workspace, uri.fsPath).split(path.sep).join('/');
+        const text = uri.scheme === 'file' ? pristine?.files.get(relative) : undefined;
+        if (text !== undefined && !opened.has(relative)) {
+          opened.add(relative);
+          assert(
+            shown.document.getText() === text,
+            `${relative} is not pristine when the scenario opens it (an earlier scenario's leftovers)`,
+          );
+        }
+        return shown;
+      },
       note: (text) => result.notes.push(text),
       skip: (what) => result.skipped.push(what),
       cleanup: (fn) => cleanups.push(fn),
       activations,
     };
-    const t0 = Date.now();
-    log(`scenario ${scenario.number}: ${scenario.name}`);
-    fs.appendFileSync(
-      path.join(dir, 'progress.jsonl'),
-      `${JSON.stringify({ event: 'start', number: scenario.number, name: scenario.name })}\n`,
-    );
+    log(`scenario ${scenario.name}: ${scenario.title}`);
+    appendProgress(dir, { event: 'start', name: scenario.name, title: scenario.title, session });
+    let t0 = Date.now();
     try {
-      if (fatal) throw new Failure(fatal);
-      await withTimeout(scenario.run(ctx), SCENARIO_TIMEOUT_MS, `scenario ${scenario.number}`);
+      if (fatal || !pristine) throw new Failure(fatal ?? 'no pristine workspace');
+      const ready = pristine;
+      try {
+        await withTimeout(
+          (async () => {
+            await startFromPristine(ready);
+            if (session === 'trusted') await waitForServerSettled(expected, workspace);
+          })(),
+          RESET_TIMEOUT_MS,
+          'the pristine start',
+        );
+      } catch (error) {
+        throw new Failure(`could not start from the pristine workspace: ${messageOf(error)}`);
+      }
+      result.startMs = Date.now() - t0;
+      t0 = Date.now();
+      await withTimeout(scenario.run(ctx), SCENARIO_TIMEOUT_MS, `scenario ${scenario.name}`);
       result.passed = true;
     } catch (error) {
       result.message =
-        error instanceof Failure ? error.message : `${error?.stack ?? error}`.slice(0, 2000);
+        error instanceof Failure
+          ? error.message
+          : `${error instanceof Error ? error.stack : error}`.slice(0, 2000);
     }
     result.ms = Date.now() - t0;
     try {
       // The page as it is now, kept when the scenario failed.
-      await page.ask('scenarioEnd', {
-        number: scenario.number,
-        name: scenario.name,
-        passed: result.passed,
-      });
+      await page.ask('scenarioEnd', { name: scenario.name, passed: result.passed });
     } catch (error) {
-      result.notes.push(`screenshot: ${error.message}`);
+      result.notes.push(`screenshot: ${messageOf(error)}`);
     }
     for (const fn of cleanups.reverse()) {
       try {
         await fn();
       } catch (error) {
-        result.notes.push(`clean-up: ${error.message}`);
+        result.notes.push(`clean-up: ${messageOf(error)}`);
       }
     }
-    try {
-      await withTimeout(resetEditors(), 20_000, 'closing the editors');
-    } catch (error) {
-      result.notes.push(`clean-up: ${error.message}`);
-    }
     results.push(result);
-    fs.appendFileSync(
-      path.join(dir, 'progress.jsonl'),
-      `${JSON.stringify({ event: 'end', ...result })}\n`,
-    );
+    appendProgress(dir, { event: 'end', ...result });
   }
   return { vscodeVersion: vscode.version, scenarios: results, ms: Date.now() - started };
 }
