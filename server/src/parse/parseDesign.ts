@@ -222,7 +222,7 @@ function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): v
     const start = offsetOf(child.position?.start.offset, walk.bom);
     switch (child.type) {
       case 'text':
-        pieces.push({ text: child.value, start });
+        pushText(child.value, start, pieces, walk);
         break;
       case 'inlineCode': {
         // The value starts after the opening backticks.
@@ -245,6 +245,25 @@ function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): v
         collectInline(child, pieces, walk);
     }
   }
+}
+
+/**
+ * A text node's value leaves out what starts its continuation lines (a list item's indent, "> "),
+ * so it is not the source text from its start on: it is split after each line break, and each
+ * line's piece starts where that line's text is written. Every piece is then the source text at
+ * its offset, and so are the tokens read from it.
+ */
+function pushText(value: string, start: number, pieces: ProseBlock['pieces'], walk: Walk): void {
+  let from = 0;
+  let at = start;
+  for (let newline = value.indexOf('\n'); newline >= 0; newline = value.indexOf('\n', from)) {
+    pieces.push({ text: value.slice(from, newline + 1), start: at });
+    from = newline + 1;
+    const line = walk.lines.positionAt(at).line + 1;
+    if (line >= walk.lines.lineCount) break;
+    at = walk.lines.lineStarts[line] + /^[ \t>]*/.exec(walk.lines.lineText(line))![0].length;
+  }
+  if (from < value.length) pieces.push({ text: value.slice(from), start: at });
 }
 
 function collectComments(html: string, start: number, walk: Walk): void {
