@@ -14,6 +14,7 @@ import type {
   InitializeResult,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { SymbolKind } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import type {
   CoverageResult,
@@ -281,7 +282,7 @@ describe('language server over stdio', function () {
     });
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /Step 5 of 7: Evaluation/);
-    assert.match(value, /✅ Offline metrics — line 27/);
+    assert.match(value, /- Covered: Offline metrics — line 27/);
     assert.match(value, /about 5 of 45 minutes/);
   });
 
@@ -292,9 +293,11 @@ describe('language server over stdio', function () {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
       textDocument: { uri },
     });
-    const names = symbols
-      .flatMap((s) => [s, ...(s.children ?? [])])
-      .filter((s) => /^Step/.test(s.detail ?? ''));
+    // Issue 18, point 9: one tree of the steps (the title is the Markdown outline's), steps as
+    // classes, not modules.
+    assert.ok(!symbols.some((s) => s.name === 'Feed ranking'), 'the title is not repeated');
+    const names = symbols.filter((s) => /^Step/.test(s.detail ?? ''));
+    assert.ok(names.every((s) => s.kind === SymbolKind.Class));
     assert.deepEqual(
       names.map((s) => s.name),
       [
