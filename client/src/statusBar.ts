@@ -21,7 +21,11 @@ export class CoverageStatusBar implements vscode.Disposable {
   private pending: vscode.CancellationTokenSource | undefined;
   private generation = 0;
 
-  constructor(private readonly host: ServerHost) {
+  /** `onCoverage` hears every answer for a design (the Markdown preview's badges use it). */
+  constructor(
+    private readonly host: ServerHost,
+    private readonly onCoverage?: (uri: string, result: CoverageResult | null) => void,
+  ) {
     this.item.name = 'MLSD Coverage';
     this.item.command = 'mlsd.showCoverage';
     this.disposables.push(
@@ -75,6 +79,7 @@ export class CoverageStatusBar implements vscode.Disposable {
       if (this.pending === pending) this.pending = undefined;
     }
     if (generation !== this.generation) return;
+    this.onCoverage?.(document.uri.toString(), result);
     if (!result?.isDesign) {
       this.item.hide();
       return;
