@@ -252,6 +252,17 @@ describe('mlsd check', () => {
     assert.equal(objective.title, 'Business objective');
   });
 
+  // Issue 18, point 2: "d daily active use" and "; commen" on wrapped list items.
+  it('quotes the evidence on a wrapped list item whole', () => {
+    const dir = tempDir({
+      'a.mlsd.md':
+        '# D\n\n## 1. Requirements\n\n- We expect a\n  lot of daily active users; common\n  sense.\n',
+    });
+    const [report] = JSON.parse(run(['check', '--format', 'json', dir], dir).stdout);
+    const scale = report.steps[0].topics.find((t: { id: string }) => t.id === 'scale');
+    assert.deepEqual(scale.evidence, { line: 6, text: 'daily active users' });
+  });
+
   it('gives SARIF rules a helpUri to the rule page and help that does not repeat the description', () => {
     const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
     const sarif = JSON.parse(run(['check', '--format', 'sarif', dir], dir).stdout);
