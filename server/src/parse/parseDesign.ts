@@ -254,14 +254,20 @@ function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): v
  * its offset, and so are the tokens read from it.
  */
 function pushText(value: string, start: number, pieces: ProseBlock['pieces'], walk: Walk): void {
+  const { lines, text } = walk;
   let from = 0;
   let at = start;
-  for (let newline = value.indexOf('\n'); newline >= 0; newline = value.indexOf('\n', from)) {
-    pieces.push({ text: value.slice(from, newline + 1), start: at });
-    from = newline + 1;
-    const line = walk.lines.positionAt(at).line + 1;
-    if (line >= walk.lines.lineCount) break;
-    at = walk.lines.lineStarts[line] + /^[ \t>]*/.exec(walk.lines.lineText(line))![0].length;
+  let line = lines.positionAt(start).line;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    if (code === 13 && value.charCodeAt(i + 1) === 10) i++;
+    pieces.push({ text: value.slice(from, i + 1), start: at });
+    from = i + 1;
+    // Each line break of the value is one of the source: the next piece is on the next line.
+    if (++line >= lines.lineCount) break;
+    at = lines.lineStarts[line];
+    for (let c = text.charCodeAt(at); c === 32 || c === 9 || c === 62; c = text.charCodeAt(++at));
   }
   if (from < value.length) pieces.push({ text: value.slice(from), start: at });
 }
