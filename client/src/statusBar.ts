@@ -21,7 +21,7 @@ export class CoverageStatusBar implements vscode.Disposable {
   private pending: vscode.CancellationTokenSource | undefined;
   private generation = 0;
 
-  /** `onCoverage` hears every answer for a design (the Markdown preview's badges use it). */
+  /** `onCoverage` hears every answer from the server (the Markdown preview's badges use it). */
   constructor(
     private readonly host: ServerHost,
     private readonly onCoverage?: (uri: string, result: CoverageResult | null) => void,
@@ -79,7 +79,7 @@ export class CoverageStatusBar implements vscode.Disposable {
       if (this.pending === pending) this.pending = undefined;
     }
     if (generation !== this.generation) return;
-    this.onCoverage?.(document.uri.toString(), result);
+    if (result) this.onCoverage?.(document.uri.toString(), result);
     if (!result?.isDesign) {
       this.item.hide();
       return;
