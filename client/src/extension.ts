@@ -16,6 +16,7 @@ import { registerCommands } from './commands';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
+import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
 import { CoverageStatusBar } from './statusBar';
 
 // The library forces its own pop-up when the connection fails; this extension says it once, below.
@@ -27,7 +28,12 @@ class MlsdLanguageClient extends LanguageClient {
 
 let host: ServerHost | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What VS Code's Markdown preview asks of an extension with `markdown.markdownItPlugins`. */
+export interface MlsdApi {
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
+}
+
+export function activate(context: vscode.ExtensionContext): MlsdApi {
   const output = vscode.window.createOutputChannel('MLSD', { log: true });
   let errorShown = false;
   let restartAnnounced = false;
@@ -96,10 +102,21 @@ export function activate(context: vscode.ExtensionContext): void {
       `the language server could not start: ${error instanceof Error ? error.message : String(error)}`,
     ),
   );
+  // The preview's badges show the last coverage the status bar got; a change re-renders previews.
+  const coverage = new CoverageCache();
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+  const onCoverage = (uri: string, result: Parameters<CoverageCache['set']>[1]): void => {
+    if (!coverage.set(uri, result)) return;
+    clearTimeout(refresh);
+    refresh = setTimeout(() => {
+      void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => {});
+    }, 100);
+  };
   context.subscriptions.push(
     output,
     host,
-    new CoverageStatusBar(host),
+    new CoverageStatusBar(host, onCoverage),
+    { dispose: () => clearTimeout(refresh) },
     ...registerCommands(context, host, () => {
       errorShown = false; // after a restart the user asked for, a new failure is worth saying
     }),
@@ -110,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   void host.reconcile(false);
+  return { extendMarkdownIt: (md) => mlsdPreviewPlugin(md, (uri) => coverage.get(uri)) };
 }
 
 export function deactivate(): Promise<void> | undefined {

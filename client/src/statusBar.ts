@@ -19,7 +19,11 @@ export class CoverageStatusBar implements vscode.Disposable {
   private pending: vscode.CancellationTokenSource | undefined;
   private generation = 0;
 
-  constructor(private readonly host: ServerHost) {
+  /** `onCoverage` hears every answer from the server (the Markdown preview's badges use it). */
+  constructor(
+    private readonly host: ServerHost,
+    private readonly onCoverage?: (uri: string, result: CoverageResult | null) => void,
+  ) {
     this.item.name = 'MLSD Coverage';
     this.item.command = Commands.showCoverage;
     this.disposables.push(
@@ -72,6 +76,7 @@ export class CoverageStatusBar implements vscode.Disposable {
       if (this.pending === pending) this.pending = undefined;
     }
     if (generation !== this.generation) return;
+    if (result) this.onCoverage?.(document.uri.toString(), result);
     if (!result?.isDesign) {
       this.item.hide();
       return;

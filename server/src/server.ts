@@ -204,7 +204,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
       },
-      completionProvider: { triggerCharacters: ['#', '-', ':', ' '] },
+      // No trigger characters: a list that opens by itself would take Enter from the writer.
+      completionProvider: {},
       hoverProvider: true,
       documentSymbolProvider: { label: 'MLSD steps' },
       foldingRangeProvider: true,

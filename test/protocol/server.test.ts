@@ -11,9 +11,11 @@ import type {
   FoldingRange,
   Hover,
   CodeLens,
+  InitializeResult,
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol/node';
+import { SymbolKind } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import {
   CoverageRequest,
@@ -195,6 +197,26 @@ describe('language server over stdio', function () {
     assert.deepEqual(await ask(), []);
   });
 
+  // Issue 18, point 1: with " " and "#" as trigger characters, "## Model" opened the list by
+  // itself and Enter accepted its first item.
+  it('declares no completion trigger characters: the list opens only when asked for', async () => {
+    const bare = await LspTestClient.launch({ settings: { debounceMs: 0 } });
+    try {
+      const result = (await bare.initialize({
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {
+          textDocument: { completion: { completionItem: { snippetSupport: true } } },
+        },
+        workspaceFolders: null,
+      })) as InitializeResult;
+      assert.ok(result.capabilities.completionProvider, 'completion is still provided');
+      assert.deepEqual(result.capabilities.completionProvider.triggerCharacters ?? [], []);
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('completes step headings (missing first), topics inside a step, and front matter values', async () => {
     const uri = fileUri('complete.mlsd.md');
     const text = INCOMPLETE + '\n## \n';
@@ -216,6 +238,21 @@ describe('language server over stdio', function () {
       items.slice(0, 3).map((i) => i.label),
       ['3. Data preparation', '6. Deployment and serving', '7. Monitoring and infrastructure'],
     );
+    // Issue 18, point 1: a heading item is the heading's words only; the template is an item of
+    // its own that says so and comes last; nothing is preselected.
+    for (const item of items.slice(0, 7)) {
+      assert.ok(item.textEdit && 'newText' in item.textEdit);
+      assert.equal(item.textEdit.newText, item.label);
+    }
+    assert.deepEqual(
+      items.slice(7).map((i) => i.label),
+      [
+        'Insert template: Data preparation (heading + topic stubs)',
+        'Insert template: Deployment and serving (heading + topic stubs)',
+        'Insert template: Monitoring and infrastructure (heading + topic stubs)',
+      ],
+    );
+    assert.ok(items.every((i) => !i.preselect));
 
     const inside =
       lines.indexOf('Offline: ROC-AUC per task. Online: A/B test on engagement and time spent.') +
@@ -250,7 +287,7 @@ describe('language server over stdio', function () {
     });
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /Step 5 of 7: Evaluation/);
-    assert.match(value, /✅ Offline metrics — line 27/);
+    assert.match(value, /- Covered: Offline metrics — line 27/);
     assert.match(value, /about 5 of 45 minutes/);
   });
 
@@ -261,9 +298,11 @@ describe('language server over stdio', function () {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
       textDocument: { uri },
     });
-    const names = symbols
-      .flatMap((s) => [s, ...(s.children ?? [])])
-      .filter((s) => /^Step/.test(s.detail ?? ''));
+    // Issue 18, point 9: one tree of the steps (the title is the Markdown outline's), steps as
+    // classes, not modules.
+    assert.ok(!symbols.some((s) => s.name === 'Feed ranking'), 'the title is not repeated');
+    const names = symbols.filter((s) => /^Step/.test(s.detail ?? ''));
+    assert.ok(names.every((s) => s.kind === SymbolKind.Class));
     assert.deepEqual(
       names.map((s) => s.name),
       [

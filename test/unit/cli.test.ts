@@ -39,6 +39,7 @@ describe('mlsd check', () => {
         'file',
         'framework',
         'problem',
+        'summary',
         'steps',
         'diagnostics',
       ]);
@@ -63,6 +64,7 @@ describe('mlsd check', () => {
           assert.ok(step.endLine >= step.line);
           for (const topic of step.topics) {
             assert.equal(typeof topic.covered, 'boolean');
+            assert.equal(typeof topic.title, 'string');
             // Evidence sits in the step, or in a step the topic may also be written under (alsoIn).
             if (topic.covered)
               assert.ok(
@@ -212,6 +214,104 @@ describe('mlsd check', () => {
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'a.mlsd.md');
     assert.ok(result.locations[0].physicalLocation.region.startLine >= 1);
     assert.ok(['error', 'warning', 'note'].includes(result.level));
+  });
+
+  // Issue 18, point 10: the JSON had no summary and no topic titles.
+  it('gives each file a summary (required topics of every step, missing ones too) and topic titles', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
+    const [report] = JSON.parse(run(['check', '--format', 'json', dir], dir).stdout);
+    assert.deepEqual(Object.keys(report.summary), [
+      'stepsPresent',
+      'stepsTotal',
+      'requiredTopicsCovered',
+      'requiredTopicsTotal',
+      'wordsPerStep',
+    ]);
+    assert.equal(report.summary.stepsPresent, 1);
+    assert.equal(report.summary.stepsTotal, 7);
+    // Counted over all seven steps, as the status bar does, not only over the one present.
+    const presentRequired = report.steps[0].topics.filter(
+      (t: { required: boolean }) => t.required,
+    ).length;
+    assert.ok(report.summary.requiredTopicsTotal > presentRequired);
+    assert.ok(report.summary.requiredTopicsCovered >= 1);
+    assert.deepEqual(Object.keys(report.summary.wordsPerStep), [
+      'requirements',
+      'framing',
+      'data',
+      'model',
+      'evaluation',
+      'serving',
+      'monitoring',
+    ]);
+    assert.ok(report.summary.wordsPerStep.requirements > 0);
+    assert.equal(report.summary.wordsPerStep.data, 0);
+    const objective = report.steps[0].topics.find(
+      (t: { id: string }) => t.id === 'business-objective',
+    );
+    assert.equal(objective.title, 'Business objective');
+  });
+
+  // Issue 18, point 2: "d daily active use" and "; commen" on wrapped list items.
+  it('quotes the evidence on a wrapped list item whole', () => {
+    const dir = tempDir({
+      'a.mlsd.md':
+        '# D\n\n## 1. Requirements\n\n- We expect a\n  lot of daily active users; common\n  sense.\n',
+    });
+    const [report] = JSON.parse(run(['check', '--format', 'json', dir], dir).stdout);
+    const scale = report.steps[0].topics.find((t: { id: string }) => t.id === 'scale');
+    assert.deepEqual(scale.evidence, { line: 6, text: 'daily active users' });
+  });
+
+  it('gives SARIF rules a helpUri to the rule page and help that does not repeat the description', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', dir], dir).stdout);
+    for (const rule of sarif.runs[0].tool.driver.rules) {
+      assert.match(rule.helpUri, new RegExp(`^file:///.*docs/rules/${rule.id}\\.md$`));
+      assert.ok(fs.existsSync(new URL(rule.helpUri)), rule.helpUri);
+      assert.ok(rule.help.text.length > 40, `${rule.id}: ${rule.help.text}`);
+      assert.ok(
+        !rule.help.text.includes(rule.fullDescription.text),
+        `${rule.id} help repeats the description: ${rule.help.text}`,
+      );
+      assert.match(rule.help.markdown, /\*\*Default severity:\*\*/);
+    }
+    const missingStep = sarif.runs[0].tool.driver.rules.find(
+      (r: { id: string }) => r.id === 'MLSD001',
+    );
+    assert.match(missingStep.help.text, /Fix: The quick fix inserts/);
+  });
+
+  it('never says all is well when an error stopped part of the run; counts "1 warning"', () => {
+    const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
+    const missing = run(['check', 'missing.mlsd.md'], dir);
+    assert.equal(missing.exitCode, 2);
+    assert.doesNotMatch(missing.stdout, /✔|no problems/);
+    assert.match(missing.stdout, /^✖ 1 error \(said on stderr\); no design checked\n$/);
+    const both = run(['check', '--config', 'nope.json', 'a.mlsd.md'], dir);
+    assert.equal(both.exitCode, 2);
+    assert.doesNotMatch(both.stdout, /✔/);
+    assert.match(both.stdout, /, and 1 error \(said on stderr\)\n$/);
+
+    // One missing step, every other rule off: exactly one warning.
+    const steps = ['Requirements', 'Framing', 'Data', 'Model', 'Evaluation', 'Serving'];
+    const one = tempDir({
+      'a.mlsd.md': ['# D', ...steps.map((s, i) => `## ${i + 1}. ${s}\n\nText.`), ''].join('\n'),
+      'only.json': JSON.stringify({
+        rules: Object.fromEntries(
+          ['MLSD002', 'MLSD003', 'MLSD004', 'MLSD005', 'MLSD006', 'MLSD007', 'MLSD008'].map(
+            (id) => [id, 'off'],
+          ),
+        ),
+      }),
+    });
+    const stylish = run(
+      ['check', '--config', 'only.json', '--max-warnings', '0', 'a.mlsd.md'],
+      one,
+    );
+    assert.equal(stylish.exitCode, 1);
+    assert.equal(stylish.stderr, 'mlsd: 1 warning, more than --max-warnings 0\n');
+    assert.match(stylish.stdout, /✖ 1 problem \(0 errors, 1 warning, 0 info\) in 1 design\n$/);
   });
 
   it('colours stylish output only on a terminal', () => {

@@ -10,6 +10,8 @@ import { fastParsePart } from '../../server/src/parse/fastParse';
 import type { ParsedText } from '../../server/src/model/document';
 import { parseDesign } from '../../server/src/parse/parseDesign';
 import { splitParts } from '../../server/src/parse/parts';
+import { foldCase } from '../../server/src/core/tokens';
+import { analyse } from '../helpers/analyse';
 
 const framework = builtInRegistry().defaultFramework;
 const root = path.join(__dirname, '..', '..');
@@ -26,10 +28,30 @@ function model({ document, blocks }: ParsedText) {
   };
 }
 
+/** Every piece and every token is the text written at its offsets. */
+function assertInPlace({ document, blocks }: ParsedText): void {
+  const { text } = document;
+  for (const block of blocks) {
+    for (const piece of block.pieces) {
+      const written = text.slice(piece.start, piece.start + piece.text.length);
+      assert.equal(
+        written,
+        piece.text,
+        `piece ${JSON.stringify(piece)} in ${JSON.stringify(text)}`,
+      );
+    }
+    for (const token of block.tokens) {
+      const written = foldCase(text.slice(token.start, token.end)).replace(/\u2019/g, "'");
+      assert.equal(written, token.lower, `token at ${token.start} in ${JSON.stringify(text)}`);
+    }
+  }
+}
+
 /** Checks the fast parser against remark on `text`; true when the fast parser took it. */
 function check(text: string): boolean {
   const fast = fastParsePart(text, framework);
   if (!fast) return false;
+  assertInPlace(fast);
   assert.deepStrictEqual(
     model(fast),
     model(parseDesign(text, () => framework)),
@@ -190,6 +212,57 @@ describe('fast parser', () => {
       { seed: Number(process.env.SEED ?? 4242), numRuns: Number(process.env.RUNS ?? 3000) },
     );
     assert.ok(taken > 1000, `the fast parser took only ${taken} of 3000 random parts`);
+  });
+
+  // Issue 18, point 2: a continuation line's indent was left out of the text but not of the
+  // offsets, so the hover quoted "ve mod" and the JSON "d daily active use" and "; commen".
+  it('puts every word of a wrapped list item where it is written, on both paths', () => {
+    const text = [
+      '## 4. Model development',
+      '',
+      '- **Model selection**: we',
+      '  have tried a two-tower model and a',
+      '  DNN ranker; for daily active users',
+      '    we keep it small.',
+      '1. A numbered item that wraps,',
+      '   then **strong**',
+      '   and a lazy line',
+      'at the margin.',
+      '',
+      '> a quote that',
+      '> wraps again',
+      '',
+    ].join('\n');
+    const fast = fastParsePart(text.slice(0, text.indexOf('\n>')) + '\n', framework);
+    assert.ok(fast, 'the fast parser takes the list');
+    assertInPlace(fast);
+    assert.ok(check(text.slice(0, text.indexOf('\n>')) + '\n'));
+    for (const eol of ['\n', '\r\n', '\r']) {
+      assertInPlace(parseDesign(text.replace(/\n/g, eol), () => framework));
+    }
+
+    // Coverage evidence on a continuation line is the words that matched.
+    const design = [
+      '# D',
+      '',
+      '## Requirements',
+      '',
+      '- We expect a',
+      '  lot of daily active users; common',
+      '  sense.',
+      '',
+      '## Model',
+      '',
+      '- We',
+      '  have tried a two-tower model.',
+      '',
+    ].join('\n');
+    const evidence = (step: string, topic: string) =>
+      analyse(design)
+        .steps.find((s) => s.step.id === step)!
+        .topics.find((t) => t.topic.id === topic)!.evidence?.text;
+    assert.equal(evidence('requirements', 'scale'), 'daily active users');
+    assert.equal(evidence('model', 'model-selection'), 'two-tower');
   });
 
   it('gives up on what it does not handle', () => {

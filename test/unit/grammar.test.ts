@@ -157,16 +157,16 @@ describe('injection grammar', () => {
 
   it('marks "Trade-off:" and the other talking-point markers, plain or bold', () => {
     assert.ok(
-      one('Trade-off: recall against latency.', 'Trade-off').includes('keyword.other.marker.mlsd'),
+      one('Trade-off: recall against latency.', 'Trade-off').includes('markup.bold.marker.mlsd'),
     );
     assert.ok(
       one('We pick ANN. Tradeoff: a little recall.', 'Tradeoff').includes(
-        'keyword.other.marker.mlsd',
+        'markup.bold.marker.mlsd',
       ),
     );
     const bold = one('**Trade-off:** recall against latency.', 'Trade-off');
     assert.ok(
-      bold.includes('keyword.other.marker.mlsd') && bold.includes('markup.bold.markdown'),
+      bold.includes('markup.bold.marker.mlsd') && bold.includes('markup.bold.markdown'),
       bold.join(' '),
     );
     for (const [line, word] of [
@@ -175,18 +175,51 @@ describe('injection grammar', () => {
       ['Question: is there a latency budget?', 'Question'],
       ['Follow-up: what about fairness?', 'Follow-up'],
     ]) {
-      assert.ok(one(line, word).includes('keyword.other.marker.mlsd'), line);
+      assert.ok(one(line, word).includes('markup.bold.marker.mlsd'), line);
     }
     const prose = one('A trade-off between recall and latency.', 'trade-off');
-    assert.ok(!prose.includes('keyword.other.marker.mlsd'), 'an ordinary word is not a marker');
+    assert.ok(!prose.includes('markup.bold.marker.mlsd'), 'an ordinary word is not a marker');
+  });
+
+  // Issue 18, point 9: "Assumptions:" showed red in a light theme, read as an error.
+  it('uses only scopes that themes colour as emphasis, never as invalid or as code', () => {
+    const names: string[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === 'name' && typeof child === 'string') names.push(...child.split(' '));
+          else collect(child);
+        }
+      }
+    };
+    // Markers, TODOs and step headings (a disable comment is a comment: its keyword may stay).
+    const { repository } = JSON.parse(fs.readFileSync(injectionPath, 'utf8')) as {
+      repository: Record<string, unknown>;
+    };
+    for (const [key, rule] of Object.entries(repository)) if (key !== 'directive') collect(rule);
+    assert.ok(names.length > 5);
+    for (const name of names) assert.doesNotMatch(name, /^(invalid|keyword)\b/, name);
+    for (const [line, word] of [
+      ['Assumptions: 100M users', 'Assumptions'],
+      ['**Trade-off:** recall', 'Trade-off'],
+      ['- Loss: TODO', 'TODO'],
+    ]) {
+      const scopes = one(line, word);
+      assert.ok(!scopes.some((s) => /^invalid|^keyword/.test(s)), `${line}: ${scopes.join(' ')}`);
+      assert.ok(
+        scopes.some((s) => /^markup\.(bold|italic)\./.test(s)),
+        `${line}: ${scopes.join(' ')}`,
+      );
+    }
   });
 
   it('marks TODO, TBD, FIXME and XXX, whole words only', () => {
-    assert.ok(one('- Loss function: TODO', 'TODO').includes('invalid.deprecated.todo.mlsd'));
-    assert.ok(one('Scale: TBD', 'TBD').includes('invalid.deprecated.todo.mlsd'));
-    assert.ok(one('FIXME later', 'FIXME').includes('invalid.deprecated.todo.mlsd'));
-    assert.ok(!one('TODOS are fine', 'TODOS').includes('invalid.deprecated.todo.mlsd'));
-    assert.ok(!one('todo in lower case', 'todo').includes('invalid.deprecated.todo.mlsd'));
+    assert.ok(one('- Loss function: TODO', 'TODO').includes('markup.italic.todo.mlsd'));
+    assert.ok(one('Scale: TBD', 'TBD').includes('markup.italic.todo.mlsd'));
+    assert.ok(one('FIXME later', 'FIXME').includes('markup.italic.todo.mlsd'));
+    assert.ok(!one('TODOS are fine', 'TODOS').includes('markup.italic.todo.mlsd'));
+    assert.ok(!one('todo in lower case', 'todo').includes('markup.italic.todo.mlsd'));
   });
 
   it('marks mlsd disable comments, and nothing inside other comments', () => {
@@ -199,7 +232,7 @@ describe('injection grammar', () => {
     );
     const comment = one('<!-- TODO: later -->', 'TODO');
     assert.ok(comment.includes('comment.block.html'));
-    assert.ok(!comment.includes('invalid.deprecated.todo.mlsd'), comment.join(' '));
+    assert.ok(!comment.includes('markup.italic.todo.mlsd'), comment.join(' '));
   });
 
   it('stays out of fenced and inline code', () => {
@@ -208,6 +241,6 @@ describe('injection grammar', () => {
     assert.ok(!scopesAt(lines, 2, 'TODO').some((s) => s.endsWith('.mlsd')));
     const inline = one('Use `TODO` as a marker', 'TODO');
     assert.ok(inline.includes('markup.inline.raw.string.markdown'));
-    assert.ok(!inline.includes('invalid.deprecated.todo.mlsd'));
+    assert.ok(!inline.includes('markup.italic.todo.mlsd'));
   });
 });

@@ -41,6 +41,8 @@ interface Manifest {
     snippets: { language: string; path: string }[];
     grammars: { scopeName: string; path: string; injectTo?: string[] }[];
     jsonValidation?: { fileMatch: string | string[]; url: string }[];
+    'markdown.markdownItPlugins'?: boolean;
+    'markdown.previewStyles'?: string[];
   };
 }
 
@@ -197,6 +199,18 @@ describe('extension manifest', () => {
     }
   });
 
+  // Issue 18, point 9: the Markdown preview showed nothing of mlsd.
+  it('extends the Markdown preview: a markdown-it plugin from activate, and its stylesheet', () => {
+    assert.equal(contributes['markdown.markdownItPlugins'], true);
+    const styles = contributes['markdown.previewStyles'] ?? [];
+    assert.deepEqual(styles, ['./media/preview.css']);
+    for (const style of styles) {
+      assert.match(fs.readFileSync(path.join(root, style), 'utf8'), /\.mlsd-badge\b/);
+    }
+    const extension = fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    assert.match(extension, /return \{ extendMarkdownIt: /);
+  });
+
   it('activates on design files, also outside a workspace', () => {
     assert.deepEqual(manifest.activationEvents, [
       'workspaceContains:**/*.mlsd.md',
@@ -239,6 +253,9 @@ describe('extension manifest', () => {
     }
     for (const item of [...contributes.snippets, ...contributes.grammars]) {
       assert.ok(files.includes(item.path.replace(/^\.\//, '')), `${item.path} is packaged`);
+    }
+    for (const style of contributes['markdown.previewStyles'] ?? []) {
+      assert.ok(files.includes(style.replace(/^\.\//, '')), `${style} is packaged`);
     }
     for (const bundle of ['dist/extension.js', 'dist/server.js']) {
       if (fs.existsSync(path.join(root, bundle)))

@@ -3,6 +3,7 @@
 import type { Severity } from '../core/findings';
 import type { Rule } from '../rules/types';
 import type { FileReport } from './report';
+import type { RuleHelp } from './ruleHelp';
 
 export type Format = 'stylish' | 'json' | 'sarif';
 export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
@@ -33,19 +34,26 @@ const SEVERITY_STYLE: Record<Severity, keyof typeof CODES> = {
   hint: 'grey',
 };
 
-export function formatStylish(reports: FileReport[], colours: Colours): string {
+/** "1 warning", "2 warnings". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * `failures`: errors that stopped part of the run (a file not found or unreadable, a bad config),
+ * said on stderr: the last line then never says all is well.
+ */
+export function formatStylish(reports: FileReport[], colours: Colours, failures = 0): string {
   const out: string[] = [];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const report of reports) {
-    const present = report.steps.filter((s) => s.line !== null).length;
-    const required = report.steps.flatMap((s) => s.topics.filter((t) => t.required));
-    const covered = required.filter((t) => t.covered).length;
+    const { summary } = report;
     out.push(paint(colours, 'underline', report.file));
     out.push(
       paint(
         colours,
         'dim',
-        `  ${present}/${report.steps.length} steps · ${covered}/${required.length} required topics covered` +
+        `  ${summary.stepsPresent}/${summary.stepsTotal} steps · ${summary.requiredTopicsCovered}/${summary.requiredTopicsTotal} required topics covered` +
           (report.problem ? ` · ${report.problem}` : ''),
       ),
     );
@@ -66,20 +74,20 @@ export function formatStylish(reports: FileReport[], colours: Colours): string {
     out.push('');
   }
   const problems = totals.error + totals.warning + totals.info + totals.hint;
-  if (problems === 0) {
-    out.push(
-      paint(
-        colours,
-        'green',
-        `✔ ${reports.length} design${reports.length === 1 ? '' : 's'} checked, no problems`,
-      ),
-    );
+  const designs = plural(reports.length, 'design');
+  const failed = failures > 0 ? `${plural(failures, 'error')} (said on stderr)` : '';
+  if (problems === 0 && failures === 0) {
+    out.push(paint(colours, 'green', `✔ ${designs} checked, no problems`));
+  } else if (problems === 0) {
+    const checked = reports.length === 0 ? 'no design checked' : `${designs} checked, no problems`;
+    out.push(paint(colours, 'bold', paint(colours, 'red', `✖ ${failed}; ${checked}`)));
   } else {
     const summary =
-      `✖ ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ` +
-      `${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info + totals.hint} info) ` +
-      `in ${reports.length} design${reports.length === 1 ? '' : 's'}`;
-    out.push(paint(colours, 'bold', paint(colours, totals.error > 0 ? 'red' : 'yellow', summary)));
+      `✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ` +
+      `${plural(totals.warning, 'warning')}, ${totals.info + totals.hint} info) in ${designs}` +
+      (failed ? `, and ${failed}` : '');
+    const red = totals.error > 0 || failures > 0;
+    out.push(paint(colours, 'bold', paint(colours, red ? 'red' : 'yellow', summary)));
   }
   return out.join('\n') + '\n';
 }
@@ -95,11 +103,16 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
+/**
+ * `helpOf` gives each rule's page (helpUri) and help text that adds to its description instead of
+ * repeating it.
+ */
 export function formatSarif(
   reports: FileReport[],
   rules: readonly Rule[],
   version: string,
   notifications: string[],
+  helpOf: (rule: Rule) => RuleHelp,
 ): string {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   const sarif = {
@@ -112,15 +125,19 @@ export function formatSarif(
             name: 'mlsd',
             version,
             semanticVersion: version,
-            rules: rules.map((rule) => ({
-              id: rule.meta.id,
-              name: rule.meta.name,
-              shortDescription: { text: rule.meta.description },
-              fullDescription: { text: rule.meta.description },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
-              help: { text: `${rule.meta.id} ${rule.meta.name}: ${rule.meta.description}` },
-              properties: { tags: ['ml-system-design'] },
-            })),
+            rules: rules.map((rule) => {
+              const help = helpOf(rule);
+              return {
+                id: rule.meta.id,
+                name: rule.meta.name,
+                shortDescription: { text: rule.meta.description },
+                fullDescription: { text: rule.meta.description },
+                defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+                helpUri: help.uri,
+                help: { text: help.text, ...(help.markdown ? { markdown: help.markdown } : {}) },
+                properties: { tags: ['ml-system-design'] },
+              };
+            }),
           },
         },
         invocations: [

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../core/findings';
 
 export interface TopicJson {
   id: string;
+  title: string;
   required: boolean;
   covered: boolean;
   /** True when the step is written in a language this topic has no cue words for. */
@@ -33,10 +34,25 @@ export interface DiagnosticJson {
   topic?: string;
 }
 
+/**
+ * What the status bar shows, for a CI log or dashboard: required topics are counted over every
+ * step of the framework, missing steps included (a topic left unchecked for want of cue words in
+ * the step's language counts as covered, as in the editor).
+ */
+export interface SummaryJson {
+  stepsPresent: number;
+  stepsTotal: number;
+  requiredTopicsCovered: number;
+  requiredTopicsTotal: number;
+  /** Substantive words of each step (0 for a missing one), by step id, in framework order. */
+  wordsPerStep: Record<string, number>;
+}
+
 export interface FileReport {
   file: string;
   framework: string;
   problem: string | null;
+  summary: SummaryJson;
   steps: StepJson[];
   diagnostics: DiagnosticJson[];
 }
@@ -47,6 +63,7 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
     file,
     framework: analysis.framework.id,
     problem: analysis.problem?.id ?? null,
+    summary: summaryOf(analysis),
     steps: analysis.steps.map(({ step, section, topics }) => ({
       id: step.id,
       title: step.title,
@@ -56,6 +73,7 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
       topics: section
         ? topics.map(({ topic, status, evidence }) => ({
             id: topic.id,
+            title: topic.title,
             required: topic.required,
             covered: status === 'covered',
             ...(status === 'unchecked' ? { unchecked: true } : {}),
@@ -71,6 +89,19 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
         : [],
     })),
     diagnostics: analysis.findings.map(toDiagnosticJson),
+  };
+}
+
+function summaryOf(analysis: Analysis): SummaryJson {
+  const required = analysis.steps.flatMap((s) => s.topics.filter((t) => t.topic.required));
+  return {
+    stepsPresent: analysis.steps.filter((s) => s.section).length,
+    stepsTotal: analysis.steps.length,
+    requiredTopicsCovered: required.filter((t) => t.status !== 'missing').length,
+    requiredTopicsTotal: required.length,
+    wordsPerStep: Object.fromEntries(
+      analysis.steps.map((s) => [s.step.id, s.section ? s.words : 0]),
+    ),
   };
 }
 

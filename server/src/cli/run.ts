@@ -7,8 +7,9 @@ import { resolveRuleSettings, type RuleSettings } from '../analysis/ruleSettings
 import { FrameworkRegistry, builtInDataDir } from '../framework/registry';
 import { allRules } from '../rules';
 import { collectDesignFiles, displayPath, reason } from './files';
-import { FORMATS, formatJson, formatSarif, formatStylish, type Format } from './formatters';
+import { FORMATS, formatJson, formatSarif, formatStylish, plural, type Format } from './formatters';
 import { toFileReport, type FileReport } from './report';
+import { ruleHelp } from './ruleHelp';
 
 export const VERSION = process.env.MLSD_VERSION ?? '0.0.0-dev';
 
@@ -33,7 +34,8 @@ required topics not covered, placeholders left in, bad front matter.
 
 Options:
   --format stylish|json|sarif  output format (default: stylish)
-  --max-warnings N             exit 1 when there are more than N warnings
+  --max-warnings N             exit 1 when there are more than N warnings (without
+                               it, warnings never fail the run: use 0 in CI)
   --config FILE                JSON config: {"rules": {"MLSD005": "off", ...},
                                "frameworks": [...], "problems": [...]}
   --color, --no-color          force colours on or off (default: on a terminal)
@@ -248,10 +250,10 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
       stdout = formatJson(reports);
       break;
     case 'sarif':
-      stdout = formatSarif(reports, allRules, VERSION, errors);
+      stdout = formatSarif(reports, allRules, VERSION, errors, (rule) => ruleHelp(rule));
       break;
     default:
-      stdout = formatStylish(reports, colours);
+      stdout = formatStylish(reports, colours, errors.length);
   }
 
   const diagnostics = reports.flatMap((r) => r.diagnostics);
@@ -264,7 +266,7 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
   const stderr =
     [...errors, ...warnings].map((e) => `mlsd: ${e}\n`).join('') +
     (options.maxWarnings >= 0 && warningCount > options.maxWarnings && options.format === 'stylish'
-      ? `mlsd: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`
+      ? `mlsd: ${plural(warningCount, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`
       : '');
   return { stdout, stderr, exitCode };
 }

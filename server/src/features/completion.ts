@@ -1,5 +1,7 @@
-// Completion: step headings at the start of a heading line (missing steps first), uncovered topics
-// as bullet stubs inside a step, and front matter keys and values.
+// Completion: step headings at the start of a heading line (missing steps first, then a separate
+// "Insert template" item per missing step), uncovered topics as bullet stubs inside a step, and
+// front matter keys and values. The server declares no trigger characters: the list opens on
+// Ctrl+Space only, so Enter at the end of a line someone types is always a new line.
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -83,6 +85,10 @@ function lastSectionBefore(analysis: Analysis, offset: number): StepSection | un
   return nextHeading ? undefined : best.section;
 }
 
+// A heading item puts the step's heading words in place of what is typed after the "#"s, nothing
+// more: Enter on a heading that happens to match must not turn it into a template. The step's
+// template (its topic stubs) comes from a separate item that says so and sorts after every
+// heading, for missing steps only. No item is preselected.
 function headingCompletions(
   analysis: Analysis,
   position: Position,
@@ -95,26 +101,48 @@ function headingCompletions(
     end: { line: position.line, character: lineEnd },
   };
   const eol = document.lines.eol;
-  return analysis.steps.map(({ step, section }) => {
+  const items: CompletionItem[] = [];
+  for (const { step, section } of analysis.steps) {
     const title = document.numbersSteps ? `${step.number}. ${step.title}` : step.title;
-    const body = step.template.trim().replace(/\r?\n/g, eol);
-    const missing = !section;
-    return {
+    // The heading being typed is not yet "the step's heading".
+    const elsewhere = section?.headings.find((h) => h.textRange.start.line !== position.line);
+    const missing = !elsewhere;
+    const number = String(step.number).padStart(2, '0');
+    items.push({
       label: title,
       kind: CompletionItemKind.Module,
       detail: missing
-        ? `Missing step ${step.number} · inserts its template (${step.minutes} min)`
-        : `Step ${step.number} · already at line ${section.heading.textRange.start.line + 1}`,
+        ? `Missing step ${step.number} · the heading only (${step.minutes} min)`
+        : `Step ${step.number} · already at line ${elsewhere.textRange.start.line + 1}`,
       documentation: {
         kind: MarkupKind.Markdown,
         value: `${step.summary}\n\nFramework: ${framework.title}`,
       },
-      sortText: `${missing ? '0' : '1'}-${String(step.number).padStart(2, '0')}`,
+      sortText: `${missing ? '0' : '1'}-${number}`,
       filterText: `${title} ${step.id}`,
-      textEdit: { range, newText: missing && body ? `${title}${eol}${eol}${body}` : title },
+      textEdit: { range, newText: title },
       insertTextFormat: InsertTextFormat.PlainText,
-    };
-  });
+      preselect: false,
+    });
+    const body = step.template.trim().replace(/\r?\n/g, eol);
+    if (!missing || !body) continue;
+    items.push({
+      label: `Insert template: ${step.title} (heading + topic stubs)`,
+      kind: CompletionItemKind.Snippet,
+      detail: `Step ${step.number}: the heading and a "- **Topic**: TODO" line per topic`,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: ['```markdown', `${title}`, '', step.template.trim(), '```'].join('\n'),
+      },
+      sortText: `2-${number}`,
+      // Starts with "template": typing heading words ranks the heading items above it.
+      filterText: `template ${title} ${step.id}`,
+      textEdit: { range, newText: `${title}${eol}${eol}${body}` },
+      insertTextFormat: InsertTextFormat.PlainText,
+      preselect: false,
+    });
+  }
+  return items;
 }
 
 function topicCompletions(

@@ -1,5 +1,11 @@
 // The outline: steps in document order (coverage in the detail), extra sections, and the headings
-// inside them as children.
+// inside them as children. VS Code shows it beside the Markdown outline of the same file (as the
+// group "MLSD steps"), which already lists every heading: so the title, and any heading above the
+// steps' level, is not a node here (the title was listed twice), and the steps are at the root.
+//
+// Kinds: a step is a Class (a unit with members: its topics and sub-headings; its icon sets the
+// steps apart from other headings) and every other heading is a String, the kind the Markdown
+// outline gives headings. (Steps were Modules, which reads as code.)
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../model/analysis';
 import type { Heading } from '../model/document';
@@ -20,6 +26,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   };
 
   for (const heading of document.headings) {
+    if (isAboveSteps(analysis, heading)) continue;
     const end = Math.max(heading.end, sectionEnd(heading));
     const symbol: DocumentSymbol = {
       name: heading.text.trim() || '(empty heading)',
@@ -53,9 +60,17 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   return roots;
 }
 
+/** The title, or a heading that wraps the steps ("# Design" over "## 1. …"): not a node. */
+function isAboveSteps(analysis: Analysis, heading: Heading): boolean {
+  return (
+    heading.role === 'none' &&
+    heading.stepIds.length === 0 &&
+    heading.depth < analysis.document.stepDepth
+  );
+}
+
 function kindOf(heading: Heading): SymbolKind {
-  if (heading.stepIds.length > 0) return SymbolKind.Module;
-  if (heading.role === 'extra') return SymbolKind.Namespace;
+  if (heading.stepIds.length > 0) return SymbolKind.Class;
   return SymbolKind.String;
 }
 

@@ -73,12 +73,12 @@ export function stepHover(analysis: Analysis, report: StepResult): string {
           : '';
       if (status === 'covered' && evidence) {
         lines.push(
-          `- ✅ ${topic.title}${origin} — line ${lineOf(evidence.start)} (“${evidence.text}”)`,
+          `- Covered: ${topic.title}${origin} — line ${lineOf(evidence.start)} (“${evidence.text.replace(/\s+/g, ' ')}”)`,
         );
       } else if (status === 'unchecked') {
-        lines.push(`- ❔ ${topic.title}${origin} — not checked: no cue words in this language`);
+        lines.push(`- Not checked: ${topic.title}${origin} — no cue words in this language`);
       } else {
-        lines.push(`- ❌ ${topic.title}${origin} — ${topic.description}`);
+        lines.push(`- **Missing:** ${topic.title}${origin} — ${topic.description}`);
       }
     }
     lines.push('');

@@ -16,6 +16,10 @@ function findDocsDir(): string {
   return docsDir;
 }
 
+export function ruleDocsPath(ruleId: string): string {
+  return path.join(findDocsDir(), `${ruleId}.md`);
+}
+
 export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(path.join(findDocsDir(), `${ruleId}.md`)).toString();
+  return pathToFileURL(ruleDocsPath(ruleId)).toString();
 }

@@ -295,9 +295,10 @@ function inlineRuns(text: string, start: number, end: number): Run[] {
 }
 
 /**
- * The text nodes of a paragraph or heading as parseDesign collects them: plain runs join across
- * line breaks into one node (continuation indents left out of its value), strong text is a node of
- * its own, and a line break after strong text starts a node at the break.
+ * The pieces of a paragraph or heading as parseDesign collects them: strong text is a piece of its
+ * own, plain text ends its piece with the line break after it (a line break after strong text is a
+ * piece at the break), and each line's plain text starts a piece where it is written, after the
+ * continuation indent.
  */
 function piecesOf(text: string, lines: Line[]): { text: string; start: number }[] {
   const pieces: { text: string; start: number }[] = [];
@@ -305,7 +306,8 @@ function piecesOf(text: string, lines: Line[]): { text: string; start: number }[
   lines.forEach((line, i) => {
     if (i > 0) {
       if (current) current.text += '\n';
-      else current = { text: '\n', start: lines[i - 1].end };
+      pieces.push(current ?? { text: '\n', start: lines[i - 1].end });
+      current = undefined;
     }
     for (const run of line.runs) {
       if (run.strong) {

@@ -223,7 +223,7 @@ function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): v
     const start = offsetOf(child.position?.start.offset, walk.bom);
     switch (child.type) {
       case 'text':
-        pieces.push({ text: child.value, start });
+        pushText(child.value, start, pieces, walk);
         break;
       case 'inlineCode': {
         // The value starts after the opening backticks.
@@ -246,6 +246,31 @@ function collectInline(node: Nodes, pieces: ProseBlock['pieces'], walk: Walk): v
         collectInline(child, pieces, walk);
     }
   }
+}
+
+/**
+ * A text node's value leaves out what starts its continuation lines (a list item's indent, "> "),
+ * so it is not the source text from its start on: it is split after each line break, and each
+ * line's piece starts where that line's text is written. Every piece is then the source text at
+ * its offset, and so are the tokens read from it.
+ */
+function pushText(value: string, start: number, pieces: ProseBlock['pieces'], walk: Walk): void {
+  const { lines, text } = walk;
+  let from = 0;
+  let at = start;
+  let line = lines.positionAt(start).line;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    if (code === 13 && value.charCodeAt(i + 1) === 10) i++;
+    pieces.push({ text: value.slice(from, i + 1), start: at });
+    from = i + 1;
+    // Each line break of the value is one of the source: the next piece is on the next line.
+    if (++line >= lines.lineCount) break;
+    at = lines.lineStarts[line];
+    for (let c = text.charCodeAt(at); c === 32 || c === 9 || c === 62; c = text.charCodeAt(++at));
+  }
+  if (from < value.length) pieces.push({ text: value.slice(from), start: at });
 }
 
 function collectComments(html: string, start: number, walk: Walk): void {

@@ -15,8 +15,27 @@ describe('hover', () => {
     })!;
     const value = (result.contents as { value: string }).value;
     assert.match(value, /\*\*Step 5 of 7: Evaluation\*\* · about 5 of 45 minutes/);
-    assert.match(value, /✅ Offline metrics — line 28 \(“recall@k”\)|✅ Offline metrics — line 28/);
-    assert.match(value, /❌ Online metrics/);
+    assert.match(value, /- Covered: Offline metrics — line 28 \(“recall”\)/);
+    assert.match(value, /- \*\*Missing:\*\* Online metrics/);
+  });
+
+  // Issue 18, point 2: "Model selection: line 51 ("ve mod")", and emoji that show as empty boxes
+  // where no emoji font is installed.
+  it('quotes the words that matched on a wrapped list item, in plain text without emoji', () => {
+    const text = [
+      '# D',
+      '',
+      '## Model development',
+      '',
+      '- We',
+      '  have tried a two-tower',
+      '  model; the loss is cross-entropy.',
+      '',
+    ].join('\n');
+    const value = (hover(analyse(text), { line: 2, character: 4 })!.contents as { value: string })
+      .value;
+    assert.match(value, /- Covered: Model selection — line 6 \(“two-tower”\)/);
+    assert.doesNotMatch(value, /\p{Extended_Pictographic}/u);
   });
 
   it('on a finding: the rule, its severity and a link to its page', () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { SymbolKind } from 'vscode-languageserver';
 import { analyse } from '../../helpers/analyse';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { coverageOf } from '../../../server/src/features/coverage';
@@ -9,23 +10,54 @@ import { DESIGN } from './fixture';
 describe('document symbols, folding, code lenses, coverage', () => {
   const analysis = analyse(DESIGN + '\n## Other talking points\n\nCold start.\n');
 
-  it('outlines the steps in order under the title, with coverage in the detail and sub-headings as children', () => {
-    const [title] = documentSymbols(analysis);
-    assert.equal(title.name, 'Video recommendations');
-    const names = title.children!.map((c) => c.name);
-    assert.deepEqual(names, [
-      '1. Clarifying requirements',
-      '2. Framing the problem as an ML task',
-      '4. Model development',
-      '5. Evaluation',
-      'Other talking points',
-    ]);
-    assert.match(title.children![2].detail!, /^Step 4 · \d\/\d required topics$/);
+  // Issue 18, point 9: VS Code shows this tree beside the Markdown outline, which lists the title:
+  // it was listed twice, the steps as modules and the title as a string.
+  it('outlines the steps in order at the root (no title), with coverage in the detail and sub-headings as children', () => {
+    const symbols = documentSymbols(analysis);
     assert.deepEqual(
-      title.children![2].children!.map((c) => c.name),
+      symbols.map((c) => c.name),
+      [
+        '1. Clarifying requirements',
+        '2. Framing the problem as an ML task',
+        '4. Model development',
+        '5. Evaluation',
+        'Other talking points',
+      ],
+    );
+    assert.match(symbols[2].detail!, /^Step 4 · \d\/\d required topics$/);
+    assert.deepEqual(
+      symbols[2].children!.map((c) => c.name),
       ['Loss function'],
     );
-    assert.equal(title.children![4].detail, 'extra section');
+    assert.equal(symbols[4].detail, 'extra section');
+    assert.deepEqual(
+      symbols.map((s) => s.kind),
+      [SymbolKind.Class, SymbolKind.Class, SymbolKind.Class, SymbolKind.Class, SymbolKind.String],
+    );
+    assert.equal(symbols[2].children![0].kind, SymbolKind.String);
+  });
+
+  it('leaves out a heading that wraps the steps, keeping what is under it', () => {
+    const wrapped = analyse(
+      [
+        '# Title',
+        '',
+        '## Design',
+        '',
+        '### 1. Clarifying requirements',
+        '',
+        'Business objective: engagement.',
+        '',
+        '### 2. Framing the problem as an ML task',
+        '',
+        'Ranking.',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      documentSymbols(wrapped).map((s) => s.name),
+      ['1. Clarifying requirements', '2. Framing the problem as an ML task'],
+    );
   });
 
   it('folds each step and the extra section', () => {
