@@ -19,7 +19,7 @@ import { builtInRegistry } from './framework/registry';
 import { codeActions, FIX_ALL_KIND, insertMissingStepsEdits } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
-import { coverageOf } from './features/coverage';
+import { coverageOf } from './features/coverageSummary';
 import { diagnosticsFor } from './features/diagnostics';
 import { isTooLarge, tooLargeDiagnostic } from './features/documentSize';
 import { documentSymbols } from './features/documentSymbols';

@@ -15,7 +15,7 @@ import {
 } from '../../server/src/features/codeActions';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completions } from '../../server/src/features/completion';
-import { coverageOf } from '../../server/src/features/coverage';
+import { coverageOf } from '../../server/src/features/coverageSummary';
 import { diagnosticsFor } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';

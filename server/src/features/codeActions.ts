@@ -16,7 +16,7 @@ import {
   insideOpenBlock,
   placeStep,
   stepBlock,
-} from '../analysis/edits';
+} from '../fixes/edits';
 import type { Range } from '../core/text';
 import type { Heading } from '../parse/model';
 import { findingFor } from './diagnostics';

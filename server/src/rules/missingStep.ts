@@ -1,6 +1,8 @@
 // MLSD001 missing-step: a framework step with no section. The finding says where the step belongs
 // and carries the fix that inserts it there with its template.
-import { insertStepEdit, placeStep } from '../analysis/edits';
+import { insertStepEdit, placeStep } from '../fixes/edits';
+import type { DesignDocument } from '../parse/model';
+import { joinList, lowerFirstWord } from './shared/wording';
 import type { Rule } from './types';
 
 export const missingStep: Rule = {
@@ -23,7 +25,7 @@ export const missingStep: Rule = {
           : 'at the end of the document';
       const required = step.topics.filter((t) => t.required).map((t) => lowerFirstWord(t.title));
       const cover = required.length > 0 ? `: cover ${joinList(required)}` : '';
-      // No fix where the step would land inside a code or HTML block left open (edits.ts).
+      // No fix where the step would land inside a code or HTML block left open (fixes/edits.ts).
       const edit = insertStepEdit(document, framework, step);
       report({
         range: anchor ? anchor.heading.textRange : firstLineRange(document),
@@ -37,7 +39,7 @@ export const missingStep: Rule = {
   },
 };
 
-function firstLineRange(document: import('../parse/model').DesignDocument) {
+function firstLineRange(document: DesignDocument) {
   const heading = document.headings[0];
   if (heading) return heading.textRange;
   const line = document.frontMatter ? document.frontMatter.range.end.line + 1 : 0;
@@ -46,14 +48,4 @@ function firstLineRange(document: import('../parse/model').DesignDocument) {
     start: { line: safe, character: 0 },
     end: { line: safe, character: document.lines.lineLength(safe) },
   };
-}
-
-export function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** "Loss function" -> "loss function", but "ML objective" stays. */
-export function lowerFirstWord(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }

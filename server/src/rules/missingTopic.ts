@@ -1,7 +1,7 @@
 // MLSD006 missing-topic: a required topic of a step that the step's own text does not cover.
 // Recommended topics are not findings. An empty step gets no topic findings (MLSD004 says it all).
-import { insertTopicStubsEdit } from '../analysis/edits';
-import { lowerFirstWord } from './missingStep';
+import { insertTopicStubsEdit } from '../fixes/edits';
+import { lowerFirstWord } from './shared/wording';
 import type { Rule } from './types';
 
 export const missingTopic: Rule = {
@@ -20,7 +20,7 @@ export const missingTopic: Rule = {
         const examples = exampleCues(
           topic.cues.filter((c) => c.language === 'en').map((c) => c.text),
         );
-        // No fix where the stub would land inside a code or HTML block left open (edits.ts).
+        // No fix where the stub would land inside a code or HTML block left open (fixes/edits.ts).
         const edit = insertTopicStubsEdit(document, section, [topic]);
         const origin = topic.origin === problem?.id ? ` for ${problem.title}` : '';
         report({

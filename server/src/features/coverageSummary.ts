@@ -1,7 +1,7 @@
 // The custom `mlsd/coverage` answer: steps present and required topics covered, for the status bar
 // and "Show Coverage".
 import type { Analysis } from '../analysis/analyse';
-import { placeStep } from '../analysis/edits';
+import { placeStep } from '../fixes/edits';
 import type { CoverageResult } from '../protocol';
 
 export function coverageOf(analysis: Analysis): CoverageResult {
