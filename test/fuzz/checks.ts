@@ -171,7 +171,7 @@ export function checkAnalysis(analysis: Analysis, problems: Problems): void {
     problems.add(`LineIndex counts ${document.lines.lineCount} lines, LSP ${problems.lines.count}`);
   }
   analysis.findings.forEach((finding, i) => {
-    const where = `finding ${i} ${finding.ruleId}`;
+    const where = `finding ${i} ${finding.rule.id}`;
     problems.range(where, finding.range);
     if (typeof finding.message !== 'string' || finding.message === '') {
       problems.add(`${where}: empty message`);

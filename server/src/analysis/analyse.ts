@@ -126,23 +126,29 @@ function check(
     const configured = severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (configured === 'off') continue;
     const severity: Severity = configured;
+    const ruleName = { id: rule.meta.id, name: rule.meta.name };
+    const context = {
+      document,
+      framework,
+      caseStudy: problem,
+      registry,
+      steps,
+      placeholders,
+      severity,
+    };
     try {
-      rule.check(
-        { document, framework, problem, registry, steps, placeholders, severity },
-        (report) => {
-          findings.push({
-            ruleId: rule.meta.id,
-            rule: rule.meta.name,
-            // A rule may raise or lower one finding only when the user kept the default severity.
-            severity: report.severity && !severities.has(rule.meta.id) ? report.severity : severity,
-            message: report.message,
-            range: report.range,
-            stepId: report.stepId,
-            topicId: report.topicId,
-            fixes: report.fixes,
-          });
-        },
-      );
+      rule.check(context, (finding) => {
+        findings.push({
+          rule: ruleName,
+          // A rule may raise or lower one finding only when the user kept the default severity.
+          severity: finding.severity && !severities.has(rule.meta.id) ? finding.severity : severity,
+          message: finding.message,
+          range: finding.range,
+          stepId: finding.stepId,
+          topicId: finding.topicId,
+          fixes: finding.fixes,
+        });
+      });
     } catch (error) {
       ruleFailures.push(
         `${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`,
@@ -151,6 +157,6 @@ function check(
   }
 
   const kept = applyDisableComments(document, findings, rules);
-  kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.ruleId, b.ruleId));
+  kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.rule.id, b.rule.id));
   return { document, framework, problem, steps, findings: kept, settingsProblems, ruleFailures };
 }

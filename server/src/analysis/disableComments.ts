@@ -48,7 +48,7 @@ export function applyDisableComments(
     const line = finding.range.start.line;
     let disabled = false;
     for (const directive of directives) {
-      if (!applies(directive, finding.ruleId)) continue;
+      if (!applies(directive, finding.rule.id)) continue;
       switch (directive.kind) {
         case 'disable-file':
           disabled = true;

@@ -76,8 +76,8 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
 
 export function toDiagnosticJson(finding: Finding): DiagnosticJson {
   return {
-    ruleId: finding.ruleId,
-    rule: finding.rule,
+    ruleId: finding.rule.id,
+    rule: finding.rule.name,
     severity: finding.severity,
     message: finding.message,
     line: finding.range.start.line + 1,

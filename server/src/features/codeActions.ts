@@ -65,7 +65,7 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: Diagnostic): Code
     edit: { changes: { [uri]: fix.edits } },
   }));
   // Several topics of one step missing: one action adds all their stubs.
-  if (finding.ruleId === 'MLSD006' && finding.stepId) {
+  if (finding.rule.id === 'MLSD006' && finding.stepId) {
     const report = analysis.steps.find((s) => s.step.id === finding.stepId);
     const missing = report?.topics.filter((t) => t.status === 'missing' && t.topic.required) ?? [];
     const edit =

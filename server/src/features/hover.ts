@@ -14,8 +14,8 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   let range = heading?.textRange;
   if (heading && heading.stepIds.length > 0) {
     for (const stepId of heading.stepIds) {
-      const report = analysis.steps.find((s) => s.step.id === stepId);
-      if (report) parts.push(stepHover(analysis, report));
+      const measures = analysis.steps.find((s) => s.step.id === stepId);
+      if (measures) parts.push(stepHover(analysis, measures));
     }
   } else if (heading?.role === 'extra') {
     parts.push(
@@ -25,13 +25,13 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   const findings = analysis.findings.filter(
     (f) =>
       contains(f.range, position) &&
-      !(heading && f.range.start.line === heading.textRange.start.line && f.ruleId === 'MLSD006'),
+      !(heading && f.range.start.line === heading.textRange.start.line && f.rule.id === 'MLSD006'),
   );
   const seen = new Set<string>();
   for (const finding of findings) {
-    if (seen.has(finding.ruleId)) continue;
-    seen.add(finding.ruleId);
-    const rule = allRules.find((r) => r.meta.id === finding.ruleId);
+    if (seen.has(finding.rule.id)) continue;
+    seen.add(finding.rule.id);
+    const rule = allRules.find((r) => r.meta.id === finding.rule.id);
     if (!rule) continue;
     parts.push(
       `**${rule.meta.id} ${rule.meta.name}** (${finding.severity}) — ${rule.meta.description} [Rule documentation](${ruleDocsUri(rule.meta.id)})`,
@@ -52,8 +52,8 @@ function contains(range: { start: Position; end: Position }, position: Position)
   return afterStart && beforeEnd;
 }
 
-export function stepHover(analysis: Analysis, report: StepReport): string {
-  const { step, topics, words } = report;
+export function stepHover(analysis: Analysis, measures: StepReport): string {
+  const { step, topics, words } = measures;
   const minutes = analysis.framework.minutes;
   const lines = [
     `**Step ${step.number} of ${analysis.framework.steps.length}: ${step.title}** · about ${step.minutes} of ${minutes} minutes`,

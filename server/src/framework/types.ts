@@ -89,7 +89,7 @@ export interface FrameworkData {
   steps: StepData[];
 }
 
-export interface ProblemData {
+export interface CaseStudyData {
   /** Case-study id, e.g. "visual-search". */
   id: string;
   title: string;

@@ -13,7 +13,7 @@ export const missingStep: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  check({ document, framework, steps }, report) {
+  check({ document, framework, steps }, add) {
     for (const { step, section } of steps) {
       if (section) continue;
       const placement = placeStep(document, framework, step);
@@ -27,7 +27,7 @@ export const missingStep: Rule = {
       const cover = required.length > 0 ? `: cover ${joinList(required)}` : '';
       // No fix where the step would land inside a code or HTML block left open (fixes/edits.ts).
       const edit = insertStepEdit(document, framework, step);
-      report({
+      add({
         range: anchor ? anchor.heading.textRange : firstLineRange(document),
         message: `Step ${step.number} '${step.title}' is missing. Add it ${where}${cover}.`,
         stepId: step.id,

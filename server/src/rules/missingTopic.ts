@@ -12,7 +12,7 @@ export const missingTopic: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  check({ document, steps, problem }, report) {
+  check({ document, steps, caseStudy }, add) {
     for (const { step, section, topics, words } of steps) {
       if (!section || words === 0) continue;
       const missing = topics.filter((t) => t.status === 'missing' && t.topic.required);
@@ -22,8 +22,8 @@ export const missingTopic: Rule = {
         );
         // No fix where the stub would land inside a code or HTML block left open (fixes/edits.ts).
         const edit = insertTopicStubsEdit(document, section, [topic]);
-        const origin = topic.origin === problem?.id ? ` for ${problem.title}` : '';
-        report({
+        const origin = topic.origin === caseStudy?.id ? ` for ${caseStudy.title}` : '';
+        add({
           range: section.heading.textRange,
           message: `Step ${step.number} '${step.title}' does not cover ${lowerFirstWord(topic.title)}${origin}: ${lowerFirst(topic.description)}${examples && !/e\.g\./.test(topic.description) ? ` (e.g. ${examples})` : ''}.`,
           stepId: step.id,

@@ -1,12 +1,15 @@
-// What a rule is: metadata beside a pure check over the analysed document. Rules never do I/O and
-// never see LSP types, so the CLI, the server and the tests run them as they are.
+// What a rule is: metadata beside a pure check over the analysed document. Rules never do I/O
+// and never see LSP types, so the CLI, the server and the tests run them as they are. A rule imports this file, `shared/`, and the layers below (core, fixes, framework,
+// parse): never the engine (analysis/) that runs it, nor another rule.
 import type { Fix, Severity } from '../core/findings';
 import type { Range } from '../core/text';
+// Types only: what the engine hands a rule. (The engine's own names for them: StepReport is the
+// measures of one step, Placeholder a stretch of template text.)
 import type { StepReport } from '../analysis/analyse';
-import type { CompiledFramework, CompiledProblem } from '../framework/compile';
+import type { Placeholder } from '../analysis/placeholders';
+import type { CompiledCaseStudy, CompiledFramework } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
 import type { DesignDocument } from '../parse/model';
-import type { Placeholder } from '../analysis/placeholders';
 
 export interface RuleMeta {
   /** Stable id: "MLSD" and three digits. */
@@ -23,26 +26,32 @@ export interface RuleMeta {
 export interface RuleContext {
   document: DesignDocument;
   framework: CompiledFramework;
-  problem?: CompiledProblem;
+  /** The case study the design answers (front matter `problem:`), if any. */
+  caseStudy?: CompiledCaseStudy;
   registry: FrameworkRegistry;
-  /** One report per framework step, in framework order. */
+  /** The measures of each framework step, in framework order. */
   steps: StepReport[];
   placeholders: Placeholder[];
   /** The severity the user configured for this rule (or its default). */
   severity: Severity;
 }
 
-export interface Report {
+/** One finding as a rule adds it; the engine makes it a `Finding` (adding the rule's name). */
+export interface RuleFinding {
   range: Range;
   message: string;
   /** Overrides the configured severity for this one finding (e.g. a thin step 6 in a case study). */
   severity?: Severity;
   stepId?: string;
   topicId?: string;
+  /**
+   * The quick fixes offered on this finding, the preferred one first. A fix may reach beyond the
+   * finding (all the missing topics of its step at once).
+   */
   fixes?: Fix[];
 }
 
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext, report: (finding: Report) => void): void;
+  check(context: RuleContext, add: (finding: RuleFinding) => void): void;
 }

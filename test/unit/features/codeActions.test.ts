@@ -13,7 +13,7 @@ function params(
   filter: (ruleId: string) => boolean,
   only?: string[],
 ): CodeActionParams {
-  const diagnostics = analysis.findings.filter((f) => filter(f.ruleId)).map(toDiagnostic);
+  const diagnostics = analysis.findings.filter((f) => filter(f.rule.id)).map(toDiagnostic);
   return {
     textDocument: { uri: URI },
     range: diagnostics[0]?.range ?? {
@@ -75,12 +75,12 @@ describe('code actions', () => {
       context: { diagnostics: [p.context.diagnostics[0]] },
     }).find((a) => a.title.startsWith('Disable MLSD006 for this line'))!;
     const fixed = applyEdits(DESIGN, action.edit!.changes![URI]);
-    const before = analysis.findings.filter((f) => f.ruleId === 'MLSD006').length;
-    const after = analyse(fixed).findings.filter((f) => f.ruleId === 'MLSD006').length;
+    const before = analysis.findings.filter((f) => f.rule.id === 'MLSD006').length;
+    const after = analyse(fixed).findings.filter((f) => f.rule.id === 'MLSD006').length;
     // All MLSD006 findings of that step sit on its heading line, so all of them go.
     const sameLine = analysis.findings.filter(
       (f) =>
-        f.ruleId === 'MLSD006' && f.range.start.line === p.context.diagnostics[0].range.start.line,
+        f.rule.id === 'MLSD006' && f.range.start.line === p.context.diagnostics[0].range.start.line,
     ).length;
     assert.equal(after, before - sameLine);
   });
@@ -96,7 +96,7 @@ describe('code actions', () => {
     assert.match(fixed, /^---\n[\s\S]*?\n---\n<!-- mlsd-disable-file MLSD001 -->\n# Video/);
     const again = analyse(fixed);
     assert.equal(
-      again.findings.filter((f) => f.ruleId === 'MLSD001' || f.ruleId === 'MLSD008').length,
+      again.findings.filter((f) => f.rule.id === 'MLSD001' || f.rule.id === 'MLSD008').length,
       0,
     );
   });
@@ -199,7 +199,7 @@ describe('code actions keep the text around them', () => {
       '---\nproblem: visual-search\n  see my notes\n---\n',
     ]) {
       const analysis = analyse(text);
-      const finding = analysis.findings.find((f) => f.ruleId === 'MLSD008');
+      const finding = analysis.findings.find((f) => f.rule.id === 'MLSD008');
       assert.ok(finding, text);
       assert.equal(finding.fixes, undefined, text);
       assert.ok(!actionsAt(analysis, 1).some((a) => a.title.startsWith('Change ')), text);
@@ -245,7 +245,7 @@ describe('code actions keep the text around them', () => {
   it('inserts no step inside a code block or HTML comment left open to the end', () => {
     for (const text of ['```\n', '<!--\n', '## 1. Clarifying requirements\n\nScale.\n\n~~~\n']) {
       const analysis = analyse(text);
-      const missing = analysis.findings.filter((f) => f.ruleId === 'MLSD001');
+      const missing = analysis.findings.filter((f) => f.rule.id === 'MLSD001');
       assert.ok(missing.length >= 6, text);
       assert.ok(
         missing.every((f) => f.fixes === undefined),
