@@ -8,11 +8,7 @@ import { analyseDesign, type Analysis } from '../../server/src/analysis/analyse'
 import { PartCache } from '../../server/src/analysis/incremental';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { builtInRegistry } from '../../server/src/framework/registry';
-import {
-  codeActions,
-  FIX_ALL_KIND,
-  insertMissingStepsEdits,
-} from '../../server/src/features/codeActions';
+import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completions } from '../../server/src/features/completion';
 import { coverageOf } from '../../server/src/features/coverageSummary';
@@ -20,6 +16,7 @@ import { diagnosticsFor } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
+import { insertMissingStepsEdits } from '../../server/src/features/insertMissingSteps';
 
 /** Inputs up to this size must be analysed within `BUDGET_MS`. */
 export const BUDGET_BYTES = 100 * 1024;

@@ -17,6 +17,7 @@ import {
   type PartCache,
 } from './incremental';
 import { applyDisableComments } from './disableComments';
+import { defineFixAll, type FixAll, type RuleRun } from './fixAll';
 import { findPlaceholders } from './placeholders';
 import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
 
@@ -53,6 +54,8 @@ export interface Analysis {
   settingsProblems: string[];
   /** Rules that threw; the others still ran. */
   ruleFailures: string[];
+  /** The rules' fix-all, when it converges (fixAll.ts); worked out on first read. */
+  fixAll?: FixAll;
 }
 
 export { topicsOf };
@@ -122,6 +125,7 @@ function check(
   const { severities, problems: settingsProblems } = resolveRuleSettings(rules, options.rules);
   const findings: Finding[] = [];
   const ruleFailures: string[] = [];
+  const runs: RuleRun[] = [];
   for (const rule of rules) {
     const configured = severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (configured === 'off') continue;
@@ -149,6 +153,7 @@ function check(
           fixes: finding.fixes,
         });
       });
+      runs.push({ rule, context });
     } catch (error) {
       ruleFailures.push(
         `${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`,
@@ -158,5 +163,19 @@ function check(
 
   const kept = applyDisableComments(document, findings, rules);
   kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.rule.id, b.rule.id));
-  return { document, framework, problem, steps, findings: kept, settingsProblems, ruleFailures };
+  const analysis: Analysis = {
+    document,
+    framework,
+    problem,
+    steps,
+    findings: kept,
+    settingsProblems,
+    ruleFailures,
+  };
+  // Not `options.previous`: the analysis would keep every earlier one alive until fix-all is read.
+  const { previous: _previous, ...same } = options;
+  defineFixAll(analysis, runs, (text) =>
+    analyseDesign(text, { ...same, previous: analysis }, rules),
+  );
+  return analysis;
 }

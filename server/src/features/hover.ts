@@ -2,6 +2,7 @@
 // what the rule checks and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis, StepReport } from '../analysis/analyse';
+import type { Finding } from '../core/findings';
 import { allRules } from '../rules';
 import { ruleDocsUri } from './ruleDocs';
 
@@ -22,11 +23,18 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
       `**Extra section** — not one of the ${analysis.framework.steps.length} steps of ${analysis.framework.title}; it is never a finding.`,
     );
   }
-  const findings = analysis.findings.filter(
-    (f) =>
-      contains(f.range, position) &&
-      !(heading && f.range.start.line === heading.textRange.start.line && f.rule.id === 'MLSD006'),
-  );
+  // A finding that a topic is missing is already in the step's checklist above.
+  const inChecklist = (f: Finding) =>
+    heading !== undefined &&
+    f.range.start.line === heading.textRange.start.line &&
+    f.topicId !== undefined &&
+    analysis.steps.some(
+      (s) =>
+        s.step.id === f.stepId &&
+        heading.stepIds.includes(s.step.id) &&
+        s.topics.some((t) => t.topic.id === f.topicId && t.status === 'missing'),
+    );
+  const findings = analysis.findings.filter((f) => contains(f.range, position) && !inChecklist(f));
   const seen = new Set<string>();
   for (const finding of findings) {
     if (seen.has(finding.rule.id)) continue;

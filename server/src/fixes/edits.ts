@@ -104,6 +104,36 @@ export function insertStepEdit(
 }
 
 /**
+ * One edit set inserting `steps` (missing ones, in framework order) where they belong. Steps with
+ * no place to go (inside a code or HTML block left open to the end, see `insideOpenBlock`) are left
+ * out, so fix-all never inserts what it would insert again on the next round.
+ */
+export function insertStepsEdits(
+  document: DesignDocument,
+  framework: CompiledFramework,
+  steps: readonly CompiledStep[],
+): { edits: TextEdit[]; inserted: string[]; blocked: string[] } {
+  const byOffset = new Map<number, string[]>();
+  const inserted: string[] = [];
+  const blocked: string[] = [];
+  for (const step of steps) {
+    const placement = placeStep(document, framework, step);
+    if (insideOpenBlock(document, placement.offset)) {
+      blocked.push(step.id);
+      continue;
+    }
+    const blocks = byOffset.get(placement.offset) ?? [];
+    blocks.push(stepBlock(document, framework, step, placement));
+    byOffset.set(placement.offset, blocks);
+    inserted.push(step.id);
+  }
+  // Several steps at one place: one insert holding them all, so their order is certain, each set
+  // off from the next by a blank line (as a single step is from the text around it).
+  const edits = [...byOffset].map(([offset, blocks]) => insertBlocksEdit(document, offset, blocks));
+  return { edits, inserted, blocked };
+}
+
+/**
  * The edit that appends bullet stubs for topics at the end of a step's section; none when the
  * section ends inside a code block or HTML block left open to the end of the document (the stubs
  * would be code or HTML, and the finding would stay).

@@ -1,6 +1,6 @@
 // MLSD001 missing-step: a framework step with no section. The finding says where the step belongs
-// and carries the fix that inserts it there with its template.
-import { insertStepEdit, placeStep } from '../fixes/edits';
+// and carries the fix that inserts it there with its template; fix-all inserts every missing step.
+import { insertStepEdit, insertStepsEdits, placeStep } from '../fixes/edits';
 import type { DesignDocument } from '../parse/model';
 import { joinList, lowerFirstWord } from './shared/wording';
 import type { Rule } from './types';
@@ -36,6 +36,16 @@ export const missingStep: Rule = {
           : undefined,
       });
     }
+  },
+  fixAll({ document, framework }, findings) {
+    const missing = new Set(findings.map((f) => f.stepId));
+    const steps = framework.steps.filter((step) => missing.has(step.id));
+    const { edits, inserted } = insertStepsEdits(document, framework, steps);
+    if (edits.length === 0) return undefined;
+    return {
+      title: `Insert ${inserted.length} missing step${inserted.length === 1 ? '' : 's'}`,
+      edits,
+    };
   },
 };
 

@@ -1,7 +1,8 @@
-// What a rule is: metadata beside a pure check over the analysed document. Rules never do I/O
-// and never see LSP types, so the CLI, the server and the tests run them as they are. A rule imports this file, `shared/`, and the layers below (core, fixes, framework,
+// What a rule is: metadata beside a pure check over the analysed document, and the fixes it offers.
+// Rules never do I/O and never see LSP types, so the CLI, the server and the tests run them as
+// they are. A rule imports this file, `shared/`, and the layers below (core, fixes, framework,
 // parse): never the engine (analysis/) that runs it, nor another rule.
-import type { Fix, Severity } from '../core/findings';
+import type { Finding, Fix, Severity } from '../core/findings';
 import type { Range } from '../core/text';
 // Types only: what the engine hands a rule. (The engine's own names for them: StepReport is the
 // measures of one step, Placeholder a stretch of template text.)
@@ -54,4 +55,10 @@ export interface RuleFinding {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext, add: (finding: RuleFinding) => void): void;
+  /**
+   * The rule's part of fix-all (source.fixAll.mlsd): one fix for `findings`, its findings left
+   * after disable comments (never none). The engine offers it only when it converges (nothing of
+   * the rule is left to fix after it), since editors run fix-all on every save.
+   */
+  fixAll?(context: RuleContext, findings: readonly Finding[]): Fix | undefined;
 }
