@@ -134,6 +134,39 @@ describe('code actions', () => {
     assert.deepEqual(insertMissingStepsEdits(again).edits, []);
   });
 
+  it('fix-all leaves out steps whose findings are disabled, and is not offered with the rule off', () => {
+    const text = DESIGN.replace(
+      '## 2. Framing',
+      '<!-- mlsd-disable-next-line missing-step -->\n## 2. Framing',
+    );
+    const analysis = analyse(text);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.rule.id === 'MLSD001').map((f) => f.stepId),
+      ['serving', 'monitoring'],
+    );
+    const [fixAll] = codeActions(
+      analysis,
+      URI,
+      params(analysis, () => false, ['source.fixAll.mlsd']),
+    );
+    assert.equal(fixAll.title, 'Insert 2 missing steps');
+    const fixed = applyEdits(text, fixAll.edit!.changes![URI]);
+    assert.doesNotMatch(fixed, /Data preparation/);
+    assert.match(fixed, /## 6\. Deployment and serving[\s\S]*## 7\. Monitoring/);
+    // The "Insert missing steps" command inserts every missing step all the same.
+    assert.deepEqual(insertMissingStepsEdits(analysis).inserted, ['data', 'serving', 'monitoring']);
+
+    const off = analyse(DESIGN, { 'missing-step': 'off' });
+    assert.deepEqual(
+      codeActions(
+        off,
+        URI,
+        params(off, () => false, ['source.fixAll.mlsd']),
+      ),
+      [],
+    );
+  });
+
   it('adds stubs for all missing required topics of a step in one action', () => {
     const text = DESIGN.replace(
       'Offline: recall@k and nDCG.',
@@ -154,6 +187,11 @@ describe('code actions', () => {
       fixed,
       /over time\.\n\n- \*\*Offline metrics\*\*: TODO\n- \*\*Online metrics\*\*: TODO/,
     );
+    // The rule offers it, as the second fix of each finding of the step.
+    const finding = analysis.findings.find(
+      (f) => f.rule.id === 'MLSD006' && f.stepId === 'evaluation',
+    )!;
+    assert.equal(finding.fixes?.[1]?.title, action.title);
   });
 });
 
