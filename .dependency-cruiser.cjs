@@ -54,7 +54,7 @@ module.exports = {
       comment: 'Rules share code through lower layers, never by importing each other.',
       severity: 'error',
       from: { path: '^server/src/rules/', pathNot: '^server/src/rules/index\\.ts$' },
-      to: { path: '^server/src/rules/', pathNot: '^server/src/rules/types\\.ts$' },
+      to: { path: '^server/src/rules/', pathNot: '^server/src/rules/(types\\.ts$|shared/)' },
     },
     onlyBelow('analysis', ['core', 'framework', 'model', 'parse', 'fixes', 'rules']),
     {

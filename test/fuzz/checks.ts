@@ -8,18 +8,15 @@ import { Analyzer } from '../../server/src/analysis/analyse';
 import type { Analysis } from '../../server/src/model/analysis';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { builtInRegistry } from '../../server/src/framework/registry';
-import {
-  codeActions,
-  FIX_ALL_KIND,
-  insertMissingStepsEdits,
-} from '../../server/src/features/codeActions';
+import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completions } from '../../server/src/features/completion';
-import { coverageOf } from '../../server/src/features/coverage';
+import { coverageOf } from '../../server/src/features/coverageSummary';
 import { diagnosticsFor } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
+import { insertMissingStepsEdits } from '../../server/src/features/insertMissingSteps';
 
 /** Inputs up to this size must be analysed within `BUDGET_MS`. */
 export const BUDGET_BYTES = 100 * 1024;
@@ -171,7 +168,7 @@ export function checkAnalysis(analysis: Analysis, problems: Problems): void {
     problems.add(`LineIndex counts ${document.lines.lineCount} lines, LSP ${problems.lines.count}`);
   }
   analysis.findings.forEach((finding, i) => {
-    const where = `finding ${i} ${finding.ruleId}`;
+    const where = `finding ${i} ${finding.rule.id}`;
     problems.range(where, finding.range);
     if (typeof finding.message !== 'string' || finding.message === '') {
       problems.add(`${where}: empty message`);

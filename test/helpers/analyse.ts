@@ -12,7 +12,7 @@ export function lines(...content: string[]): string {
 }
 
 export function findingsOf(analysis: Analysis, ruleId: string): Finding[] {
-  return analysis.findings.filter((f) => f.ruleId === ruleId || f.rule === ruleId);
+  return analysis.findings.filter((f) => f.rule.id === ruleId || f.rule.name === ruleId);
 }
 
 /** Step id -> 1-based heading line, or null, for every step of the framework. */

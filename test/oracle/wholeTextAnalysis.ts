@@ -2,7 +2,7 @@
 // looked for by reading every token of its sections in order, no caches and no parts. The engine
 // (server/src/analysis) must give exactly this; test/unit/incremental.test.ts checks that over
 // random edit sequences. Slow on large designs, and simple on purpose.
-import { problemOf } from '../../server/src/analysis/analyse';
+import { caseStudyOf } from '../../server/src/analysis/analyse';
 import {
   addScriptWeights,
   blockWords,
@@ -36,7 +36,7 @@ export function wholeTextAnalysis(
     return registry.framework(id) ?? registry.defaultFramework;
   });
   const framework = registry.framework(document.frameworkId) ?? registry.defaultFramework;
-  const problem = problemOf(document, registry);
+  const caseStudy = caseStudyOf(document, registry);
   const placeholders = findPlaceholders(document, framework.placeholders);
   const template = new TemplateText(document, placeholders);
   const sectionBlocks = (section: StepSection) =>
@@ -49,7 +49,7 @@ export function wholeTextAnalysis(
     return {
       step,
       section,
-      topics: coverTopics(document, section, sectionBlocks, topicsOf(step, problem), template),
+      topics: coverTopics(document, section, sectionBlocks, topicsOf(step, caseStudy), template),
       words: own.reduce((words, block) => words + blockWords(block, template), 0),
       proseBlocks: own.filter((block) => block.kind !== 'heading').length,
     };
@@ -58,7 +58,7 @@ export function wholeTextAnalysis(
     {
       document,
       framework,
-      problem,
+      caseStudy,
       steps,
       placeholders,
       prose: { documentBlocks: () => blocks, sectionBlocks },
@@ -66,6 +66,7 @@ export function wholeTextAnalysis(
     registry,
     rules,
     options.rules,
+    (fixed) => wholeTextAnalysis(fixed, options, rules),
   );
 }
 

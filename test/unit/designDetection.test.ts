@@ -61,7 +61,7 @@ describe('step detection on the fixture designs', () => {
     it(`${fixture.file}: ${fixture.expected.description}`, () => {
       const analysis = analyse(fixture.text);
       for (const [ruleId, count] of Object.entries(fixture.expected.rules!)) {
-        const found = analysis.findings.filter((f) => f.ruleId === ruleId);
+        const found = analysis.findings.filter((f) => f.rule.id === ruleId);
         assert.equal(
           found.length,
           count,

@@ -33,7 +33,7 @@ describe('framework data', () => {
       framework.steps.map((s) => s.id),
       ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'],
     );
-    assert.deepEqual([...registry.problems.keys()].sort(), [...CASE_STUDIES].sort());
+    assert.deepEqual([...registry.caseStudies.keys()].sort(), [...CASE_STUDIES].sort());
     assert.equal(
       framework.steps.reduce((sum, s) => sum + s.minutes, 0),
       framework.minutes,

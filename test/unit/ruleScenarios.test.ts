@@ -49,14 +49,14 @@ describe('rule fixtures (test/fixtures/rules)', () => {
       const { expected, checked, settings } = expectations(text);
       const analysis = analyseDesign(text, { rules: settings });
       const actual = analysis.findings
-        .filter((f) => !checked || checked.has(f.ruleId))
-        .map((f) => `${f.range.start.line + 1} ${f.ruleId}`)
+        .filter((f) => !checked || checked.has(f.rule.id))
+        .map((f) => `${f.range.start.line + 1} ${f.rule.id}`)
         .sort();
       assert.deepEqual(
         actual,
         expected,
         analysis.findings
-          .map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.message}`)
+          .map((f) => `${f.range.start.line + 1} ${f.rule.id} ${f.message}`)
           .join('\n'),
       );
 
@@ -67,12 +67,12 @@ describe('rule fixtures (test/fixtures/rules)', () => {
           const after = analyseDesign(fixed, { rules: settings });
           const still = after.findings.filter(
             (f) =>
-              f.ruleId === finding.ruleId &&
+              f.rule.id === finding.rule.id &&
               f.stepId === finding.stepId &&
               f.topicId === finding.topicId &&
               f.message === finding.message,
           );
-          if (finding.ruleId !== 'MLSD006')
+          if (finding.rule.id !== 'MLSD006')
             assert.equal(still.length, 0, `fix '${fix.title}' left: ${finding.message}`);
           assert.ok(
             isSubsequence(text, fixed) || /^Change/.test(fix.title),

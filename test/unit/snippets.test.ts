@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { generateSnippets, loadData, SNIPPETS_FILE } from '../../scripts/generate-snippets.mjs';
 import { analyseDesign } from '../../server/src/analysis/analyse';
-import type { FrameworkData, ProblemData } from '../../server/src/framework/types';
+import type { FrameworkData, CaseStudyData } from '../../server/src/framework/types';
 
 interface Snippet {
   prefix: string;
@@ -108,11 +108,11 @@ describe('snippets', () => {
       data.framework.steps.map((s) => s.id),
       'every step is found',
     );
-    const rules = new Set(analysis.findings.map((f) => f.ruleId));
+    const rules = new Set(analysis.findings.map((f) => f.rule.id));
     for (const rule of rules)
       assert.ok(['MLSD004', 'MLSD007'].includes(rule), `unexpected ${rule}`);
-    assert.equal(analysis.findings.filter((f) => f.ruleId === 'MLSD004').length, 7);
-    assert.equal(analysis.problem, undefined, 'the blank design names no case study');
+    assert.equal(analysis.findings.filter((f) => f.rule.id === 'MLSD004').length, 7);
+    assert.equal(analysis.caseStudy, undefined, 'the blank design names no case study');
     assert.match(design, /^---\ntitle: Title\n/);
   });
 
@@ -124,13 +124,13 @@ describe('snippets', () => {
       const design = text(snippet);
       assert.match(design, new RegExp(`^problem: ${problem.id}$`, 'm'));
       const analysis = analyseDesign(design);
-      assert.equal(analysis.problem?.id, problem.id, `${problem.id} is declared`);
+      assert.equal(analysis.caseStudy?.id, problem.id, `${problem.id} is declared`);
       assert.ok(
         analysis.steps.every((s) => s.section),
         `${problem.id}: every step is found`,
       );
       const structural = analysis.findings.filter((f) =>
-        ['MLSD001', 'MLSD002', 'MLSD003', 'MLSD008'].includes(f.ruleId),
+        ['MLSD001', 'MLSD002', 'MLSD003', 'MLSD008'].includes(f.rule.id),
       );
       assert.deepEqual(structural, [], problem.id);
       for (const [stepId, topics] of Object.entries(problem.topics)) {
@@ -165,7 +165,7 @@ describe('snippets', () => {
       ...data.framework,
       steps: [{ ...step, template: 'Budget: $5 per ${user} \\ day}' }],
     };
-    const problem: ProblemData = {
+    const problem: CaseStudyData = {
       id: 'odd',
       title: 'Odd $title}',
       framework: framework.id,

@@ -2,7 +2,7 @@
 // no LSP. The language server, the CLI, the bench and the tests each make an `Analyzer`, which
 // owns the cache of parsed parts and the layout of each document's last analysis, so that after a
 // keystroke only the part that changed is parsed again.
-import type { CompiledProblem } from '../framework/compile';
+import type { CompiledCaseStudy } from '../framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
 import type { Analysis, DesignModel, Placeholder, StepResult } from '../model/analysis';
 import type { DesignDocument } from '../model/document';
@@ -58,7 +58,10 @@ export class Analyzer {
     const previous = key === undefined ? undefined : this.layouts.get(key);
     const { analysis, layout } = this.build(text, previous);
     if (key !== undefined && !options.tentative) this.layouts.set(key, layout);
-    return runRules(analysis, this.registry, this.rules, options.rules);
+    // Fix-all analyses the fixed text as a "what if" version of the same document.
+    const reanalyse = (fixed: string) =>
+      this.analyse(fixed, { rules: options.rules, document: key, tentative: true });
+    return runRules(analysis, this.registry, this.rules, options.rules, reanalyse);
   }
 
   /** Forgets a document's last analysis (it was closed). */
@@ -91,7 +94,7 @@ export class Analyzer {
     ];
     const framework = parts[0].entry.framework;
     const document = assemble(text, parts, framework);
-    const problem = problemOf(document, this.registry);
+    const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
     const coverage = new Coverage(document, parts, previous?.coverage);
@@ -100,7 +103,7 @@ export class Analyzer {
       return {
         step,
         section,
-        topics: coverage.topics(section, topicsOf(step, problem)),
+        topics: coverage.topics(section, topicsOf(step, caseStudy)),
         words: section ? coverage.words(section) : 0,
         proseBlocks: section ? coverage.proseBlocks(section) : 0,
       };
@@ -117,7 +120,7 @@ export class Analyzer {
     const model: DesignModel = {
       document,
       framework,
-      problem,
+      caseStudy,
       steps,
       placeholders,
       prose: {
@@ -130,12 +133,12 @@ export class Analyzer {
 }
 
 /** The case study the front matter names (`problem:`), if the registry knows it. */
-export function problemOf(
+export function caseStudyOf(
   document: DesignDocument,
   registry: FrameworkRegistry,
-): CompiledProblem | undefined {
+): CompiledCaseStudy | undefined {
   const id = document.frontMatter?.values?.problem;
-  return typeof id === 'string' ? registry.problems.get(id.trim()) : undefined;
+  return typeof id === 'string' ? registry.caseStudies.get(id.trim()) : undefined;
 }
 
 /** The parts' placeholders, moved to where each part is. */

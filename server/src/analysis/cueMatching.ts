@@ -5,16 +5,21 @@
 // to a document's sections is ./topicCoverage.ts.
 import type { Token } from '../core/tokens';
 import { wordWeight } from '../core/tokens';
-import type { CompiledProblem, CompiledStep, CompiledTopic, CueToken } from '../framework/compile';
+import type {
+  CompiledCaseStudy,
+  CompiledStep,
+  CompiledTopic,
+  CueToken,
+} from '../framework/compile';
 import type { TopicStatus } from '../model/analysis';
 import type { DesignDocument, ProseBlock } from '../model/document';
 
 /** The topics a step must or may cover: the framework's and the case study's. */
 export function topicsOf(
   step: CompiledStep,
-  problem: CompiledProblem | undefined,
+  caseStudy: CompiledCaseStudy | undefined,
 ): CompiledTopic[] {
-  return [...step.topics, ...(problem?.topicsByStep.get(step.id) ?? [])];
+  return [...step.topics, ...(caseStudy?.topicsByStep.get(step.id) ?? [])];
 }
 
 /** Which writing system a stretch of text mostly uses; cues are looked for in matching languages. */

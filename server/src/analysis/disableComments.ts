@@ -1,17 +1,13 @@
-// Disable comments, after markdownlint's form:
-//   <!-- mlsd-disable MLSD006 -->  ...  <!-- mlsd-enable MLSD006 -->
-//   <!-- mlsd-disable-next-line thin-step -->   <!-- mlsd-disable-line -->   <!-- mlsd-disable-file -->
-// With no rule named, the comment applies to every rule.
+// Applies disable comments to findings. Their syntax is read (and written) by
+// core/disableCommentSyntax.ts; this file says what each kind of comment silences.
+import { readDirective, type DirectiveKind } from '../core/disableCommentSyntax';
 import type { Finding } from '../core/findings';
 import type { DesignDocument } from '../model/document';
 import type { Rule } from '../rules/types';
 import { findRule } from './ruleSettings';
 
-const DIRECTIVE =
-  /^\s*mlsd-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)\b([\s\S]*)$/;
-
 interface Directive {
-  kind: string;
+  kind: DirectiveKind;
   /** Rule ids, or undefined for all rules. */
   ruleIds?: Set<string>;
   line: number;
@@ -20,14 +16,14 @@ interface Directive {
 export function readDirectives(document: DesignDocument, rules: readonly Rule[]): Directive[] {
   const directives: Directive[] = [];
   for (const comment of document.comments) {
-    const match = DIRECTIVE.exec(comment.text);
-    if (!match) continue;
-    const names = match[2].split(/[\s,]+/).filter(Boolean);
+    const directive = readDirective(comment.text);
+    if (!directive) continue;
+    const names = directive.names;
     const ids = names
       .map((name) => findRule(rules, name)?.meta.id)
       .filter((id): id is string => Boolean(id));
     directives.push({
-      kind: match[1],
+      kind: directive.kind,
       ruleIds: names.length === 0 ? undefined : new Set(ids),
       line: document.lines.positionAt(comment.start).line,
     });
@@ -48,7 +44,7 @@ export function applyDisableComments(
     const line = finding.range.start.line;
     let disabled = false;
     for (const directive of directives) {
-      if (!applies(directive, finding.ruleId)) continue;
+      if (!applies(directive, finding.rule.id)) continue;
       switch (directive.kind) {
         case 'disable-file':
           disabled = true;

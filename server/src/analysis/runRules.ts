@@ -4,41 +4,55 @@ import type { Finding, Severity } from '../core/findings';
 import { compareRanges, compareText } from '../core/text';
 import type { FrameworkRegistry } from '../framework/registry';
 import type { Analysis, DesignModel } from '../model/analysis';
-import type { Rule } from '../rules/types';
+import type { Rule, RuleContext } from '../rules/types';
 import { applyDisableComments } from './disableComments';
+import { fixAllOf, type RuleRun } from './fixAll';
 import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
 
+/**
+ * The analysis of `model`. `reanalyse` analyses another text with the same settings: fix-all
+ * uses it to check that it converges.
+ */
 export function runRules(
   model: DesignModel,
   registry: FrameworkRegistry,
   rules: readonly Rule[],
   settings: RuleSettings | undefined,
+  reanalyse: (text: string) => { findings: readonly Finding[] },
 ): Analysis {
-  const { document, framework, problem, steps, placeholders } = model;
+  const { document, framework, caseStudy, steps, placeholders } = model;
   const { severities, problems: settingsProblems } = resolveRuleSettings(rules, settings);
   const findings: Finding[] = [];
   const ruleFailures: string[] = [];
+  const runs: RuleRun[] = [];
   for (const rule of rules) {
     const configured = severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (configured === 'off') continue;
     const severity: Severity = configured;
+    const ruleName = { id: rule.meta.id, name: rule.meta.name };
+    const context: RuleContext = {
+      document,
+      framework,
+      caseStudy,
+      registry,
+      steps,
+      placeholders,
+      severity,
+    };
     try {
-      rule.check(
-        { document, framework, problem, registry, steps, placeholders, severity },
-        (report) => {
-          findings.push({
-            ruleId: rule.meta.id,
-            rule: rule.meta.name,
-            // A rule may raise or lower one finding only when the user kept the default severity.
-            severity: report.severity && !severities.has(rule.meta.id) ? report.severity : severity,
-            message: report.message,
-            range: report.range,
-            stepId: report.stepId,
-            topicId: report.topicId,
-            fixes: report.fixes,
-          });
-        },
-      );
+      rule.check(context, (finding) => {
+        findings.push({
+          rule: ruleName,
+          // A rule may raise or lower one finding only when the user kept the default severity.
+          severity: finding.severity && !severities.has(rule.meta.id) ? finding.severity : severity,
+          message: finding.message,
+          range: finding.range,
+          stepId: finding.stepId,
+          topicId: finding.topicId,
+          fixes: finding.fixes,
+        });
+      });
+      runs.push({ rule, context });
     } catch (error) {
       ruleFailures.push(
         `${rule.meta.id} (${rule.meta.name}) failed: ${(error as Error)?.message ?? String(error)}`,
@@ -47,6 +61,19 @@ export function runRules(
   }
 
   const kept = applyDisableComments(document, findings, rules);
-  kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.ruleId, b.ruleId));
-  return { ...model, findings: kept, settingsProblems, ruleFailures };
+  kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.rule.id, b.rule.id));
+  const analysis: Analysis = {
+    ...model,
+    findings: kept,
+    settingsProblems,
+    ruleFailures,
+    // Worked out when first asked for (it analyses the fixed text), then kept: code actions are
+    // asked for on every cursor move.
+    fixAll: () => {
+      const fixAll = fixAllOf(analysis, runs, reanalyse);
+      analysis.fixAll = () => fixAll;
+      return fixAll;
+    },
+  };
+  return analysis;
 }

@@ -62,7 +62,7 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
   return {
     file,
     framework: analysis.framework.id,
-    problem: analysis.problem?.id ?? null,
+    problem: analysis.caseStudy?.id ?? null,
     summary: summaryOf(analysis),
     steps: analysis.steps.map(({ step, section, topics }) => ({
       id: step.id,
@@ -107,8 +107,8 @@ function summaryOf(analysis: Analysis): SummaryJson {
 
 export function toDiagnosticJson(finding: Finding): DiagnosticJson {
   return {
-    ruleId: finding.ruleId,
-    rule: finding.rule,
+    ruleId: finding.rule.id,
+    rule: finding.rule.name,
     severity: finding.severity,
     message: finding.message,
     line: finding.range.start.line + 1,

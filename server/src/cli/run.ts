@@ -174,7 +174,7 @@ function loadConfig(file: string | undefined, env: CliEnvironment, errors: strin
     for (const item of list as string[]) {
       const target = path.resolve(base, item);
       if (key === 'frameworks') registry.loadFrameworkFile(target);
-      else registry.loadProblemFile(target);
+      else registry.loadCaseStudyFile(target);
     }
   }
   for (const error of registry.errors) errors.push(`config '${file}': ${error.message}`);

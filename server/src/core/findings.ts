@@ -15,9 +15,16 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** A rule as findings, settings and disable comments name it. */
+export interface RuleName {
+  /** Stable id: "MLSD" and three digits. */
+  id: string;
+  /** Stable kebab-case name. */
+  name: string;
+}
+
 export interface Finding {
-  ruleId: string;
-  rule: string;
+  rule: RuleName;
   severity: Severity;
   message: string;
   range: Range;

@@ -20,14 +20,14 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
       },
     });
   }
-  for (const report of analysis.steps) {
-    if (!report.section) continue;
-    const required = report.topics.filter((t) => t.topic.required);
+  for (const measures of analysis.steps) {
+    if (!measures.section) continue;
+    const required = measures.topics.filter((t) => t.topic.required);
     const covered = required.filter((t) => t.status !== 'missing').length;
     lenses.push({
-      range: report.section.heading.textRange,
+      range: measures.section.heading.textRange,
       command: {
-        title: `Step ${report.step.number} · ${covered}/${required.length} required topics · ${report.words} word${report.words === 1 ? '' : 's'}`,
+        title: `Step ${measures.step.number} · ${covered}/${required.length} required topics · ${measures.words} word${measures.words === 1 ? '' : 's'}`,
         command: Commands.showCoverage,
       },
     });

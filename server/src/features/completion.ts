@@ -200,7 +200,8 @@ function frontMatterCompletions(
       sortText: sort,
       textEdit: { range, newText: label },
     });
-    if (key === 'problem') return [...registry.problems.values()].map((p) => item(p.id, p.title));
+    if (key === 'problem')
+      return [...registry.caseStudies.values()].map((p) => item(p.id, p.title));
     if (key === 'level') return LEVELS.map((level, i) => item(level, 'Interview level', String(i)));
     if (key === 'framework')
       return [...registry.frameworks.values()].map((f) => item(f.id, f.title));

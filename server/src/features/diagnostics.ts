@@ -1,7 +1,7 @@
 // Findings -> LSP diagnostics: source "mlsd", the rule id as code, a link to the rule's page.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../model/analysis';
-import type { Finding, Severity } from '../core/findings';
+import type { Finding, RuleName, Severity } from '../core/findings';
 import { ruleDocsUri } from './ruleDocs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -13,7 +13,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** What a diagnostic carries back to the server for its code actions. */
 export interface DiagnosticData {
-  rule: string;
+  rule: RuleName;
   stepId?: string;
   topicId?: string;
 }
@@ -28,8 +28,8 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: 'mlsd',
-    code: finding.ruleId,
-    codeDescription: { href: ruleDocsUri(finding.ruleId) },
+    code: finding.rule.id,
+    codeDescription: { href: ruleDocsUri(finding.rule.id) },
     message: finding.message,
     data,
   };
@@ -44,7 +44,7 @@ export function findingFor(analysis: Analysis, diagnostic: Diagnostic): Finding 
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   const candidates = analysis.findings.filter(
     (f) =>
-      f.ruleId === diagnostic.code &&
+      f.rule.id === diagnostic.code &&
       (data?.stepId === undefined || f.stepId === data.stepId) &&
       (data?.topicId === undefined || f.topicId === data.topicId),
   );

@@ -2,6 +2,7 @@
 // what the rule checks and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis, StepResult } from '../model/analysis';
+import type { Finding } from '../core/findings';
 import { allRules } from '../rules';
 import { ruleDocsUri } from './ruleDocs';
 
@@ -14,24 +15,31 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   let range = heading?.textRange;
   if (heading && heading.stepIds.length > 0) {
     for (const stepId of heading.stepIds) {
-      const report = analysis.steps.find((s) => s.step.id === stepId);
-      if (report) parts.push(stepHover(analysis, report));
+      const measures = analysis.steps.find((s) => s.step.id === stepId);
+      if (measures) parts.push(stepHover(analysis, measures));
     }
   } else if (heading?.role === 'extra') {
     parts.push(
       `**Extra section** — not one of the ${analysis.framework.steps.length} steps of ${analysis.framework.title}; it is never a finding.`,
     );
   }
-  const findings = analysis.findings.filter(
-    (f) =>
-      contains(f.range, position) &&
-      !(heading && f.range.start.line === heading.textRange.start.line && f.ruleId === 'MLSD006'),
-  );
+  // A finding that a topic is missing is already in the step's checklist above.
+  const inChecklist = (f: Finding) =>
+    heading !== undefined &&
+    f.range.start.line === heading.textRange.start.line &&
+    f.topicId !== undefined &&
+    analysis.steps.some(
+      (s) =>
+        s.step.id === f.stepId &&
+        heading.stepIds.includes(s.step.id) &&
+        s.topics.some((t) => t.topic.id === f.topicId && t.status === 'missing'),
+    );
+  const findings = analysis.findings.filter((f) => contains(f.range, position) && !inChecklist(f));
   const seen = new Set<string>();
   for (const finding of findings) {
-    if (seen.has(finding.ruleId)) continue;
-    seen.add(finding.ruleId);
-    const rule = allRules.find((r) => r.meta.id === finding.ruleId);
+    if (seen.has(finding.rule.id)) continue;
+    seen.add(finding.rule.id);
+    const rule = allRules.find((r) => r.meta.id === finding.rule.id);
     if (!rule) continue;
     parts.push(
       `**${rule.meta.id} ${rule.meta.name}** (${finding.severity}) — ${rule.meta.description} [Rule documentation](${ruleDocsUri(rule.meta.id)})`,
@@ -52,8 +60,8 @@ function contains(range: { start: Position; end: Position }, position: Position)
   return afterStart && beforeEnd;
 }
 
-export function stepHover(analysis: Analysis, report: StepResult): string {
-  const { step, topics, words } = report;
+export function stepHover(analysis: Analysis, measures: StepResult): string {
+  const { step, topics, words } = measures;
   const minutes = analysis.framework.minutes;
   const lines = [
     `**Step ${step.number} of ${analysis.framework.steps.length}: ${step.title}** · about ${step.minutes} of ${minutes} minutes`,
@@ -69,7 +77,7 @@ export function stepHover(analysis: Analysis, report: StepResult): string {
     for (const { topic, status, evidence } of list) {
       const origin =
         topic.origin !== analysis.framework.id
-          ? ` _(${analysis.problem?.title ?? topic.origin})_`
+          ? ` _(${analysis.caseStudy?.title ?? topic.origin})_`
           : '';
       if (status === 'covered' && evidence) {
         lines.push(

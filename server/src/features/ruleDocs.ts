@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { allRules } from '../rules';
 
 let docsDir: string | undefined;
 
@@ -12,7 +13,8 @@ function findDocsDir(): string {
     path.join(__dirname, '..', '..', '..', 'docs', 'rules'), // server/src/features/*.ts
     path.join(__dirname, '..', '..', 'docs', 'rules'),
   ];
-  docsDir = candidates.find((dir) => fs.existsSync(path.join(dir, 'MLSD001.md'))) ?? candidates[0];
+  const page = `${allRules[0].meta.id}.md`;
+  docsDir = candidates.find((dir) => fs.existsSync(path.join(dir, page))) ?? candidates[0];
   return docsDir;
 }
 

@@ -1,22 +1,26 @@
 // The text of a new design: front matter, the case study's prompt, every step with its template,
 // and the case study's own topics as stubs under their steps.
 import { compareText } from '../core/text';
-import type { CompiledFramework, CompiledProblem } from '../framework/compile';
+import type { CompiledFramework, CompiledCaseStudy } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
 import type { TemplateInfo } from '../../../common/src/protocol';
 
-export function designTemplate(framework: CompiledFramework, problem?: CompiledProblem): string {
-  const title = problem ? problem.title : 'My ML system design';
+export function designTemplate(
+  framework: CompiledFramework,
+  caseStudy?: CompiledCaseStudy,
+): string {
+  const title = caseStudy ? caseStudy.title : 'My ML system design';
   const lines = ['---', `title: ${yamlText(title)}`];
-  if (problem) lines.push(`problem: ${problem.id}`);
+  // The front-matter key for the case study is `problem`.
+  if (caseStudy) lines.push(`problem: ${caseStudy.id}`);
   if (framework.id !== 'aminian-7') lines.push(`framework: ${framework.id}`);
   lines.push('level: senior', `minutes: ${framework.minutes}`, '---', '', `# ${title}`, '');
-  if (problem) lines.push(`> ${problem.prompt}`, '');
+  if (caseStudy) lines.push(`> ${caseStudy.prompt}`, '');
   for (const step of framework.steps) {
     lines.push(`## ${step.number}. ${step.title}`, '');
     const body = step.template.trim();
     if (body) lines.push(body);
-    for (const topic of problem?.topicsByStep.get(step.id) ?? []) lines.push(`- ${topic.stub}`);
+    for (const topic of caseStudy?.topicsByStep.get(step.id) ?? []) lines.push(`- ${topic.stub}`);
     lines.push('');
   }
   lines.push('## Other talking points', '', '- TODO', '');
@@ -39,16 +43,16 @@ export function templates(registry: FrameworkRegistry): TemplateInfo[] {
     },
   ];
   // Case-insensitive by code unit: the titles are English.
-  for (const problem of [...registry.problems.values()].sort((a, b) =>
+  for (const caseStudy of [...registry.caseStudies.values()].sort((a, b) =>
     compareText(a.title.toLowerCase(), b.title.toLowerCase()),
   )) {
-    const own = registry.framework(problem.framework) ?? framework;
+    const own = registry.framework(caseStudy.framework) ?? framework;
     list.push({
-      id: problem.id,
-      title: problem.title,
-      description: problem.prompt,
-      fileName: `${problem.id}.mlsd.md`,
-      content: designTemplate(own, problem),
+      id: caseStudy.id,
+      title: caseStudy.title,
+      description: caseStudy.prompt,
+      fileName: `${caseStudy.id}.mlsd.md`,
+      content: designTemplate(own, caseStudy),
     });
   }
   return list;

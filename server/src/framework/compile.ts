@@ -1,7 +1,7 @@
 // Turns validated framework data into the indexes the matcher and the coverage check use. Done once
 // per framework; every document then reuses it.
 import { foldCase, tokenize, type Token } from '../core/tokens';
-import type { FrameworkData, LanguageRules, ProblemData, StepData, TopicData } from './types';
+import type { FrameworkData, LanguageRules, CaseStudyData, StepData, TopicData } from './types';
 
 export interface CueToken {
   kind: 'word' | 'cjk';
@@ -91,13 +91,14 @@ export interface CompiledFramework {
   data: FrameworkData;
 }
 
-export interface CompiledProblem {
+/** A case study (front matter `problem:`): the interview prompt and the topics it adds. */
+export interface CompiledCaseStudy {
   id: string;
   title: string;
   framework: string;
   prompt: string;
   topicsByStep: Map<string, CompiledTopic[]>;
-  data: ProblemData;
+  data: CaseStudyData;
 }
 
 // English articles and possessives cut a verb-first heading ("Serving the model") like a preposition.
@@ -211,7 +212,10 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
   return framework;
 }
 
-export function compileProblem(data: ProblemData, framework: CompiledFramework): CompiledProblem {
+export function compileCaseStudy(
+  data: CaseStudyData,
+  framework: CompiledFramework,
+): CompiledCaseStudy {
   const topicsByStep = new Map<string, CompiledTopic[]>();
   for (const [stepId, topics] of Object.entries(data.topics)) {
     topicsByStep.set(

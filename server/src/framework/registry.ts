@@ -4,19 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   compileFramework,
-  compileProblem,
+  compileCaseStudy,
   type CompiledFramework,
-  type CompiledProblem,
+  type CompiledCaseStudy,
 } from './compile';
 import { indexHeadingVocabulary } from './headingMatcher';
-import type { FrameworkData, ProblemData } from './types';
-import { DataFileError, validateFramework, validateProblem } from './validate';
+import type { FrameworkData, CaseStudyData } from './types';
+import { DataFileError, validateFramework, validateCaseStudy } from './validate';
 
 export const DEFAULT_FRAMEWORK_ID = 'aminian-7';
 
 export class FrameworkRegistry {
   readonly frameworks = new Map<string, CompiledFramework>();
-  readonly problems = new Map<string, CompiledProblem>();
+  readonly caseStudies = new Map<string, CompiledCaseStudy>();
   /** Data files that could not be loaded; the rest still work. */
   readonly errors: DataFileError[] = [];
 
@@ -27,7 +27,7 @@ export class FrameworkRegistry {
     return compiled;
   }
 
-  addProblem(data: ProblemData, file = data.id): CompiledProblem | undefined {
+  addCaseStudy(data: CaseStudyData, file = data.id): CompiledCaseStudy | undefined {
     const framework = this.frameworks.get(data.framework);
     if (!framework) {
       this.errors.push(
@@ -35,8 +35,8 @@ export class FrameworkRegistry {
       );
       return undefined;
     }
-    const compiled = compileProblem(data, framework);
-    this.problems.set(compiled.id, compiled);
+    const compiled = compileCaseStudy(data, framework);
+    this.caseStudies.set(compiled.id, compiled);
     return compiled;
   }
 
@@ -61,14 +61,14 @@ export class FrameworkRegistry {
     }
   }
 
-  loadProblemFile(file: string): CompiledProblem | undefined {
+  loadCaseStudyFile(file: string): CompiledCaseStudy | undefined {
     try {
       const raw = readJson(file);
       const framework = this.frameworks.get(
         (raw as { framework?: string } | null)?.framework ?? DEFAULT_FRAMEWORK_ID,
       );
       const stepIds = framework ? new Set(framework.steps.map((s) => s.id)) : undefined;
-      return this.addProblem(validateProblem(raw, file, stepIds), file);
+      return this.addCaseStudy(validateCaseStudy(raw, file, stepIds), file);
     } catch (error) {
       this.errors.push(asDataFileError(error, file));
       return undefined;
@@ -78,7 +78,7 @@ export class FrameworkRegistry {
   /** Loads every framework in `dir` and every case study in `dir/problems`. */
   loadDirectory(dir: string): void {
     for (const file of listJson(dir)) this.loadFrameworkFile(file);
-    for (const file of listJson(path.join(dir, 'problems'))) this.loadProblemFile(file);
+    for (const file of listJson(path.join(dir, 'problems'))) this.loadCaseStudyFile(file);
   }
 }
 

@@ -42,7 +42,7 @@ export interface TopicData {
   stub: string;
   /**
    * Other steps whose text also covers this topic: continual learning may be written under
-   * model, serving or monitoring. The topic still belongs to (and is reported on) its own step.
+   * model, serving or monitoring. The topic still belongs to its own step (its finding sits there).
    */
   alsoIn?: string[];
 }
@@ -89,7 +89,7 @@ export interface FrameworkData {
   steps: StepData[];
 }
 
-export interface ProblemData {
+export interface CaseStudyData {
   /** Case-study id, e.g. "visual-search". */
   id: string;
   title: string;

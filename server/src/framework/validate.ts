@@ -1,6 +1,6 @@
 // Validates framework and case-study data files and names the file and field on an error, so a
 // user who edits the data gets "aminian-7.json: steps[2].topics[0].cues: expected an object".
-import type { FrameworkData, ProblemData, TopicData } from './types';
+import type { FrameworkData, CaseStudyData, TopicData } from './types';
 
 export class DataFileError extends Error {
   constructor(
@@ -202,7 +202,11 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   return data as unknown as FrameworkData;
 }
 
-export function validateProblem(value: unknown, file: string, stepIds?: Set<string>): ProblemData {
+export function validateCaseStudy(
+  value: unknown,
+  file: string,
+  stepIds?: Set<string>,
+): CaseStudyData {
   const c = new Checker(file);
   const data = c.object(value, '');
   c.allowedKeys(data, '', ['id', 'title', 'framework', 'prompt', 'topics']);
@@ -222,5 +226,5 @@ export function validateProblem(value: unknown, file: string, stepIds?: Set<stri
       c.topic(topic, `topics.${stepId}[${i}]`),
     );
   }
-  return data as unknown as ProblemData;
+  return data as unknown as CaseStudyData;
 }

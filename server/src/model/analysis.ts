@@ -1,10 +1,10 @@
 // What an analysis gives: per step, its section, topic coverage and word count; the findings of
 // the rules; and a reader for the prose blocks. Plain types: the engine (analysis/) builds them,
 // rules and editor features read them.
-import type { Finding } from '../core/findings';
+import type { Finding, Fix } from '../core/findings';
 import type {
   CompiledFramework,
-  CompiledProblem,
+  CompiledCaseStudy,
   CompiledStep,
   CompiledTopic,
 } from '../framework/compile';
@@ -54,11 +54,18 @@ export interface ProseReader {
 export interface DesignModel {
   document: DesignDocument;
   framework: CompiledFramework;
-  problem?: CompiledProblem;
+  /** The case study the front matter names (`problem:`). */
+  caseStudy?: CompiledCaseStudy;
   /** One result per framework step, in framework order. */
   steps: StepResult[];
   placeholders: Placeholder[];
   prose: ProseReader;
+}
+
+/** The fixes rules offer for all their findings at once, as one fix (source.fixAll.mlsd). */
+export interface FixAll extends Fix {
+  /** How many findings it is for (some of them may have no place to be fixed). */
+  findingCount: number;
 }
 
 export interface Analysis extends DesignModel {
@@ -67,4 +74,9 @@ export interface Analysis extends DesignModel {
   settingsProblems: string[];
   /** Rules that threw; the others still ran. */
   ruleFailures: string[];
+  /**
+   * The rules' fix-all, when it converges (analysis/fixAll.ts). A method: the first call analyses
+   * the fixed text, later calls give the same answer.
+   */
+  fixAll(): FixAll | undefined;
 }

@@ -10,7 +10,7 @@ export const duplicateStep: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ document, framework }, report) {
+  check({ document, framework }, add) {
     for (const heading of document.headings) {
       if (heading.role !== 'duplicate' && heading.role !== 'step') continue;
       for (const stepId of heading.stepIds) {
@@ -29,7 +29,7 @@ export const duplicateStep: Rule = {
         )
           continue;
         const step = framework.stepById.get(stepId)!;
-        report({
+        add({
           range: heading.textRange,
           message: `Step ${step.number} '${step.title}' is opened again here; it was first opened at line ${section.heading.textRange.start.line + 1}. Merge the two sections into one.`,
           stepId,

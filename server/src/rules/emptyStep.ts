@@ -9,11 +9,11 @@ export const emptyStep: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ steps }, report) {
+  check({ steps }, add) {
     for (const { step, section, words, proseBlocks } of steps) {
       if (!section || words > 0) continue;
       const hasPlaceholders = proseBlocks > 0;
-      report({
+      add({
         range: section.heading.textRange,
         message: `Step ${step.number} '${step.title}' is ${hasPlaceholders ? 'only template placeholders' : 'empty'}. ${step.summary}`,
         stepId: step.id,

@@ -1,7 +1,7 @@
 // The rule registry, in id order.
 import { duplicateStep } from './duplicateStep';
 import { emptyStep } from './emptyStep';
-import { frontMatterRule } from './frontMatter';
+import { frontMatterRule } from './frontMatterValues';
 import { missingStep } from './missingStep';
 import { missingTopic } from './missingTopic';
 import { placeholder } from './placeholder';

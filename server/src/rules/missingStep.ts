@@ -1,6 +1,8 @@
 // MLSD001 missing-step: a framework step with no section. The finding says where the step belongs
-// and carries the fix that inserts it there with its template.
-import { insertStepEdit, placeStep } from '../analysis/edits';
+// and carries the fix that inserts it there with its template; fix-all inserts every missing step.
+import { insertStepEdit, insertStepsEdits, placeStep } from '../fixes/edits';
+import type { DesignDocument } from '../model/document';
+import { joinList, lowerFirstWord } from './shared/wording';
 import type { Rule } from './types';
 
 export const missingStep: Rule = {
@@ -11,7 +13,7 @@ export const missingStep: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  check({ document, framework, steps }, report) {
+  check({ document, framework, steps }, add) {
     for (const { step, section } of steps) {
       if (section) continue;
       const placement = placeStep(document, framework, step);
@@ -23,9 +25,9 @@ export const missingStep: Rule = {
           : 'at the end of the document';
       const required = step.topics.filter((t) => t.required).map((t) => lowerFirstWord(t.title));
       const cover = required.length > 0 ? `: cover ${joinList(required)}` : '';
-      // No fix where the step would land inside a code or HTML block left open (edits.ts).
+      // No fix where the step would land inside a code or HTML block left open (fixes/edits.ts).
       const edit = insertStepEdit(document, framework, step);
-      report({
+      add({
         range: anchor ? anchor.heading.textRange : firstLineRange(document),
         message: `Step ${step.number} '${step.title}' is missing. Add it ${where}${cover}.`,
         stepId: step.id,
@@ -35,9 +37,19 @@ export const missingStep: Rule = {
       });
     }
   },
+  fixAll({ document, framework }, findings) {
+    const missing = new Set(findings.map((f) => f.stepId));
+    const steps = framework.steps.filter((step) => missing.has(step.id));
+    const { edits, inserted } = insertStepsEdits(document, framework, steps);
+    if (edits.length === 0) return undefined;
+    return {
+      title: `Insert ${inserted.length} missing step${inserted.length === 1 ? '' : 's'}`,
+      edits,
+    };
+  },
 };
 
-function firstLineRange(document: import('../model/document').DesignDocument) {
+function firstLineRange(document: DesignDocument) {
   const heading = document.headings[0];
   if (heading) return heading.textRange;
   const line = document.frontMatter ? document.frontMatter.range.end.line + 1 : 0;
@@ -46,14 +58,4 @@ function firstLineRange(document: import('../model/document').DesignDocument) {
     start: { line: safe, character: 0 },
     end: { line: safe, character: document.lines.lineLength(safe) },
   };
-}
-
-export function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** "Loss function" -> "loss function", but "ML objective" stays. */
-export function lowerFirstWord(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }

@@ -1,7 +1,9 @@
 // MLSD006 missing-topic: a required topic of a step that the step's own text does not cover.
 // Recommended topics are not findings. An empty step gets no topic findings (MLSD004 says it all).
-import { insertTopicStubsEdit } from '../analysis/edits';
-import { lowerFirstWord } from './missingStep';
+// Each finding's fixes: a stub for its topic, and, when the step misses several, stubs for all.
+import type { Fix } from '../core/findings';
+import { insertTopicStubsEdit } from '../fixes/edits';
+import { lowerFirstWord } from './shared/wording';
 import type { Rule } from './types';
 
 export const missingTopic: Rule = {
@@ -12,25 +14,42 @@ export const missingTopic: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  check({ document, steps, problem }, report) {
+  check({ document, steps, caseStudy }, add) {
     for (const { step, section, topics, words } of steps) {
       if (!section || words === 0) continue;
       const missing = topics.filter((t) => t.status === 'missing' && t.topic.required);
+      // No fix where the stubs would land inside a code or HTML block left open (fixes/edits.ts).
+      const allEdit =
+        missing.length > 1
+          ? insertTopicStubsEdit(
+              document,
+              section,
+              missing.map((t) => t.topic),
+            )
+          : undefined;
+      const all: Fix | undefined = allEdit && {
+        title: `Add stubs for all ${missing.length} missing required topics of step ${step.number}`,
+        edits: [allEdit],
+      };
       for (const { topic } of missing) {
         const examples = exampleCues(
           topic.cues.filter((c) => c.language === 'en').map((c) => c.text),
         );
-        // No fix where the stub would land inside a code or HTML block left open (edits.ts).
         const edit = insertTopicStubsEdit(document, section, [topic]);
-        const origin = topic.origin === problem?.id ? ` for ${problem.title}` : '';
-        report({
+        const origin = topic.origin === caseStudy?.id ? ` for ${caseStudy.title}` : '';
+        const fixes: Fix[] = [];
+        if (edit)
+          fixes.push({
+            title: `Add a stub for '${topic.title}' to step ${step.number}`,
+            edits: [edit],
+          });
+        if (all) fixes.push(all);
+        add({
           range: section.heading.textRange,
           message: `Step ${step.number} '${step.title}' does not cover ${lowerFirstWord(topic.title)}${origin}: ${lowerFirst(topic.description)}${examples && !/e\.g\./.test(topic.description) ? ` (e.g. ${examples})` : ''}.`,
           stepId: step.id,
           topicId: topic.id,
-          fixes: edit
-            ? [{ title: `Add a stub for '${topic.title}' to step ${step.number}`, edits: [edit] }]
-            : undefined,
+          fixes: fixes.length > 0 ? fixes : undefined,
         });
       }
     }

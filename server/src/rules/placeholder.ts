@@ -9,9 +9,9 @@ export const placeholder: Rule = {
     defaultSeverity: 'info',
     fixable: false,
   },
-  check({ document, placeholders }, report) {
+  check({ document, placeholders }, add) {
     for (const found of placeholders) {
-      report({
+      add({
         range: document.lines.rangeOf(found.start, found.end),
         message: `Placeholder '${found.text.trim()}' left in: replace it with your answer.`,
       });

@@ -1,5 +1,5 @@
 // MLSD002 step-order: steps out of framework order. The steps kept in order are the longest run
-// that already is in order; every other step is reported once, at its heading.
+// that already is in order; every other step gets one finding, at its heading.
 import type { Rule } from './types';
 
 export const stepOrder: Rule = {
@@ -10,7 +10,7 @@ export const stepOrder: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ document, framework }, report) {
+  check({ document, framework }, add) {
     const sections = document.steps;
     const indices = sections.map((s) => framework.stepById.get(s.stepId)?.index ?? 0);
     const keep = longestIncreasingRun(indices);
@@ -26,7 +26,7 @@ export const stepOrder: Rule = {
       const detail = previous
         ? `comes after step ${previous.number} '${previous.title}'`
         : 'is out of place';
-      report({
+      add({
         range: section.heading.textRange,
         message: `Step ${step.number} '${step.title}' ${detail}; the framework puts it ${placeWord(step.index, framework.steps.length)}. Move the section so the steps follow the framework order.`,
         stepId: step.id,

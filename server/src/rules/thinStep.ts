@@ -13,13 +13,13 @@ export const thinStep: Rule = {
     defaultSeverity: 'info',
     fixable: false,
   },
-  check({ steps, problem }, report) {
+  check({ steps, caseStudy }, add) {
     for (const { step, section, words } of steps) {
       if (!section || words === 0 || words >= step.thinWords) continue;
-      report({
+      add({
         range: section.heading.textRange,
         message: `Step ${step.number} '${step.title}' is thin: ${words} word${words === 1 ? '' : 's'}, where a solid answer has at least ${step.thinWords} (about ${step.minutes} minutes of the interview).`,
-        severity: problem && WARN_WHEN_THIN_IN_CASE_STUDY.has(step.id) ? 'warning' : undefined,
+        severity: caseStudy && WARN_WHEN_THIN_IN_CASE_STUDY.has(step.id) ? 'warning' : undefined,
         stepId: step.id,
       });
     }

@@ -1,11 +1,13 @@
-// What a rule is: metadata beside a pure check over the analysed document. Rules never do I/O and
-// never see LSP types, so the CLI, the server and the tests run them as they are.
-import type { Fix, Severity } from '../core/findings';
+// What a rule is: metadata beside a pure check over the analysed document, and the fixes it offers.
+// Rules never do I/O and never see LSP types, so the CLI, the server and the tests run them as
+// they are. A rule imports this file, `shared/`, and the layers below (core, fixes, framework,
+// parse): never the engine (analysis/) that runs it, nor another rule.
+import type { Finding, Fix, Severity } from '../core/findings';
 import type { Range } from '../core/text';
-import type { CompiledFramework, CompiledProblem } from '../framework/compile';
+import type { CompiledCaseStudy, CompiledFramework } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
-import type { DesignDocument } from '../model/document';
 import type { Placeholder, StepResult } from '../model/analysis';
+import type { DesignDocument } from '../model/document';
 
 export interface RuleMeta {
   /** Stable id: "MLSD" and three digits. */
@@ -22,26 +24,38 @@ export interface RuleMeta {
 export interface RuleContext {
   document: DesignDocument;
   framework: CompiledFramework;
-  problem?: CompiledProblem;
+  /** The case study the design answers (front matter `problem:`), if any. */
+  caseStudy?: CompiledCaseStudy;
   registry: FrameworkRegistry;
-  /** One report per framework step, in framework order. */
+  /** The measures of each framework step, in framework order. */
   steps: StepResult[];
   placeholders: Placeholder[];
   /** The severity the user configured for this rule (or its default). */
   severity: Severity;
 }
 
-export interface Report {
+/** One finding as a rule adds it; the engine makes it a `Finding` (adding the rule's name). */
+export interface RuleFinding {
   range: Range;
   message: string;
   /** Overrides the configured severity for this one finding (e.g. a thin step 6 in a case study). */
   severity?: Severity;
   stepId?: string;
   topicId?: string;
+  /**
+   * The quick fixes offered on this finding, the preferred one first. A fix may reach beyond the
+   * finding (all the missing topics of its step at once).
+   */
   fixes?: Fix[];
 }
 
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext, report: (finding: Report) => void): void;
+  check(context: RuleContext, add: (finding: RuleFinding) => void): void;
+  /**
+   * The rule's part of fix-all (source.fixAll.mlsd): one fix for `findings`, its findings left
+   * after disable comments (never none). The engine offers it only when it converges (nothing of
+   * the rule is left to fix after it), since editors run fix-all on every save.
+   */
+  fixAll?(context: RuleContext, findings: readonly Finding[]): Fix | undefined;
 }

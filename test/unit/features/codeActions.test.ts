@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import type { CodeActionParams } from 'vscode-languageserver';
 import { analyse } from '../../helpers/analyse';
 import { applyEdits } from '../../../server/src/core/applyEdits';
-import { codeActions, insertMissingStepsEdits } from '../../../server/src/features/codeActions';
+import { codeActions } from '../../../server/src/features/codeActions';
 import { toDiagnostic } from '../../../server/src/features/diagnostics';
+import { insertMissingStepsEdits } from '../../../server/src/features/insertMissingSteps';
 import { DESIGN } from './fixture';
 
 const URI = 'file:///x.mlsd.md';
@@ -13,7 +14,7 @@ function params(
   filter: (ruleId: string) => boolean,
   only?: string[],
 ): CodeActionParams {
-  const diagnostics = analysis.findings.filter((f) => filter(f.ruleId)).map(toDiagnostic);
+  const diagnostics = analysis.findings.filter((f) => filter(f.rule.id)).map(toDiagnostic);
   return {
     textDocument: { uri: URI },
     range: diagnostics[0]?.range ?? {
@@ -56,14 +57,18 @@ describe('code actions', () => {
     const [first] = ask();
     assert.ok(first, 'no fix-all offered');
     const [again] = ask();
-    assert.equal(again, first, 'the fix-all was worked out again for the same analysis');
+    assert.equal(
+      again.edit!.changes![URI],
+      first.edit!.changes![URI],
+      'the fix-all was worked out again for the same analysis',
+    );
     // Another version of the design is another analysis: its own fix-all.
     const [other] = codeActions(
       analyse(`${DESIGN}\n`),
       URI,
       params(analysis, (id) => id === 'MLSD001', ['source.fixAll.mlsd']),
     );
-    assert.notEqual(other, first);
+    assert.notEqual(other.edit!.changes![URI], first.edit!.changes![URI]);
     assert.deepStrictEqual(other.title, first.title);
   });
 
@@ -75,12 +80,12 @@ describe('code actions', () => {
       context: { diagnostics: [p.context.diagnostics[0]] },
     }).find((a) => a.title.startsWith('Disable MLSD006 for this line'))!;
     const fixed = applyEdits(DESIGN, action.edit!.changes![URI]);
-    const before = analysis.findings.filter((f) => f.ruleId === 'MLSD006').length;
-    const after = analyse(fixed).findings.filter((f) => f.ruleId === 'MLSD006').length;
+    const before = analysis.findings.filter((f) => f.rule.id === 'MLSD006').length;
+    const after = analyse(fixed).findings.filter((f) => f.rule.id === 'MLSD006').length;
     // All MLSD006 findings of that step sit on its heading line, so all of them go.
     const sameLine = analysis.findings.filter(
       (f) =>
-        f.ruleId === 'MLSD006' && f.range.start.line === p.context.diagnostics[0].range.start.line,
+        f.rule.id === 'MLSD006' && f.range.start.line === p.context.diagnostics[0].range.start.line,
     ).length;
     assert.equal(after, before - sameLine);
   });
@@ -96,7 +101,7 @@ describe('code actions', () => {
     assert.match(fixed, /^---\n[\s\S]*?\n---\n<!-- mlsd-disable-file MLSD001 -->\n# Video/);
     const again = analyse(fixed);
     assert.equal(
-      again.findings.filter((f) => f.ruleId === 'MLSD001' || f.ruleId === 'MLSD008').length,
+      again.findings.filter((f) => f.rule.id === 'MLSD001' || f.rule.id === 'MLSD008').length,
       0,
     );
   });
@@ -129,6 +134,39 @@ describe('code actions', () => {
     assert.deepEqual(insertMissingStepsEdits(again).edits, []);
   });
 
+  it('fix-all leaves out steps whose findings are disabled, and is not offered with the rule off', () => {
+    const text = DESIGN.replace(
+      '## 2. Framing',
+      '<!-- mlsd-disable-next-line missing-step -->\n## 2. Framing',
+    );
+    const analysis = analyse(text);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.rule.id === 'MLSD001').map((f) => f.stepId),
+      ['serving', 'monitoring'],
+    );
+    const [fixAll] = codeActions(
+      analysis,
+      URI,
+      params(analysis, () => false, ['source.fixAll.mlsd']),
+    );
+    assert.equal(fixAll.title, 'Insert 2 missing steps');
+    const fixed = applyEdits(text, fixAll.edit!.changes![URI]);
+    assert.doesNotMatch(fixed, /Data preparation/);
+    assert.match(fixed, /## 6\. Deployment and serving[\s\S]*## 7\. Monitoring/);
+    // The "Insert missing steps" command inserts every missing step all the same.
+    assert.deepEqual(insertMissingStepsEdits(analysis).inserted, ['data', 'serving', 'monitoring']);
+
+    const off = analyse(DESIGN, { 'missing-step': 'off' });
+    assert.deepEqual(
+      codeActions(
+        off,
+        URI,
+        params(off, () => false, ['source.fixAll.mlsd']),
+      ),
+      [],
+    );
+  });
+
   it('adds stubs for all missing required topics of a step in one action', () => {
     const text = DESIGN.replace(
       'Offline: recall@k and nDCG.',
@@ -149,6 +187,11 @@ describe('code actions', () => {
       fixed,
       /over time\.\n\n- \*\*Offline metrics\*\*: TODO\n- \*\*Online metrics\*\*: TODO/,
     );
+    // The rule offers it, as the second fix of each finding of the step.
+    const finding = analysis.findings.find(
+      (f) => f.rule.id === 'MLSD006' && f.stepId === 'evaluation',
+    )!;
+    assert.equal(finding.fixes?.[1]?.title, action.title);
   });
 });
 
@@ -199,7 +242,7 @@ describe('code actions keep the text around them', () => {
       '---\nproblem: visual-search\n  see my notes\n---\n',
     ]) {
       const analysis = analyse(text);
-      const finding = analysis.findings.find((f) => f.ruleId === 'MLSD008');
+      const finding = analysis.findings.find((f) => f.rule.id === 'MLSD008');
       assert.ok(finding, text);
       assert.equal(finding.fixes, undefined, text);
       assert.ok(!actionsAt(analysis, 1).some((a) => a.title.startsWith('Change ')), text);
@@ -245,7 +288,7 @@ describe('code actions keep the text around them', () => {
   it('inserts no step inside a code block or HTML comment left open to the end', () => {
     for (const text of ['```\n', '<!--\n', '## 1. Clarifying requirements\n\nScale.\n\n~~~\n']) {
       const analysis = analyse(text);
-      const missing = analysis.findings.filter((f) => f.ruleId === 'MLSD001');
+      const missing = analysis.findings.filter((f) => f.rule.id === 'MLSD001');
       assert.ok(missing.length >= 6, text);
       assert.ok(
         missing.every((f) => f.fixes === undefined),

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { SymbolKind } from 'vscode-languageserver';
 import { analyse } from '../../helpers/analyse';
 import { codeLenses } from '../../../server/src/features/codeLens';
-import { coverageOf } from '../../../server/src/features/coverage';
+import { coverageOf } from '../../../server/src/features/coverageSummary';
 import { documentSymbols } from '../../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../../server/src/features/folding';
 import { DESIGN } from './fixture';

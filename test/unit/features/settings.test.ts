@@ -45,9 +45,9 @@ describe('settings and design files', () => {
     for (const template of list) {
       const analysis = analyse(template.content);
       assert.equal(analysis.steps.filter((s) => s.section).length, 7, template.id);
-      const kinds = new Set(analysis.findings.map((f) => f.ruleId));
+      const kinds = new Set(analysis.findings.map((f) => f.rule.id));
       assert.deepEqual([...kinds].sort(), ['MLSD004', 'MLSD007'], `${template.id}: ${[...kinds]}`);
-      if (template.id !== 'blank') assert.equal(analysis.problem?.id, template.id);
+      if (template.id !== 'blank') assert.equal(analysis.caseStudy?.id, template.id);
     }
   });
 });

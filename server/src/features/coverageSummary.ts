@@ -1,7 +1,7 @@
 // The custom `mlsd/coverage` answer: steps present and required topics covered, for the status bar
 // and "Show Coverage".
 import type { Analysis } from '../model/analysis';
-import { placeStep } from '../analysis/edits';
+import { placeStep } from '../fixes/edits';
 import type { CoverageResult } from '../../../common/src/protocol';
 
 export function coverageOf(analysis: Analysis): CoverageResult {
@@ -29,7 +29,7 @@ export function coverageOf(analysis: Analysis): CoverageResult {
   return {
     isDesign: true,
     framework: framework.id,
-    problem: analysis.problem?.id,
+    problem: analysis.caseStudy?.id,
     stepsPresent: steps.filter((s) => s.present).length,
     stepsTotal: steps.length,
     requiredCovered: steps.reduce((sum, s) => sum + s.requiredCovered, 0),

@@ -12,11 +12,11 @@ export const frontMatterRule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
   },
-  check({ document, registry }, report) {
+  check({ document, registry }, add) {
     const frontMatter = document.frontMatter;
     if (!frontMatter) return;
     for (const error of frontMatter.errors) {
-      report({ range: document.lines.rangeOf(error.start, error.end), message: error.message });
+      add({ range: document.lines.rangeOf(error.start, error.end), message: error.message });
     }
     const values = frontMatter.values;
     if (!values) return;
@@ -37,14 +37,14 @@ export const frontMatterRule: Rule = {
     };
 
     if ('title' in values && (typeof values.title !== 'string' || values.title.trim() === '')) {
-      report({ range: where('title'), message: "'title' must be a non-empty text." });
+      add({ range: where('title'), message: "'title' must be a non-empty text." });
     }
     if ('problem' in values) {
       const value = values.problem;
-      const ids = [...registry.problems.keys()].sort();
-      if (typeof value !== 'string' || !registry.problems.has(value.trim())) {
+      const ids = [...registry.caseStudies.keys()].sort();
+      if (typeof value !== 'string' || !registry.caseStudies.has(value.trim())) {
         const suggestion = typeof value === 'string' ? closest(value, ids) : undefined;
-        report({
+        add({
           range: where('problem'),
           message: `'problem' must be one of the case studies: ${ids.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`,
           fixes: suggestion
@@ -57,7 +57,7 @@ export const frontMatterRule: Rule = {
       const value = values.framework;
       const ids = [...registry.frameworks.keys()].sort();
       if (typeof value !== 'string' || !registry.frameworks.has(value.trim())) {
-        report({
+        add({
           range: where('framework'),
           message: `'framework' must be one of: ${ids.join(', ')}; '${ids[0]}' is used instead.`,
         });
@@ -68,7 +68,7 @@ export const frontMatterRule: Rule = {
       if (typeof value !== 'string' || !LEVELS.includes(value.trim().toLowerCase())) {
         const suggestion =
           typeof value === 'string' ? closest(value.toLowerCase(), LEVELS) : undefined;
-        report({
+        add({
           range: where('level'),
           message: `'level' must be one of ${LEVELS.join(', ')}${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`,
           fixes: suggestion
@@ -80,7 +80,7 @@ export const frontMatterRule: Rule = {
     if ('minutes' in values) {
       const value = values.minutes;
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 600) {
-        report({
+        add({
           range: where('minutes'),
           message: "'minutes' must be the interview length in minutes, e.g. 45.",
         });

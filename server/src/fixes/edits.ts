@@ -1,5 +1,7 @@
 // Builds the text edits that fixes are made of: where a missing step belongs and what its heading
-// looks like in this document (level, numbering style, line endings), and topic stubs.
+// looks like in this document (level, numbering style, line endings), and topic stubs. A layer
+// below the rules: rules and features build their fixes from it; it reads only the parsed design
+// and the framework.
 import type { TextEdit } from '../core/findings';
 import type { CompiledFramework, CompiledStep, CompiledTopic } from '../framework/compile';
 import type { DesignDocument, Heading, StepSection } from '../model/document';
@@ -102,6 +104,36 @@ export function insertStepEdit(
 }
 
 /**
+ * One edit set inserting `steps` (missing ones, in framework order) where they belong. Steps with
+ * no place to go (inside a code or HTML block left open to the end, see `insideOpenBlock`) are left
+ * out, so fix-all never inserts what it would insert again on the next round.
+ */
+export function insertStepsEdits(
+  document: DesignDocument,
+  framework: CompiledFramework,
+  steps: readonly CompiledStep[],
+): { edits: TextEdit[]; inserted: string[]; blocked: string[] } {
+  const byOffset = new Map<number, string[]>();
+  const inserted: string[] = [];
+  const blocked: string[] = [];
+  for (const step of steps) {
+    const placement = placeStep(document, framework, step);
+    if (insideOpenBlock(document, placement.offset)) {
+      blocked.push(step.id);
+      continue;
+    }
+    const blocks = byOffset.get(placement.offset) ?? [];
+    blocks.push(stepBlock(document, framework, step, placement));
+    byOffset.set(placement.offset, blocks);
+    inserted.push(step.id);
+  }
+  // Several steps at one place: one insert holding them all, so their order is certain, each set
+  // off from the next by a blank line (as a single step is from the text around it).
+  const edits = [...byOffset].map(([offset, blocks]) => insertBlocksEdit(document, offset, blocks));
+  return { edits, inserted, blocked };
+}
+
+/**
  * The edit that appends bullet stubs for topics at the end of a step's section; none when the
  * section ends inside a code block or HTML block left open to the end of the document (the stubs
  * would be code or HTML, and the finding would stay).
@@ -122,15 +154,15 @@ export function insertTopicStubsEdit(
 }
 
 /**
- * An edit inserting Markdown blocks at `offset` so that they never change how the text around
- * them parses: each block is set off by a blank line from the text before it (`leadBreaks` line
- * breaks; 1 continues a list the text before ends with), from the next block, and from the text
- * after it. Without the blank line between blocks, steps inserted together at the top of a blank
- * document ran into one line ("…: TODO## Framing the problem…"); without the one after, text that
- * follows joins the inserted block: a setext heading's text line ("Framing the problem" over
- * "---") becomes a lazy continuation of the template's last list item and the heading is lost.
- * Line breaks already there count, so an insert next to blank lines adds none. At the end of the
- * document the insert ends with a line break, unless one follows already.
+ * An edit inserting Markdown blocks at `offset` so that they never change how the text around them
+ * parses: each block is set off by a blank line from the text before it (`leadBreaks` line breaks;
+ * 1 continues a list the text before ends with), from the next block, and from the text after it.
+ * Without the blank line between blocks, steps inserted together at the top of a blank document
+ * would run into one line ("…: TODO## Framing the problem…"); without the one after, text that
+ * follows would join the inserted block: a setext heading's text line ("Framing the problem" over
+ * "---") becomes a lazy continuation of the template's last list item and the heading would be
+ * lost. Line breaks already there count, so an insert next to blank lines adds none. At the end of
+ * the document the insert ends with a line break, unless one follows already.
  */
 export function insertBlocksEdit(
   document: DesignDocument,
