@@ -14,6 +14,7 @@ import {
   type RulesResult,
 } from '../../server/src/protocol';
 import type { ServerHost } from './host';
+import { askFollowUp } from './followUp';
 import { newDesign } from './newDesign';
 
 export function registerCommands(
@@ -27,6 +28,7 @@ export function registerCommands(
       run(() => insertMissingSteps(host)),
     ),
     vscode.commands.registerCommand('mlsd.showCoverage', () => run(() => showCoverage(host))),
+    vscode.commands.registerCommand('mlsd.askFollowUp', () => run(() => askFollowUp(host))),
     vscode.commands.registerCommand('mlsd.restartServer', () =>
       run(async () => {
         beforeRestart();

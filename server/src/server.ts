@@ -24,6 +24,7 @@ import { diagnosticsFor } from './features/diagnostics';
 import { isTooLarge, tooLargeDiagnostic } from './features/documentSize';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
+import { followUpsFor, insertQuestionEdit, stepAtPosition } from './features/followUps';
 import { hover } from './features/hover';
 import { ruleDocsUri } from './features/ruleDocs';
 import { templates } from './features/templates';
@@ -31,11 +32,14 @@ import { isDesignPath } from './designFiles';
 import { collectWhenIdle } from './idleCollect';
 import {
   CoverageRequest,
+  FollowUpsRequest,
   InsertMissingStepsRequest,
   RulesRequest,
   TemplatesRequest,
   type CoverageParams,
   type CoverageResult,
+  type FollowUpsParams,
+  type FollowUpsResult,
   type InsertMissingStepsParams,
   type InsertMissingStepsResult,
   type MlsdSettings,
@@ -336,6 +340,25 @@ connection.onRequest(InsertMissingStepsRequest, (params: InsertMissingStepsParam
     token,
     { edits: [], inserted: [], blocked: [] },
     insertMissingStepsEdits,
+  ),
+);
+connection.onRequest(FollowUpsRequest, (params: FollowUpsParams, token) =>
+  answerFor<FollowUpsResult | null>(
+    FollowUpsRequest,
+    () => params.uri,
+    token,
+    null,
+    (analysis) => {
+      const report = stepAtPosition(analysis, params.position);
+      if (!report) return null;
+      return {
+        step: { id: report.step.id, number: report.step.number, title: report.step.title },
+        questions: followUpsFor(analysis, report).map((q) => ({
+          ...q,
+          edit: insertQuestionEdit(analysis, report, q.text),
+        })),
+      };
+    },
   ),
 );
 connection.onRequest(TemplatesRequest, (): TemplatesResult => ({ templates: templates(registry) }));

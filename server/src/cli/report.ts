@@ -1,6 +1,7 @@
 // The per-file result the formatters print: the contract's JSON shape (1-based lines and columns).
 import type { Analysis } from '../analysis/analyse';
 import type { Finding, Severity } from '../core/findings';
+import { followUpsFor } from '../features/followUps';
 
 export interface TopicJson {
   id: string;
@@ -18,6 +19,15 @@ export interface StepJson {
   endLine: number | null;
   heading: string | null;
   topics: TopicJson[];
+  /** Follow-up questions an interviewer asks about the step, uncovered topics first. */
+  followUps: FollowUpJson[];
+}
+
+export interface FollowUpJson {
+  id: string;
+  text: string;
+  topics: string[];
+  covered: boolean;
 }
 
 export interface DiagnosticJson {
@@ -47,29 +57,38 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
     file,
     framework: analysis.framework.id,
     problem: analysis.problem?.id ?? null,
-    steps: analysis.steps.map(({ step, section, topics }) => ({
-      id: step.id,
-      title: step.title,
-      line: section ? section.heading.textRange.start.line + 1 : null,
-      endLine: section ? section.range.end.line + 1 : null,
-      heading: section ? section.heading.text.trim() : null,
-      topics: section
-        ? topics.map(({ topic, status, evidence }) => ({
-            id: topic.id,
-            required: topic.required,
-            covered: status === 'covered',
-            ...(status === 'unchecked' ? { unchecked: true } : {}),
-            ...(evidence
-              ? {
-                  evidence: {
-                    line: document.lines.positionAt(evidence.start).line + 1,
-                    text: evidence.text,
-                  },
-                }
-              : {}),
-          }))
-        : [],
-    })),
+    steps: analysis.steps.map((report) => {
+      const { step, section, topics } = report;
+      return {
+        id: step.id,
+        title: step.title,
+        line: section ? section.heading.textRange.start.line + 1 : null,
+        endLine: section ? section.range.end.line + 1 : null,
+        heading: section ? section.heading.text.trim() : null,
+        topics: section
+          ? topics.map(({ topic, status, evidence }) => ({
+              id: topic.id,
+              required: topic.required,
+              covered: status === 'covered',
+              ...(status === 'unchecked' ? { unchecked: true } : {}),
+              ...(evidence
+                ? {
+                    evidence: {
+                      line: document.lines.positionAt(evidence.start).line + 1,
+                      text: evidence.text,
+                    },
+                  }
+                : {}),
+            }))
+          : [],
+        followUps: followUpsFor(analysis, report).map(({ id, text, topics, covered }) => ({
+          id,
+          text,
+          topics,
+          covered,
+        })),
+      };
+    }),
     diagnostics: analysis.findings.map(toDiagnosticJson),
   };
 }

@@ -3,6 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis, StepReport } from '../analysis/analyse';
 import { allRules } from '../rules';
+import { followUpsFor } from './followUps';
 import { ruleDocsUri } from './ruleDocs';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -52,6 +53,9 @@ function contains(range: { start: Position; end: Position }, position: Position)
   return afterStart && beforeEnd;
 }
 
+/** Follow-up questions shown in a step heading's hover (uncovered topics first). */
+const FOLLOW_UPS_IN_HOVER = 3;
+
 export function stepHover(analysis: Analysis, report: StepReport): string {
   const { step, topics, words } = report;
   const minutes = analysis.framework.minutes;
@@ -85,6 +89,12 @@ export function stepHover(analysis: Analysis, report: StepReport): string {
   };
   describe(true);
   describe(false);
+  const questions = followUpsFor(analysis, report).slice(0, FOLLOW_UPS_IN_HOVER);
+  if (questions.length > 0) {
+    lines.push('**An interviewer may ask**', '');
+    for (const q of questions) lines.push(`- ${q.covered ? '' : '❓ '}${q.text}`);
+    lines.push('');
+  }
   lines.push(
     `${words} word${words === 1 ? '' : 's'}${words < step.thinWords ? ` (thin below ${step.thinWords})` : ''}`,
   );
