@@ -17,9 +17,7 @@ const withProblems = args.includes('--problems');
 const ruleFilter = args.includes('--rule') ? args[args.indexOf('--rule') + 1] : undefined;
 const folders = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--rule');
 if (folders.length === 0) {
-  console.error(
-    'usage: tsx scripts/checkFirings.ts <folder>... [--problems] [--rule MLSD1xx]',
-  );
+  console.error('usage: tsx scripts/checkFirings.ts <folder>... [--problems] [--rule MLSD1xx]');
   process.exit(2);
 }
 
@@ -35,7 +33,10 @@ for (const folder of folders) {
     continue;
   }
   const problems = withProblems ? labelledProblems(path.dirname(path.resolve(folder))) : new Map();
-  for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.mlsd.md')).sort()) {
+  for (const name of fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.mlsd.md'))
+    .sort()) {
     const file = path.join(folder, name);
     let text = fs.readFileSync(file, 'utf8');
     const problem = problems.get(name);
@@ -82,8 +83,7 @@ function labelledProblems(dir: string): Map<string, string> {
   const result = new Map<string, string>();
   for (const name of fs.readdirSync(dir).filter((f) => /^labels-.*\.json$/.test(f))) {
     const data = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as
-      | Record<string, { problem?: string | null }>
-      | { file: string; problem?: string | null }[];
+      Record<string, { problem?: string | null }> | { file: string; problem?: string | null }[];
     const entries = Array.isArray(data)
       ? data.map((d) => [d.file, d] as const)
       : Object.entries(data);

@@ -1,6 +1,7 @@
 // MLSD104 no-cold-start: a recommendation design with no plan for new users or new items.
 // Evidence: the case-study trait "recommendation" (video, event, news feed, similar listings,
-// people you may know) or "recommendation" words (recommender system, collaborative filtering, feed ranking) in step 2; step 4 (model) present. Quiet when
+// people you may know) or "recommendation" words (recommender system, collaborative filtering, feed ranking) in step 2; step 4 (model) present with words (with
+// only the trait, at least its "thin" number of words, so a fresh template stays quiet). Quiet when
 // any "cold-start" word (cold start, new users, popularity, trending, exploration, content-based,
 // fallback) occurs anywhere in the design.
 import type { Rule } from '../types';
@@ -18,9 +19,12 @@ export const noColdStart: Rule = {
     const e = new Evidence(context);
     if (!e.defines('cold-start', 'recommendation')) return;
     const model = e.section('model');
-    if (!model) return;
+    if (!model || e.words('model') === 0) return;
     const hit = e.first('recommendation', ['framing'], { ownWordsOnly: true });
-    if (!hit && !e.trait('recommendation')) return;
+    // From the case study alone, only once step 4 says enough to judge (not a fresh template).
+    const judged =
+      e.words('model') >= (context.steps.find((s) => s.step.id === 'model')?.step.thinWords ?? 0);
+    if (!hit && !(e.trait('recommendation') && judged)) return;
     if (e.has('cold-start', 'document')) return;
     const newThing =
       context.problem?.id === 'event-recommendation'
