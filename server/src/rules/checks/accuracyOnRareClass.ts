@@ -30,7 +30,7 @@ export const accuracyOnRareClass: Rule = {
       const sentence = e.sentence(hit);
       if (e.inSentence(sentence, 'accuracy-doubted')) continue;
       const why = context.problem?.traits.has('rare-positives')
-        ? `in ${context.problem.title} the positives are a tiny share`
+        ? `in ${context.problem.title.toLowerCase()} the positives are a tiny share`
         : 'you say the positive class is rare';
       report({
         range: sentence.range,

@@ -25,7 +25,8 @@ export interface Hit {
   start: number;
   end: number;
   text: string;
-  block: ProseBlock;
+  /** The sentence around the hit (see `sentence`). */
+  sentence: Sentence;
 }
 
 export interface Sentence {
@@ -51,6 +52,27 @@ interface Region {
   /** The region's text (with its step), the key of `seen`. */
   key: string;
   blocks: () => ProseBlock[];
+  /** A step's stretches, where hits found before are placed again (none for the rest). */
+  spans?: readonly { start: number; end: number }[];
+}
+
+/** A hit remembered relative to the stretch of its step it is in. */
+interface KnownHit {
+  span: number;
+  start: number;
+  end: number;
+  text: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  sentenceText: string;
+  tokens: Token[];
+}
+
+interface RegionFacts {
+  /** Per list: whether the region holds a word of it. */
+  holds: Map<string, boolean>;
+  /** Per list: its hits in the region (step regions only). */
+  hits: Map<string, KnownHit[]>;
 }
 
 /**
@@ -58,15 +80,15 @@ interface Region {
  * whenever it is read (the incremental analysis keeps none between keystrokes), and an edit
  * changes one region, so the others are answered from here. Least recently used dropped first.
  */
-const seen = new Map<string, Map<string, boolean>>();
+const seen = new Map<string, RegionFacts>();
 const SEEN_REGIONS = 256;
 
-function seenIn(key: string): Map<string, boolean> {
+function seenIn(key: string): RegionFacts {
   let lists = seen.get(key);
   if (lists) {
     seen.delete(key);
   } else {
-    lists = new Map();
+    lists = { holds: new Map(), hits: new Map() };
     if (seen.size >= SEEN_REGIONS) seen.delete(seen.keys().next().value!);
   }
   seen.set(key, lists);
@@ -187,20 +209,65 @@ export class Evidence {
     return this.context.problem?.traits.has(name) ?? false;
   }
 
-  /** Every hit of a list, in document order (at most `limit`, in no particular order then). */
-  find(name: string, where: Where, options: FindOptions = {}, limit = Infinity): Hit[] {
+  /** Every hit of a list, in document order. */
+  find(name: string, where: Where, options: FindOptions = {}): Hit[] {
     const cues = this.cues(name);
     if (cues.length === 0) return [];
     const headings = options.headings ?? true;
-    const listKey = `${this.context.framework.id}\u0000${name}\u0000${headings}\u0000${Boolean(options.ownWordsOnly)}`;
+    const listKey = this.listKey(name, options);
     const hits: Hit[] = [];
+    const { document } = this.context;
     for (const region of this.regions(where, headings)) {
       const known = seenIn(region.key);
-      if (known.get(listKey) === false) continue;
+      if (known.holds.get(listKey) === false) continue;
+      const spans = region.spans;
+      const again = spans && known.hits.get(listKey);
+      if (spans && again) {
+        // The same text as before: its hits, placed where the step now is, without reading it.
+        for (const h of again) {
+          const base = spans[h.span].start;
+          const start = base + h.sentenceStart;
+          const end = base + h.sentenceEnd;
+          hits.push({
+            start: base + h.start,
+            end: base + h.end,
+            text: h.text,
+            sentence: {
+              start,
+              end,
+              range: document.lines.rangeOf(start, end),
+              text: h.sentenceText,
+              tokens: h.tokens,
+            },
+          });
+        }
+        continue;
+      }
       const before = hits.length;
-      this.findIn(region.blocks(), cues, options, hits, limit);
-      if (limit === Infinity || hits.length > before) known.set(listKey, hits.length > before);
-      if (hits.length >= limit) return hits;
+      this.findIn(region.blocks(), cues, options, hits, Infinity);
+      known.holds.set(listKey, hits.length > before);
+      if (spans) {
+        known.hits.set(
+          listKey,
+          hits.slice(before).map((hit) => {
+            const span = Math.max(
+              0,
+              spans.findIndex((s) => hit.start >= s.start && hit.start < s.end),
+            );
+            const base = spans[span].start;
+            return {
+              span,
+              start: hit.start - base,
+              end: hit.end - base,
+              text: hit.text,
+              sentenceStart: hit.sentence.start - base,
+              sentenceEnd: hit.sentence.end - base,
+              sentenceText: hit.sentence.text,
+              tokens: hit.sentence.tokens,
+            };
+          }),
+        );
+      }
     }
     // One hit per place: the longest cue that starts there.
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -229,7 +296,12 @@ export class Evidence {
         const start = starts[i];
         const end = starts[i + length - 1] + tokenLength(tokens[i + length - 1]);
         if (options.ownWordsOnly && this.onPlaceholderLine(start)) continue;
-        hits.push({ start, end, text: this.context.document.text.slice(start, end), block });
+        hits.push({
+          start,
+          end,
+          text: this.context.document.text.slice(start, end),
+          sentence: this.sentenceIn(block, start, end),
+        });
         if (hits.length >= limit) return;
       }
     }
@@ -239,8 +311,28 @@ export class Evidence {
     return this.find(name, where, options)[0];
   }
 
-  has(name: string, where: Where, options?: FindOptions): boolean {
-    return this.find(name, where, options, 1).length > 0;
+  /** Whether a list occurs: answered from what each region's text is known to hold where it can. */
+  has(name: string, where: Where, options: FindOptions = {}): boolean {
+    const cues = this.cues(name);
+    if (cues.length === 0) return false;
+    const headings = options.headings ?? true;
+    const listKey = this.listKey(name, options);
+    for (const region of this.regions(where, headings)) {
+      const known = seenIn(region.key);
+      let holds = known.holds.get(listKey);
+      if (holds === undefined) {
+        const hits: Hit[] = [];
+        this.findIn(region.blocks(), cues, options, hits, 1);
+        holds = hits.length > 0;
+        known.holds.set(listKey, holds);
+      }
+      if (holds) return true;
+    }
+    return false;
+  }
+
+  private listKey(name: string, options: FindOptions): string {
+    return `${this.context.framework.id}\u0000${name}\u0000${options.headings ?? true}\u0000${Boolean(options.ownWordsOnly)}`;
   }
 
   /**
@@ -248,15 +340,18 @@ export class Evidence {
    * "; ", a blank line, a new list item or table row) before it to the next one after it.
    */
   sentence(hit: Hit): Sentence {
+    return hit.sentence;
+  }
+
+  private sentenceIn(block: ProseBlock, hitStart: number, hitEnd: number): Sentence {
     const { text, lines } = this.context.document;
-    const { block } = hit;
-    let start = hit.start;
+    let start = hitStart;
     while (start > block.start && !isSentenceBreak(text, start - 1)) start--;
-    while (start < hit.start && /[\s*_>|#\-+]/.test(text[start])) start++;
-    let end = hit.end;
+    while (start < hitStart && /[\s*_>|#\-+]/.test(text[start])) start++;
+    let end = hitEnd;
     while (end < block.end && !isSentenceBreak(text, end)) end++;
     if (end < block.end && /[.!?;]/.test(text[end])) end++;
-    while (end > hit.end && /\s/.test(text[end - 1])) end--;
+    while (end > hitEnd && /\s/.test(text[end - 1])) end--;
     const starts = this.tokenStarts(block);
     const tokens = block.tokens.filter(
       (t, i) => starts[i] >= start && starts[i] + tokenLength(t) <= end,
@@ -360,6 +455,7 @@ export class Evidence {
         ? document.steps
         : where.map((id) => document.stepById.get(id)).filter((s): s is StepSection => Boolean(s));
     const regions: Region[] = sections.map((section) => ({
+      spans: section.spans,
       key: `${section.stepId}\u0000${section.spans.map((s) => text.slice(s.start, s.end)).join('\u0000')}`,
       blocks: once(() => keep(section.blocks, stepHeadings())),
     }));
