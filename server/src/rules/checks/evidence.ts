@@ -9,7 +9,7 @@
 import type { Fix } from '../../core/findings';
 import type { Range } from '../../core/text';
 import { foldCase, type Token } from '../../core/tokens';
-import type { CompiledCue, CueToken } from '../../framework/compile';
+import type { CompiledCue, CompiledFramework, CueToken } from '../../framework/compile';
 import type { ProseBlock, StepSection } from '../../parse/model';
 import { insertBlocksEdit, insideOpenBlock } from '../../analysis/edits';
 import type { RuleContext } from '../types';
@@ -96,6 +96,16 @@ function seenIn(key: string): RegionFacts {
 }
 
 const startCache = new WeakMap<ProseBlock, number[]>();
+
+// Remembered facts are per compiled framework: a framework file loaded again (same id, other words)
+// gets a new serial.
+const serials = new WeakMap<CompiledFramework, number>();
+let nextSerial = 0;
+function frameworkSerial(framework: CompiledFramework): number {
+  let serial = serials.get(framework);
+  if (serial === undefined) serials.set(framework, (serial = nextSerial++));
+  return serial;
+}
 const regionCache = new WeakMap<object, Map<string, Region[]>>();
 
 function once<T>(compute: () => T): () => T {
@@ -332,7 +342,7 @@ export class Evidence {
   }
 
   private listKey(name: string, options: FindOptions): string {
-    return `${this.context.framework.id}\u0000${name}\u0000${options.headings ?? true}\u0000${Boolean(options.ownWordsOnly)}`;
+    return `${frameworkSerial(this.context.framework)}\u0000${name}\u0000${options.headings ?? true}\u0000${Boolean(options.ownWordsOnly)}`;
   }
 
   /**
