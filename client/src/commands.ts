@@ -11,6 +11,7 @@ import {
   type RuleInfo,
 } from '../../common/src/protocol';
 import type { ServerHost } from './host';
+import { askFollowUp } from './followUp';
 import { newDesign } from './newDesign';
 import { requestType } from './requestType';
 
@@ -24,6 +25,7 @@ export function registerCommands(
     [Commands.newDesign]: () => newDesign(host),
     [Commands.insertMissingSteps]: () => insertMissingSteps(host),
     [Commands.showCoverage]: () => showCoverage(host),
+    [Commands.askFollowUp]: () => askFollowUp(host),
     [Commands.restartServer]: async () => {
       beforeRestart();
       await host.reconcile(true);

@@ -5,6 +5,7 @@ export const Commands = {
   newDesign: 'mlsd.newDesign',
   insertMissingSteps: 'mlsd.insertMissingSteps',
   showCoverage: 'mlsd.showCoverage',
+  askFollowUp: 'mlsd.askFollowUp',
   restartServer: 'mlsd.restartServer',
   openRuleDocumentation: 'mlsd.openRuleDocumentation',
 } as const;

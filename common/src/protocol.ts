@@ -125,3 +125,32 @@ export const DEFAULT_SETTINGS: MlsdSettings = {
   debounceMs: 200,
   rules: {},
 };
+
+/**
+ * `mlsd/followUps`: the follow-up questions an interviewer asks about the step at a position,
+ * questions on topics the design does not cover yet first ("MLSD: Ask Me a Follow-up Question").
+ */
+export const FollowUpsRequest = request<FollowUpsParams, FollowUpsResult | null>('mlsd/followUps');
+export interface FollowUpsParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+export interface FollowUpInfo {
+  id: string;
+  text: string;
+  /** Ids of the topics the question probes. */
+  topics: string[];
+  /** True when the design already covers every topic the question probes. */
+  covered: boolean;
+  /** The framework's id, or the case study's for a case-study question. */
+  origin: string;
+  /** Inserts the question as a `> Q: …` line at the end of the step (none inside an open block). */
+  edit?: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
+}
+export interface FollowUpsResult {
+  step: { id: string; number: number; title: string };
+  questions: FollowUpInfo[];
+}

@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CoverageRequest,
+  FollowUpsRequest,
   InsertMissingStepsRequest,
   RulesRequest,
   TemplatesRequest,
@@ -32,6 +33,7 @@ import { diagnosticsFor } from './features/diagnostics';
 import { isTooLarge, tooLargeDiagnostic } from './features/documentSize';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
+import { followUpsFor, insertQuestionEdit, stepAtPosition } from './features/followUps';
 import { hover } from './features/hover';
 import { insertMissingStepsEdits } from './features/insertMissingSteps';
 import { ruleDocsUri } from './features/ruleDocs';
@@ -337,6 +339,25 @@ connection.onRequest(requestType(InsertMissingStepsRequest), (params, token) =>
     token,
     { edits: [], inserted: [], blocked: [] },
     insertMissingStepsEdits,
+  ),
+);
+connection.onRequest(requestType(FollowUpsRequest), (params, token) =>
+  answerFor(
+    FollowUpsRequest.method,
+    () => params.uri,
+    token,
+    null,
+    (analysis) => {
+      const measures = stepAtPosition(analysis, params.position);
+      if (!measures) return null;
+      return {
+        step: { id: measures.step.id, number: measures.step.number, title: measures.step.title },
+        questions: followUpsFor(analysis, measures).map((q) => ({
+          ...q,
+          edit: insertQuestionEdit(analysis, measures, q.text),
+        })),
+      };
+    },
   ),
 );
 connection.onRequest(requestType(TemplatesRequest), () => ({ templates: templates(registry) }));

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/run';
+import { allRules } from '../../server/src/rules';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -56,7 +57,12 @@ describe('mlsd check', () => {
           'endLine',
           'heading',
           'topics',
+          'followUps',
         ]);
+        assert.ok(step.followUps.length >= 6, `${step.id}: follow-up questions`);
+        for (const question of step.followUps) {
+          assert.deepEqual(Object.keys(question), ['id', 'text', 'topics', 'covered']);
+        }
         if (step.line === null) {
           assert.equal(step.endLine, null);
           assert.deepEqual(step.topics, []);
@@ -208,7 +214,7 @@ describe('mlsd check', () => {
     assert.equal(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
     assert.equal(run0.tool.driver.name, 'mlsd');
-    assert.equal(run0.tool.driver.rules.length, 8);
+    assert.equal(run0.tool.driver.rules.length, allRules.length);
     const result = run0.results[0];
     assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'a.mlsd.md');
@@ -311,7 +317,7 @@ describe('mlsd check', () => {
     );
     assert.equal(stylish.exitCode, 1);
     assert.equal(stylish.stderr, 'mlsd: 1 warning, more than --max-warnings 0\n');
-    assert.match(stylish.stdout, /✖ 1 problem \(0 errors, 1 warning, 0 info\) in 1 design\n$/);
+    assert.match(stylish.stdout, /✖ 2 problems \(0 errors, 1 warning, 1 info\) in 1 design\n$/);
   });
 
   it('colours stylish output only on a terminal', () => {

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseDesign } from '../../server/src/analysis/analyse';
 import { applyEdits } from '../../server/src/core/applyEdits';
+import { allRules } from '../../server/src/rules';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'rules');
 
@@ -38,9 +39,17 @@ describe('rule fixtures (test/fixtures/rules)', () => {
     .sort();
   it('has fixtures for every rule', () => {
     const all = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-    for (let i = 1; i <= 8; i++) {
-      const id = `MLSD00${i}`;
+    for (const { meta } of allRules) {
+      const id = meta.id;
       assert.match(all, new RegExp(`expect:[^>]*${id}`), `no fixture expects ${id}`);
+      // A design check also needs a fixture where it stays quiet while checked.
+      if (Number(id.slice(4)) >= 100) {
+        const quiet = files.some((f) => {
+          const text = fs.readFileSync(path.join(dir, f), 'utf8');
+          return new RegExp(`check:[^>]*${id}`).test(text) && !text.includes(`expect: ${id}`);
+        });
+        assert.ok(quiet, `no fixture checks that ${id} stays quiet`);
+      }
     }
   });
   for (const file of files) {

@@ -45,6 +45,8 @@ export class Analyzer {
   private readonly rules: readonly Rule[];
   private readonly testing: NonNullable<AnalyzerOptions['testing']>;
   private readonly layouts = new Map<string, Layout>();
+  /** What rules keep across analyses (RuleMemory.analyzer). */
+  private readonly ruleMemory = new Map<string, unknown>();
 
   constructor(options: AnalyzerOptions = {}) {
     this.registry = options.registry ?? builtInRegistry();
@@ -61,7 +63,7 @@ export class Analyzer {
     // Fix-all analyses the fixed text as a "what if" version of the same document.
     const reanalyse = (fixed: string) =>
       this.analyse(fixed, { rules: options.rules, document: key, tentative: true });
-    return runRules(analysis, this.registry, this.rules, options.rules, reanalyse);
+    return runRules(analysis, this.registry, this.rules, options.rules, reanalyse, this.ruleMemory);
   }
 
   /** Forgets a document's last analysis (it was closed). */

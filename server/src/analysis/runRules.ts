@@ -19,8 +19,10 @@ export function runRules(
   rules: readonly Rule[],
   settings: RuleSettings | undefined,
   reanalyse: (text: string) => { findings: readonly Finding[] },
+  analyzerMemory: Map<string, unknown> = new Map(),
 ): Analysis {
-  const { document, framework, caseStudy, steps, placeholders } = model;
+  const { document, framework, caseStudy, steps, placeholders, prose } = model;
+  const memory = { analysis: new Map<string, unknown>(), analyzer: analyzerMemory };
   const { severities, problems: settingsProblems } = resolveRuleSettings(rules, settings);
   const findings: Finding[] = [];
   const ruleFailures: string[] = [];
@@ -37,6 +39,8 @@ export function runRules(
       registry,
       steps,
       placeholders,
+      prose,
+      memory,
       severity,
     };
     try {

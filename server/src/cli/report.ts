@@ -1,6 +1,7 @@
 // The per-file result the formatters print: the contract's JSON shape (1-based lines and columns).
 import type { Analysis } from '../model/analysis';
 import type { Finding, Severity } from '../core/findings';
+import { followUpsFor } from '../features/followUps';
 
 export interface TopicJson {
   id: string;
@@ -19,6 +20,15 @@ export interface StepJson {
   endLine: number | null;
   heading: string | null;
   topics: TopicJson[];
+  /** Follow-up questions an interviewer asks about the step, uncovered topics first. */
+  followUps: FollowUpJson[];
+}
+
+export interface FollowUpJson {
+  id: string;
+  text: string;
+  topics: string[];
+  covered: boolean;
 }
 
 export interface DiagnosticJson {
@@ -64,14 +74,14 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
     framework: analysis.framework.id,
     problem: analysis.caseStudy?.id ?? null,
     summary: summaryOf(analysis),
-    steps: analysis.steps.map(({ step, section, topics }) => ({
-      id: step.id,
-      title: step.title,
-      line: section ? section.heading.textRange.start.line + 1 : null,
-      endLine: section ? section.range.end.line + 1 : null,
-      heading: section ? section.heading.text.trim() : null,
-      topics: section
-        ? topics.map(({ topic, status, evidence }) => ({
+    steps: analysis.steps.map((measures) => ({
+      id: measures.step.id,
+      title: measures.step.title,
+      line: measures.section ? measures.section.heading.textRange.start.line + 1 : null,
+      endLine: measures.section ? measures.section.range.end.line + 1 : null,
+      heading: measures.section ? measures.section.heading.text.trim() : null,
+      topics: measures.section
+        ? measures.topics.map(({ topic, status, evidence }) => ({
             id: topic.id,
             title: topic.title,
             required: topic.required,
@@ -87,6 +97,12 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
               : {}),
           }))
         : [],
+      followUps: followUpsFor(analysis, measures).map(({ id, text, topics, covered }) => ({
+        id,
+        text,
+        topics,
+        covered,
+      })),
     })),
     diagnostics: analysis.findings.map(toDiagnosticJson),
   };

@@ -77,8 +77,12 @@ export function helpText(page: string, description: string): string {
   };
   const parts: string[] = [];
   const paragraphs = all[0].paragraphs;
-  if (paragraphs.length > 0) {
-    const [first, ...others] = paragraphs[0].split(/(?<=[.!?])\s+(?=[A-Z])/);
+  // The description written out whole goes first: abbreviations ("e.g.") would split it.
+  const opening = paragraphs.length > 0 ? paragraphs[0].split(description).join(' ').trim() : '';
+  if (paragraphs.length > 0 && opening === '') {
+    if (paragraphs[1]) parts.push(paragraphs[1]);
+  } else if (paragraphs.length > 0) {
+    const [first, ...others] = opening.split(/(?<=[.!?])\s+(?=[A-Z])/);
     let lead = first;
     if (restates(first)) {
       const colon = first.search(/:\s+\S/);

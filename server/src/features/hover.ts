@@ -4,6 +4,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis, StepResult } from '../model/analysis';
 import type { Finding } from '../core/findings';
 import { allRules } from '../rules';
+import { followUpsFor } from './followUps';
 import { ruleDocsUri } from './ruleDocs';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -60,6 +61,9 @@ function contains(range: { start: Position; end: Position }, position: Position)
   return afterStart && beforeEnd;
 }
 
+/** Follow-up questions shown in a step heading's hover (uncovered topics first). */
+const FOLLOW_UPS_IN_HOVER = 3;
+
 export function stepHover(analysis: Analysis, measures: StepResult): string {
   const { step, topics, words } = measures;
   const minutes = analysis.framework.minutes;
@@ -93,6 +97,12 @@ export function stepHover(analysis: Analysis, measures: StepResult): string {
   };
   describe(true);
   describe(false);
+  const questions = followUpsFor(analysis, measures).slice(0, FOLLOW_UPS_IN_HOVER);
+  if (questions.length > 0) {
+    lines.push('**An interviewer may ask**', '');
+    for (const q of questions) lines.push(`- ${q.covered ? '' : '(not covered yet) '}${q.text}`);
+    lines.push('');
+  }
   lines.push(
     `${words} word${words === 1 ? '' : 's'}${words < step.thinWords ? ` (thin below ${step.thinWords})` : ''}`,
   );

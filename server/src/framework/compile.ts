@@ -1,7 +1,16 @@
 // Turns validated framework data into the indexes the matcher and the coverage check use. Done once
 // per framework; every document then reuses it.
 import { foldCase, tokenize, type Token } from '../core/tokens';
-import type { FrameworkData, LanguageRules, CaseStudyData, StepData, TopicData } from './types';
+import type {
+  CaseStudyData,
+  FollowUpData,
+  FrameworkData,
+  LanguageRules,
+  PhrasesByLanguage,
+  ProblemFollowUpData,
+  StepData,
+  TopicData,
+} from './types';
 
 export interface CueToken {
   kind: 'word' | 'cjk';
@@ -57,6 +66,8 @@ export interface CompiledStep {
   thinWords: number;
   template: string;
   topics: CompiledTopic[];
+  /** The framework's follow-up questions for this step (a case study adds its own). */
+  followUps: FollowUpData[];
   data: StepData;
 }
 
@@ -88,6 +99,8 @@ export interface CompiledFramework {
   fillerAffixes: string[];
   placeholders: PlaceholderPhrases;
   languages: Record<string, LanguageRules>;
+  /** The design checks' word lists by name, compiled like topic cues. */
+  checkCues: Map<string, CompiledCue[]>;
   data: FrameworkData;
 }
 
@@ -98,6 +111,9 @@ export interface CompiledCaseStudy {
   framework: string;
   prompt: string;
   topicsByStep: Map<string, CompiledTopic[]>;
+  /** What kind of problem it is, for the design checks ("recommendation", "rare-positives"). */
+  traits: Set<string>;
+  followUps: ProblemFollowUpData[];
   data: CaseStudyData;
 }
 
@@ -124,6 +140,21 @@ export function compileCue(
     prefix: token.kind === 'word' && !token.latin,
   }));
   return { text, language, tokens };
+}
+
+/** Compiles a list of cue phrases in every language it has. */
+export function compileCues(
+  phrases: PhrasesByLanguage,
+  languages: Record<string, LanguageRules>,
+): CompiledCue[] {
+  const cues: CompiledCue[] = [];
+  for (const [language, list] of Object.entries(phrases)) {
+    for (const cue of list) {
+      const compiled = compileCue(cue, language, languages[language]);
+      if (compiled.tokens.length > 0) cues.push(compiled);
+    }
+  }
+  return cues;
 }
 
 export function compileTopic(
@@ -171,6 +202,12 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
       cjk: data.placeholders.filter((p) => /[^\p{ASCII}]/u.test(p) && !/^[.…]+$/.test(p)),
     },
     languages: data.languages,
+    checkCues: new Map(
+      Object.entries(data.checks ?? {}).map(([name, list]) => [
+        name,
+        compileCues(list.cues, data.languages),
+      ]),
+    ),
     data,
   };
   for (const [language, rules] of Object.entries(data.languages)) {
@@ -204,6 +241,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
       thinWords: step.thinWords,
       template: step.template,
       topics: step.topics.map((t) => compileTopic(t, data.id, data.languages)),
+      followUps: step.followUps ?? [],
       data: step,
     };
     framework.steps.push(compiled);
@@ -229,6 +267,8 @@ export function compileCaseStudy(
     framework: data.framework,
     prompt: data.prompt,
     topicsByStep,
+    traits: new Set(data.traits ?? []),
+    followUps: data.followUps ?? [],
     data,
   };
 }

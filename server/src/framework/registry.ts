@@ -68,7 +68,10 @@ export class FrameworkRegistry {
         (raw as { framework?: string } | null)?.framework ?? DEFAULT_FRAMEWORK_ID,
       );
       const stepIds = framework ? new Set(framework.steps.map((s) => s.id)) : undefined;
-      return this.addCaseStudy(validateCaseStudy(raw, file, stepIds), file);
+      const stepTopics = framework
+        ? new Map(framework.steps.map((s) => [s.id, new Set(s.topics.map((t) => t.id))]))
+        : undefined;
+      return this.addCaseStudy(validateCaseStudy(raw, file, stepIds, stepTopics), file);
     } catch (error) {
       this.errors.push(asDataFileError(error, file));
       return undefined;

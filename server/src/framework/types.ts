@@ -72,6 +72,30 @@ export interface StepData {
   /** Markdown body inserted under the heading by templates and quick fixes. */
   template: string;
   topics: TopicData[];
+  /** Questions an interviewer asks about this step, each tied to topics of the step. */
+  followUps?: FollowUpData[];
+}
+
+/** A follow-up question an interviewer asks, in the project's own words. */
+export interface FollowUpData {
+  /** Stable kebab-case id, unique within its step (or case study). */
+  id: string;
+  text: string;
+  /** Ids of the topics (of the step it belongs to) that the question probes. */
+  topics: string[];
+}
+
+/** A follow-up question of a case study: it names the step it belongs to. */
+export interface ProblemFollowUpData extends FollowUpData {
+  step: string;
+}
+
+/** A named word list the design checks (MLSD100 and up) look for. */
+export interface CheckEvidenceData {
+  /** What the words show ("words that say the positive class is rare"). */
+  description: string;
+  /** Matched like topic cues: stems, phrases, abbreviations as whole words. */
+  cues: PhrasesByLanguage;
 }
 
 export interface FrameworkData {
@@ -86,6 +110,11 @@ export interface FrameworkData {
   extraSections: PhrasesByLanguage;
   /** Phrases that mark text as an unfilled placeholder ("TODO", "TBD", "<fill in>"). */
   placeholders: string[];
+  /**
+   * Word lists for the design checks, by name ("imbalance", "accuracy", "calibration"). A check
+   * whose lists a framework does not define stays quiet.
+   */
+  checks?: Record<string, CheckEvidenceData>;
   steps: StepData[];
 }
 
@@ -99,4 +128,12 @@ export interface CaseStudyData {
   prompt: string;
   /** Topics this case study adds, by step id. */
   topics: Record<string, TopicData[]>;
+  /**
+   * What kind of problem this is, for the design checks: "recommendation" (needs a cold-start
+   * plan), "rare-positives" (accuracy misleads), "probability-output" (downsampling needs
+   * recalibration), "continual-learning", "interaction-data", "supervised".
+   */
+  traits?: string[];
+  /** Questions an interviewer asks about this case study. */
+  followUps?: ProblemFollowUpData[];
 }

@@ -1,6 +1,6 @@
 // Validates framework and case-study data files and names the file and field on an error, so a
 // user who edits the data gets "aminian-7.json: steps[2].topics[0].cues: expected an object".
-import type { FrameworkData, CaseStudyData, TopicData } from './types';
+import type { CaseStudyData, FollowUpData, FrameworkData, TopicData } from './types';
 
 export class DataFileError extends Error {
   constructor(
@@ -104,6 +104,46 @@ class Checker {
     }
     return topic as unknown as TopicData;
   }
+
+  /** A list of follow-up questions whose topics are among `topicIds` (per step when `steps`). */
+  followUps(
+    value: unknown,
+    field: string,
+    topicIds: (step: string | undefined, field: string) => Set<string>,
+    withStep: boolean,
+  ): FollowUpData[] {
+    const ids = new Set<string>();
+    return this.array(value, field).map((item, i) => {
+      const f = `${field}[${i}]`;
+      const question = this.object(item, f);
+      this.allowedKeys(
+        question,
+        f,
+        withStep ? ['id', 'step', 'text', 'topics'] : ['id', 'text', 'topics'],
+      );
+      const id = this.id(question.id, `${f}.id`);
+      if (ids.has(id)) this.fail(`${f}.id`, `follow-up "${id}" is defined twice`);
+      ids.add(id);
+      const step = withStep ? this.id(question.step, `${f}.step`) : undefined;
+      this.string(question.text, `${f}.text`);
+      const known = topicIds(step, `${f}.step`);
+      const topics = this.array(question.topics, `${f}.topics`);
+      if (topics.length === 0)
+        this.fail(`${f}.topics`, 'name at least one topic the question probes');
+      topics.forEach((topic, j) => {
+        const topicId = this.id(topic, `${f}.topics[${j}]`);
+        if (!known.has(topicId))
+          this.fail(
+            `${f}.topics[${j}]`,
+            `"${topicId}" is not a topic of step "${step ?? ''}"`.replace(
+              ' of step ""',
+              ' of this step',
+            ),
+          );
+      });
+      return question as unknown as FollowUpData;
+    });
+  }
 }
 
 function describe(value: unknown): string {
@@ -125,6 +165,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     'languages',
     'extraSections',
     'placeholders',
+    'checks',
     'steps',
   ]);
   c.id(data.id, 'id');
@@ -167,6 +208,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
       'thinWords',
       'template',
       'topics',
+      'followUps',
     ]);
     const id = c.id(step.id, `${field}.id`);
     if (stepIds.has(id)) c.fail(`${field}.id`, `step "${id}" is defined twice`);
@@ -185,7 +227,18 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
         c.fail(`${field}.topics[${j}].id`, `topic "${topic.id}" is defined twice`);
       topicIds.add(topic.id);
     });
+    if (step.followUps !== undefined)
+      c.followUps(step.followUps, `${field}.followUps`, () => topicIds, false);
   });
+  if (data.checks !== undefined) {
+    for (const [name, list] of Object.entries(c.object(data.checks, 'checks'))) {
+      c.id(name, `checks.${name}`);
+      const record = c.object(list, `checks.${name}`);
+      c.allowedKeys(record, `checks.${name}`, ['description', 'cues']);
+      c.string(record.description, `checks.${name}.description`);
+      c.phrases(record.cues, `checks.${name}.cues`);
+    }
+  }
   // Every language a step names must have its head-noun rules.
   steps.forEach((step, i) => {
     for (const record of ['aliases', 'keywords'] as const) {
@@ -202,14 +255,19 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   return data as unknown as FrameworkData;
 }
 
+/**
+ * Validates a case study. With `stepTopics` (the framework's topic ids per step), step ids and the
+ * topics its follow-up questions name are checked too.
+ */
 export function validateCaseStudy(
   value: unknown,
   file: string,
   stepIds?: Set<string>,
+  stepTopics?: Map<string, Set<string>>,
 ): CaseStudyData {
   const c = new Checker(file);
   const data = c.object(value, '');
-  c.allowedKeys(data, '', ['id', 'title', 'framework', 'prompt', 'topics']);
+  c.allowedKeys(data, '', ['id', 'title', 'framework', 'prompt', 'topics', 'traits', 'followUps']);
   c.id(data.id, 'id');
   c.string(data.title, 'title');
   c.id(data.framework, 'framework');
@@ -226,5 +284,35 @@ export function validateCaseStudy(
       c.topic(topic, `topics.${stepId}[${i}]`),
     );
   }
+  if (data.traits !== undefined) {
+    c.array(data.traits, 'traits').forEach((trait, i) => c.id(trait, `traits[${i}]`));
+  }
+  if (data.followUps !== undefined) {
+    c.followUps(
+      data.followUps,
+      'followUps',
+      (stepId, field) => {
+        const step = stepId ?? '';
+        if (stepIds && !stepIds.has(step)) {
+          c.fail(field, `"${step}" is not a step of framework "${String(data.framework)}"`);
+        }
+        const own = ((topics[step] ?? []) as { id?: unknown }[]).map((t) => String(t.id));
+        // Without the framework's topics, any id is accepted for the framework's part.
+        if (!stepTopics) return new Set<string>([...own, ...anyTopic(data.followUps)]);
+        return new Set([...(stepTopics.get(step) ?? []), ...own]);
+      },
+      true,
+    );
+  }
   return data as unknown as CaseStudyData;
+}
+
+/** Every topic id the follow-ups name (used when the framework's topics are not known). */
+function anyTopic(followUps: unknown): string[] {
+  if (!Array.isArray(followUps)) return [];
+  return followUps.flatMap((q) =>
+    Array.isArray((q as { topics?: unknown })?.topics)
+      ? ((q as { topics: unknown[] }).topics.filter((t) => typeof t === 'string') as string[])
+      : [],
+  );
 }

@@ -1,4 +1,5 @@
 // The rule registry, in id order.
+import { designChecks } from './checks';
 import { duplicateStep } from './duplicateStep';
 import { emptyStep } from './emptyStep';
 import { frontMatterRule } from './frontMatterValues';
@@ -18,4 +19,5 @@ export const allRules: readonly Rule[] = [
   missingTopic,
   placeholder,
   frontMatterRule,
+  ...designChecks,
 ];

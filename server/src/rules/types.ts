@@ -6,7 +6,7 @@ import type { Finding, Fix, Severity } from '../core/findings';
 import type { Range } from '../core/text';
 import type { CompiledCaseStudy, CompiledFramework } from '../framework/compile';
 import type { FrameworkRegistry } from '../framework/registry';
-import type { Placeholder, StepResult } from '../model/analysis';
+import type { Placeholder, ProseReader, StepResult } from '../model/analysis';
 import type { DesignDocument } from '../model/document';
 
 export interface RuleMeta {
@@ -30,8 +30,23 @@ export interface RuleContext {
   /** The measures of each framework step, in framework order. */
   steps: StepResult[];
   placeholders: Placeholder[];
+  /** The prose blocks of the document or a section, read on request (this may parse). */
+  prose: ProseReader;
+  /** State a rule may keep, by a key of its own: see `RuleMemory`. */
+  memory: RuleMemory;
   /** The severity the user configured for this rule (or its default). */
   severity: Severity;
+}
+
+/**
+ * Where rules keep what they worked out, handed to them by the engine (never module state):
+ * `analysis` lives for one analysis and is shared by the rules run in it; `analyzer` lives as long
+ * as the analyzer, across the analyses of every document (for what is known by text, such as
+ * what a section's text holds).
+ */
+export interface RuleMemory {
+  analysis: Map<string, unknown>;
+  analyzer: Map<string, unknown>;
 }
 
 /** One finding as a rule adds it; the engine makes it a `Finding` (adding the rule's name). */

@@ -47,6 +47,19 @@ describe('hover', () => {
     assert.match(value, /\[Rule documentation\]\(file:.*MLSD007\.md\)/);
   });
 
+  it('on a step heading: follow-up questions, those on uncovered topics first', () => {
+    const value = (
+      hover(analyse(DESIGN), { line: lineOf(DESIGN, '## 5. Evaluation'), character: 5 })!
+        .contents as { value: string }
+    ).value;
+    const part = value.split('**An interviewer may ask**')[1];
+    assert.ok(part, value);
+    const asked = part.split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(asked.length, 3);
+    // Online metrics are not covered in the fixture: a question on them comes first, marked.
+    assert.match(asked[0], /^- \(not covered yet\) /);
+  });
+
   it('on plain prose: nothing', () => {
     assert.equal(hover(analyse(DESIGN), { line: lineOf(DESIGN, 'Weighted'), character: 2 }), null);
   });

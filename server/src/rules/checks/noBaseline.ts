@@ -1,0 +1,39 @@
+// MLSD102 no-baseline: the design never names a baseline or a simpler model to beat. Evidence:
+// step 4 (model), or else step 5 (evaluation), has at least its "thin" number of words; quiet when
+// any "baseline" word (baseline, heuristic, rule-based, logistic regression, current system, BM25,
+// zero-shot, most popular...) occurs anywhere in the design, headings included.
+import type { Rule } from '../types';
+import { Evidence } from '../shared/evidence';
+
+export const noBaseline: Rule = {
+  meta: {
+    id: 'MLSD102',
+    name: 'no-baseline',
+    description: 'The model step names no baseline or simpler model to beat.',
+    defaultSeverity: 'info',
+    fixable: true,
+  },
+  check(context, report) {
+    const e = new Evidence(context);
+    if (!e.defines('baseline')) return;
+    // On step 4 when it says enough to judge, else on step 5 (a design review with no model step
+    // still compares against something).
+    const judged = ['model', 'evaluation']
+      .map((id) => context.steps.find((s) => s.step.id === id))
+      .find((s) => s?.section && s.words >= s.step.thinWords);
+    if (!judged?.section) return;
+    if (e.has('baseline', 'document')) return;
+    const stepId = judged.step.id;
+    const range = judged.section.heading.textRange;
+    report({
+      range,
+      message: `An interviewer would ask: "What is your baseline?" Without a simple model to beat (popularity, a heuristic, logistic regression) nobody can tell whether the complex model earns its cost, and you have nothing to ship in week one.`,
+      stepId,
+      fixes: e.stubFix(
+        stepId,
+        `Add a stub for a baseline to step ${judged.step.number}`,
+        '**Baseline**: TODO (the simplest model to beat, e.g. popularity, a heuristic or logistic regression)',
+      ),
+    });
+  },
+};
