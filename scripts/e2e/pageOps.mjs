@@ -326,6 +326,20 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       });
     },
 
+    /**
+     * Clicks the button `button` of the notification toast whose message contains `contains`
+     * (what a user does with "MLSD: Ask Me a Follow-up Question").
+     */
+    async clickNotificationButton({ contains, button }, timeoutMs) {
+      const toast = page
+        .locator('.notification-toast-container .notification-list-item', { hasText: contains })
+        .first();
+      await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+      const message = (await toast.locator('.notification-list-item-message').textContent()) ?? '';
+      await toast.locator('.monaco-button', { hasText: button }).first().click();
+      return { clicked: true, message: message.trim() };
+    },
+
     /** A screenshot, once `waitFor` (a selector, e.g. the code lenses) shows, if it does. */
     async snapshot({ name, waitFor }, timeoutMs) {
       if (waitFor) {

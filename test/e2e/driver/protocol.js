@@ -160,6 +160,9 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  * @property {{ args: { contains: string, count: number },
  *   result: Polled & { messages: string[], count: number } }} notifications
  *   exactly `count` notifications contain `contains`
+ * @property {{ args: { contains: string, button: string },
+ *   result: { clicked: boolean, message: string } }} clickNotificationButton
+ *   clicks `button` on the notification toast that contains `contains`
  * @property {{ args: { name: string, waitFor?: string }, result: { file: string } }} snapshot
  *   a screenshot `name`.png in the results folder
  * @property {{ args: { name: string, passed: boolean }, result: { file?: string } }} scenarioEnd
@@ -188,6 +191,7 @@ const PAGE_OPS = [
   'newDesign',
   'previewRendered',
   'notifications',
+  'clickNotificationButton',
   'snapshot',
   'scenarioEnd',
 ];

@@ -51,6 +51,7 @@ const scenarios = [
   require('./scenarios/plain-notes-unchecked'),
   require('./scenarios/rule-setting-off'),
   require('./scenarios/server-killed-restarted'),
+  require('./scenarios/design-check-and-follow-up'),
   require('./scenarios/restricted-mode'),
 ];
 
