@@ -77,6 +77,8 @@ export interface CompiledFramework {
   stepById: Map<string, CompiledStep>;
   /** Normalised alias text -> step id. */
   aliases: Map<string, string>;
+  /** Normalised text -> the step it names once the step before that one is written. */
+  laterAliases: Map<string, string>;
   /** Normalised extra-section headings. */
   extraSections: Set<string>;
   keywords: KeywordEntry[];
@@ -160,6 +162,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     steps: [],
     stepById: new Map(),
     aliases: new Map(),
+    laterAliases: new Map(),
     extraSections: new Set(),
     keywords: [],
     cutWords: new Set(ENGLISH_CUT_WORDS),

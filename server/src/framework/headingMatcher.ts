@@ -34,6 +34,8 @@ const TIME_NOTE =
 const LEADING_PUNCTUATION = /^[\s#>*_~`"'“”‘’«»\-–—•·:|.]+/;
 const NUMBER_PREFIX =
   /^(?:第\s*)?(?:\d+(?:[.-]\d+)*|[一二三四五六七八九十]+)(?:\s*(?:步骤|步|章|节|部分|단계|ステップ))?(?:\s*[.)\]:：、．\-–—|]+\s*|\s+|$)/u;
+/** A number with a letter, as sub-steps are numbered ("3a. Offline training"): punctuation required. */
+const LETTERED_NUMBER = /^\d+(?:[.-]\d+)*[a-h]\s*[.):\-–—]+\s*/u;
 const BRACKETED_NUMBER = /^[([（]\s*(?:\d+|[一二三四五六七八九十]+|[ivx]{1,5})\s*[)\]）]\s*/u;
 const ROMAN_OR_LETTER_PREFIX = /^(?:[ivx]{1,5}|[a-h])\s*[.):\-–—]\s+/u;
 const COORDINATORS_SPACED = /\s*(?:,|\/|&|\+|;|，|、|・)\s*|\s+(?:and|und|et|y|e|и|및)\s+/u;
@@ -61,7 +63,10 @@ function stripDecoration(
     s = s.replace(LEADING_PUNCTUATION, '');
     s = stripLeadingFillers(s, framework);
     const number =
-      NUMBER_PREFIX.exec(s) ?? BRACKETED_NUMBER.exec(s) ?? ROMAN_OR_LETTER_PREFIX.exec(s);
+      NUMBER_PREFIX.exec(s) ??
+      LETTERED_NUMBER.exec(s) ??
+      BRACKETED_NUMBER.exec(s) ??
+      ROMAN_OR_LETTER_PREFIX.exec(s);
     if (number && number[0].length > 0 && number[0].length < s.length) {
       numbered = true;
       s = s.slice(number[0].length);
@@ -197,8 +202,11 @@ export function matchHeading(text: string, framework: CompiledFramework): Headin
   const stripped = stripDecoration(text, framework);
   const withoutNotes = collapse(stripped.text.replace(PARENTHETICAL, ' '));
   const result = matchCore(withoutNotes, framework);
-  if (result.stepIds.length === 0 && !result.extra && withoutNotes !== stripped.text) {
-    // "(Offline & online)" may be all the heading says.
+  const notes = stripped.text.match(PARENTHETICAL) ?? [];
+  const shortNotes = notes.every((note) => note.split(/\s+/).length <= 4);
+  if (result.stepIds.length === 0 && !result.extra && notes.length > 0 && shortNotes) {
+    // "(Offline & online)" may be all the heading says; a long aside ("(describe the data, the
+    // horizon, …)") is an instruction, not a name.
     const fallback = matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework);
     return { ...fallback, numbered: stripped.numbered };
   }
@@ -237,6 +245,17 @@ function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatc
     }
     if (matchedAll) {
       return { ...none, stepIds: inFrameworkOrder(partSteps, framework), strong: allStrong };
+    }
+    // Two or more parts that name steps, beside others that name none ("Serving, Monitoring, and
+    // Trade-offs"), name those steps.
+    const named = parts
+      .map(
+        (part) =>
+          framework.aliases.get(canonicalText(part)) ?? headStep(canonicalText(part), framework),
+      )
+      .filter((step): step is string => step !== undefined);
+    if (new Set(named).size >= 2) {
+      return { ...none, stepIds: inFrameworkOrder(named, framework), strong: false };
     }
     if (
       parts.some((part) => framework.extraSections.has(canonicalText(part))) &&
@@ -280,6 +299,12 @@ export function indexHeadingVocabulary(framework: CompiledFramework): void {
       for (const alias of list) {
         const key = normaliseAlias(alias, framework);
         if (key && !framework.aliases.has(key)) framework.aliases.set(key, step.id);
+      }
+    }
+    for (const [, list] of Object.entries(step.data.laterAliases ?? {})) {
+      for (const alias of list) {
+        const key = normaliseAlias(alias, framework);
+        if (key && !framework.laterAliases.has(key)) framework.laterAliases.set(key, step.id);
       }
     }
     for (const [language, list] of Object.entries(step.data.keywords)) {

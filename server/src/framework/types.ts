@@ -67,6 +67,12 @@ export interface StepData {
    * head-noun rule decides between two keywords of different steps.
    */
   keywords: PhrasesByLanguage;
+  /**
+   * Whole heading texts that name this step once the step before it is written, although they
+   * are another step's alias where they come first: "Problem statement" after the requirements
+   * is the ML framing. Optional.
+   */
+  laterAliases?: PhrasesByLanguage;
   /** Substantive words below which the step is "thin". */
   thinWords: number;
   /** Markdown body inserted under the heading by templates and quick fixes. */

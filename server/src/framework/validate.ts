@@ -164,6 +164,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
       'summary',
       'aliases',
       'keywords',
+      'laterAliases',
       'thinWords',
       'template',
       'topics',
@@ -176,6 +177,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     c.string(step.summary, `${field}.summary`);
     c.phrases(step.aliases, `${field}.aliases`);
     c.phrases(step.keywords, `${field}.keywords`);
+    if (step.laterAliases !== undefined) c.phrases(step.laterAliases, `${field}.laterAliases`);
     c.positive(step.thinWords, `${field}.thinWords`);
     c.string(step.template, `${field}.template`, true);
     const topicIds = new Set<string>();
