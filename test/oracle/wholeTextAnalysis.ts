@@ -7,6 +7,7 @@ import {
   addScriptWeights,
   blockWords,
   countQuestions,
+  evidenceOf,
   mainOf,
   TemplateText,
   tokenMatches,
@@ -101,11 +102,10 @@ function coverTopics(
       searched = [...blockTokens, ...usable(extra)];
       questionBlocks = [...blocks, ...extra];
     }
-    let best: { start: number; end: number } | undefined;
-    for (const cue of topic.cues) {
-      const found = findCue(cue, searched);
-      if (found && (!best || found.start < best.start)) best = found;
-    }
+    let best = evidenceOf(
+      topic,
+      topic.cues.map((cue) => findCue(cue, searched)),
+    );
     if (topic.minQuestions) {
       const { count, first } = countQuestions(questionBlocks);
       if (count >= topic.minQuestions && first && (!best || first.start < best.start)) {

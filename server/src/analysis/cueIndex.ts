@@ -45,7 +45,10 @@ export class CueIndex {
       if (this.cjk.length === 0) return undefined;
       candidates = this.cjk.filter((i) => this.tokens[i].lower.includes(want.lower));
     } else if (want.abbreviation) {
-      candidates = union([this.byLower.get(want.lower), this.byLower.get(`${want.lower}s`)]);
+      candidates = union([
+        this.byLower.get(want.lower),
+        this.byLower.get(`${want.lower}s`),
+      ])?.filter((i) => tokenMatches(want, this.tokens[i]));
     } else if (want.substring) {
       candidates = this.containing(want.lower);
     } else if (want.prefix) {

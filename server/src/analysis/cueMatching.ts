@@ -79,6 +79,39 @@ export function mainOf(weights: Map<Script, number>): Set<Script> {
   return result;
 }
 
+/** True when some of the topic's cues are weak (they cover it only with support). */
+export function hasWeakCues(topic: CompiledTopic): boolean {
+  return topic.cues.some((cue) => cue.weak);
+}
+
+/**
+ * The hit that shows a topic covered, given each cue's first hit (`hits[k]` for `topic.cues[k]`,
+ * `start` a document offset): the earliest hit of a cue that is not weak, or of a weak cue when
+ * two different weak cues are found at two places ("goal" alone is not a business objective;
+ * "goal" and "engagement" are). Ties go to the lower cue index.
+ */
+export function evidenceOf<H extends { start: number }>(
+  topic: CompiledTopic,
+  hits: readonly (H | undefined)[],
+): H | undefined {
+  const weakWords = new Set<string>();
+  const weakPlaces = new Set<number>();
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    if (!hit || !topic.cues[k].weak) continue;
+    weakWords.add(topic.cues[k].tokens.map((t) => t.stem).join(' '));
+    weakPlaces.add(hit.start);
+  }
+  const supported = weakWords.size >= 2 && weakPlaces.size >= 2;
+  let best: H | undefined;
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    if (!hit || (topic.cues[k].weak && !supported)) continue;
+    if (!best || hit.start < best.start) best = hit;
+  }
+  return best;
+}
+
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */
 export function uncoveredStatus(
   scripts: Set<Script>,
@@ -96,10 +129,22 @@ export function uncoveredStatus(
 export function tokenMatches(want: CueToken, have: Token): boolean {
   if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
   if (have.kind !== 'word') return false;
-  if (want.abbreviation) return have.lower === want.lower || have.lower === `${want.lower}s`;
+  if (want.abbreviation) {
+    // An acronym of letters is matched as written ("MAP" the metric, not "Maps" the product).
+    if (!have.capitals && isLetters(want.lower)) return false;
+    return have.lower === want.lower || have.lower === `${want.lower}s`;
+  }
   if (want.substring) return have.lower.includes(want.lower);
   if (want.prefix) return have.lower.startsWith(inflectionFreePrefix(want.lower));
   return have.stem === want.stem;
+}
+
+function isLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
 }
 
 // Russian and other inflected non-Latin words: compare without the last letters, which change

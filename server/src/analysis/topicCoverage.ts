@@ -12,6 +12,8 @@ import { CueIndex } from './cueIndex';
 import {
   addScriptWeights,
   countQuestions,
+  evidenceOf,
+  hasWeakCues,
   mainOf,
   uncoveredStatus,
   type Script,
@@ -176,10 +178,7 @@ export class Coverage {
         }
       }
     }
-    let best: Hit | undefined;
-    for (const hit of found) {
-      if (hit && (!best || hit.start < best.start)) best = hit;
-    }
+    let best = evidenceOf(topic, found);
     if (topic.minQuestions && questions >= topic.minQuestions) {
       if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
     }
@@ -205,7 +204,25 @@ export class Coverage {
   ): TopicMemo {
     const placed = this.slicesOf(section);
     let best: { index: number; start: number; end: number } | undefined;
-    for (let index = 0; index < placed.length && !best; index++) {
+    if (hasWeakCues(topic)) {
+      // Whether a weak cue counts depends on the others anywhere in the section: read it all.
+      const found: { index: number; start: number; end: number; at: number }[] = [];
+      for (let index = 0; index < placed.length; index++) {
+        const { part, slice } = placed[index];
+        const matches = this.matches(part, slice, topic);
+        for (let k = 0; k < matches.length; k += 3) {
+          found[matches[k]] ??= {
+            index,
+            start: matches[k + 1] + part.start,
+            end: matches[k + 2],
+            at: matches[k + 1],
+          };
+        }
+      }
+      const hit = evidenceOf(topic, found);
+      if (hit) best = { index: hit.index, start: hit.at, end: hit.end };
+    }
+    for (let index = 0; index < placed.length && !best && !hasWeakCues(topic); index++) {
       const { part, slice } = placed[index];
       const matches = this.matches(part, slice, topic);
       for (let k = 0; k < matches.length; k += 3) {

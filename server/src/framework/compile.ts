@@ -19,6 +19,8 @@ export interface CompiledCue {
   text: string;
   language: string;
   tokens: CueToken[];
+  /** A general word that covers the topic only beside a second weak cue (`weakCues`). */
+  weak?: true;
 }
 
 export interface CompiledTopic {
@@ -133,9 +135,22 @@ export function compileTopic(
   languages: Record<string, LanguageRules>,
 ): CompiledTopic {
   const cues: CompiledCue[] = [];
+  const weakByLanguage = new Map<string, Set<string>>();
+  for (const [language, list] of Object.entries(topic.weakCues ?? {})) {
+    weakByLanguage.set(language, new Set(list.map((cue) => cue.trim())));
+  }
   for (const [language, list] of Object.entries(topic.cues)) {
+    const weak = weakByLanguage.get(language);
     for (const cue of list) {
       const compiled = compileCue(cue, language, languages[language]);
+      if (weak?.delete(cue.trim())) compiled.weak = true;
+      if (compiled.tokens.length > 0) cues.push(compiled);
+    }
+  }
+  for (const [language, rest] of weakByLanguage) {
+    for (const cue of rest) {
+      const compiled = compileCue(cue, language, languages[language]);
+      compiled.weak = true;
       if (compiled.tokens.length > 0) cues.push(compiled);
     }
   }

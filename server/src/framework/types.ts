@@ -36,6 +36,12 @@ export interface TopicData {
    * written in capitals of up to five letters ("CTR", "ANN") match as whole words only.
    */
   cues: PhrasesByLanguage;
+  /**
+   * Cues so general that alone they are weak evidence ("goal", "traffic", "split"), per language:
+   * they cover the topic only with support, a second weak cue of the topic; any other cue covers
+   * it alone. Phrases not in `cues` are added as weak cues. Optional.
+   */
+  weakCues?: PhrasesByLanguage;
   /** Also covered when the step holds at least this many questions (lines ending in "?"). */
   minQuestions?: number;
   /** The bullet stub a template or quick fix inserts for this topic (without the leading "- "). */

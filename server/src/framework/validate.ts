@@ -85,6 +85,7 @@ class Checker {
       'required',
       'description',
       'cues',
+      'weakCues',
       'minQuestions',
       'stub',
       'alsoIn',
@@ -94,6 +95,7 @@ class Checker {
     this.boolean(topic.required, `${field}.required`);
     this.string(topic.description, `${field}.description`);
     this.phrases(topic.cues, `${field}.cues`);
+    if (topic.weakCues !== undefined) this.phrases(topic.weakCues, `${field}.weakCues`);
     this.string(topic.stub, `${field}.stub`);
     if (topic.minQuestions !== undefined)
       this.positive(topic.minQuestions, `${field}.minQuestions`);

@@ -1,0 +1,69 @@
+// Topic evidence judged in context: an acronym cue is matched as written, so a product name or
+// an ordinary word that happens to spell it does not cover the topic; a general word (a weak cue)
+// covers a topic only beside a second one.
+import { strict as assert } from 'node:assert';
+import { analyse, lines } from '../helpers/analyse';
+import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
+import { compileFramework } from '../../server/src/framework/compile';
+import { builtInRegistry } from '../../server/src/framework/registry';
+
+function offlineMetrics(body: string): string | undefined {
+  const analysis = analyse(lines('# T', '## Evaluation', body));
+  const step = analysis.steps.find((s) => s.step.id === 'evaluation')!;
+  return step.topics.find((t) => t.topic.id === 'offline-metrics')?.status;
+}
+
+describe('cue context', () => {
+  it('matches an acronym cue only when written in capitals', () => {
+    assert.equal(offlineMetrics('We report MAP and nDCG on a held-out week.'), 'covered');
+    assert.equal(offlineMetrics('We report nDCG on a held-out week.'), 'covered');
+    assert.equal(offlineMetrics('Results shown next to Google Maps in a map view.'), 'missing');
+  });
+
+  it('needs a second weak cue before a general word covers a topic', () => {
+    const objective = (body: string) => {
+      const analysis = analyse(lines('# T', '## Requirements', body));
+      const step = analysis.steps.find((s) => s.step.id === 'requirements')!;
+      return step.topics.find((t) => t.topic.id === 'business-objective')?.status;
+    };
+    assert.equal(objective('Our goal here is to answer in order.'), 'missing');
+    assert.equal(objective('Our goal is to raise engagement with the feed.'), 'covered');
+    assert.equal(objective('Goals: one. More goals: two.'), 'missing', 'one word twice');
+    assert.equal(objective('The business objective is to sell more.'), 'covered');
+  });
+
+  it('judges weak cues the same way in the whole-text oracle', () => {
+    const text = lines(
+      '# T',
+      '## Requirements',
+      'Our goal here is to answer in order.',
+      '## Model',
+      'We split the data by time and keep a labels table.',
+    );
+    const engine = analyse(text);
+    const oracle = wholeTextAnalysis(text);
+    for (const step of engine.steps) {
+      const other = oracle.steps.find((s) => s.step.id === step.step.id)!;
+      assert.deepEqual(
+        step.topics.map((t) => [t.topic.id, t.status, t.evidence?.start]),
+        other.topics.map((t) => [t.topic.id, t.status, t.evidence?.start]),
+      );
+    }
+  });
+
+  it('compiles weak cues from the framework data, adding those not among the cues', () => {
+    const data = structuredClone(builtInRegistry().defaultFramework.data);
+    const topic = data.steps[0].topics[0];
+    topic.cues = { en: ['business objective', 'goal'] };
+    topic.weakCues = { en: ['goal', 'aim'] };
+    const compiled = compileFramework(data).steps[0].topics[0];
+    assert.deepEqual(
+      compiled.cues.map((c) => [c.text, c.weak ?? false]),
+      [
+        ['business objective', false],
+        ['goal', true],
+        ['aim', true],
+      ],
+    );
+  });
+});
