@@ -1,6 +1,7 @@
 // Topic evidence judged in context: an acronym cue is matched as written, so a product name or
 // an ordinary word that happens to spell it does not cover the topic; a general word (a weak cue)
-// covers a topic only beside a second one.
+// covers a topic only beside a second one; a cue in a sentence that defers or denies the topic
+// ("out of scope", "TBD") does not cover it.
 import { strict as assert } from 'node:assert';
 import { analyse, lines } from '../helpers/analyse';
 import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
@@ -32,13 +33,27 @@ describe('cue context', () => {
     assert.equal(objective('The business objective is to sell more.'), 'covered');
   });
 
-  it('judges weak cues the same way in the whole-text oracle', () => {
+  it('does not take a deferred or denied topic as covered', () => {
+    const loss = (body: string) => {
+      const analysis = analyse(lines('# T', '## Model', body));
+      const step = analysis.steps.find((s) => s.step.id === 'model')!;
+      return step.topics.find((t) => t.topic.id === 'loss-function')?.status;
+    };
+    assert.equal(loss('- **Loss function**: out of scope for this round.'), 'missing');
+    assert.equal(loss('Loss function TBD.'), 'missing');
+    assert.equal(loss('We train with a focal loss. Serving is out of scope.'), 'covered');
+    assert.equal(loss('- **Loss function**: focal loss\n- **Serving**: out of scope'), 'covered');
+  });
+
+  it('judges weak cues and deferrals the same way in the whole-text oracle', () => {
     const text = lines(
       '# T',
       '## Requirements',
       'Our goal here is to answer in order.',
       '## Model',
       'We split the data by time and keep a labels table.',
+      '',
+      '**Loss function**: out of scope. Cross-entropy later, maybe.',
     );
     const engine = analyse(text);
     const oracle = wholeTextAnalysis(text);

@@ -79,6 +79,45 @@ export function mainOf(weights: Map<Script, number>): Set<Script> {
   return result;
 }
 
+const CLAUSE_END = /[.!?;。！？；\n]+(?=\s|$)|\n/gu;
+
+/**
+ * The tokens of a block that may show a topic covered: those of a sentence that defers or denies
+ * the topic ("Loss function: out of scope.", "Online metrics TBD") are left out. Sentences are
+ * read across the block's inline pieces ("**Loss function**: out of scope").
+ */
+export function evidenceTokens(block: ProseBlock, deferral: RegExp | undefined): Token[] {
+  if (!deferral || block.tokens.length === 0) return block.tokens;
+  let joined = '';
+  for (const piece of block.pieces) joined += piece.text;
+  if (!deferral.test(joined)) return block.tokens;
+  // Source offset of each character of `joined`, through the pieces.
+  const sourceAt = (index: number): number => {
+    let seen = 0;
+    for (const piece of block.pieces) {
+      if (index < seen + piece.text.length) return piece.start + index - seen;
+      seen += piece.text.length;
+    }
+    const last = block.pieces[block.pieces.length - 1];
+    return last ? last.start + last.text.length : block.end;
+  };
+  const dropped: { start: number; end: number }[] = [];
+  let from = 0;
+  const clause = (to: number) => {
+    if (to > from && deferral.test(joined.slice(from, to))) {
+      dropped.push({ start: sourceAt(from), end: sourceAt(to - 1) + 1 });
+    }
+  };
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(joined); m; m = CLAUSE_END.exec(joined)) {
+    clause(m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  clause(joined.length);
+  if (dropped.length === 0) return block.tokens;
+  return block.tokens.filter((t) => !dropped.some((d) => t.start >= d.start && t.start < d.end));
+}
+
 /** True when some of the topic's cues are weak (they cover it only with support). */
 export function hasWeakCues(topic: CompiledTopic): boolean {
   return topic.cues.some((cue) => cue.weak);

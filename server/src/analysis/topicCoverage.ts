@@ -13,6 +13,7 @@ import {
   addScriptWeights,
   countQuestions,
   evidenceOf,
+  evidenceTokens,
   hasWeakCues,
   mainOf,
   uncoveredStatus,
@@ -345,7 +346,7 @@ function usableTokens(entry: PartEntry, slice: Slice): Token[][] {
   const lists: Token[][] = [];
   for (let i = slice.lo; i < slice.hi; i++) {
     if (slice.excluded.includes(i)) continue;
-    const tokens = blocksOf(entry)[i].tokens;
+    const tokens = evidenceTokens(blocksOf(entry)[i], entry.framework.deferral);
     lists.push(entry.template.empty ? tokens : tokens.filter((t) => !entry.template.has(t)));
   }
   return lists;

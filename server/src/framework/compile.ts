@@ -79,6 +79,8 @@ export interface CompiledFramework {
   stepById: Map<string, CompiledStep>;
   /** Normalised alias text -> step id. */
   aliases: Map<string, string>;
+  /** Matches a phrase that defers or denies a topic ("out of scope"), when the data has some. */
+  deferral?: RegExp;
   /** Normalised text -> the step it names once the step before that one is written. */
   laterAliases: Map<string, string>;
   /** Normalised extra-section headings. */
@@ -168,6 +170,24 @@ export function compileTopic(
   };
 }
 
+function deferralPattern(data: FrameworkData): RegExp | undefined {
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const phrases = Object.values(data.deferrals ?? {})
+    .flat()
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  if (phrases.length === 0) return undefined;
+  // Words of spaced scripts match whole; Chinese, Japanese and Korean phrases anywhere.
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const whole = phrases.filter((p) => !cjk.test(p)).map(escape);
+  const anywhere = phrases.filter((p) => cjk.test(p)).map(escape);
+  const parts = [];
+  if (whole.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${whole.join('|')})(?![\\p{L}\\p{N}])`);
+  if (anywhere.length > 0) parts.push(`(?:${anywhere.join('|')})`);
+  return new RegExp(parts.join('|'), 'iu');
+}
+
 export function compileFramework(data: FrameworkData): CompiledFramework {
   const framework: CompiledFramework = {
     id: data.id,
@@ -189,6 +209,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     },
     languages: data.languages,
     data,
+    deferral: deferralPattern(data),
   };
   for (const [language, rules] of Object.entries(data.languages)) {
     // Cutting at particles would be wrong where the head comes last after them ("モデルの評価").

@@ -98,6 +98,11 @@ export interface FrameworkData {
   extraSections: PhrasesByLanguage;
   /** Phrases that mark text as an unfilled placeholder ("TODO", "TBD", "<fill in>"). */
   placeholders: string[];
+  /**
+   * Phrases that defer or deny a topic, per language ("out of scope", "TBD", "not discussed"): a
+   * cue in the same sentence as one of them does not cover its topic. Optional.
+   */
+  deferrals?: PhrasesByLanguage;
   steps: StepData[];
 }
 

@@ -127,6 +127,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     'languages',
     'extraSections',
     'placeholders',
+    'deferrals',
     'steps',
   ]);
   c.id(data.id, 'id');
@@ -153,6 +154,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   }
   c.phrases(data.extraSections, 'extraSections');
   c.array(data.placeholders, 'placeholders').forEach((p, i) => c.string(p, `placeholders[${i}]`));
+  if (data.deferrals !== undefined) c.phrases(data.deferrals, 'deferrals');
   const steps = c.array(data.steps, 'steps');
   if (steps.length === 0) c.fail('steps', 'a framework needs at least one step');
   const stepIds = new Set<string>();
