@@ -110,6 +110,26 @@ describe('step assignment', () => {
     assert.equal(analysis.findings.filter((f) => f.rule === 'duplicate-step').length, 0);
   });
 
+  it('opens a step at a sub-heading of a numbered step-level heading that names none', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# CTR prediction',
+          '## Step 1: Clarify requirements',
+          'x',
+          '## Step 2: Architecture',
+          'x',
+          '### Features',
+          'x',
+          '## Step 3: Model',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 6);
+    assert.equal(steps.model, 8);
+  });
+
   it('keeps the own trap cases: a repeated heading is a duplicate, two parts are one step', () => {
     const twice = analyse(lines('# T', '## Evaluation', 'x', '## Evaluation', 'y'));
     assert.equal(twice.findings.filter((f) => f.rule === 'duplicate-step').length, 1);

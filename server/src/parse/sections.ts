@@ -47,6 +47,15 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
     extra = undefined;
   };
 
+  // Each heading's parent: the nearest heading before it at a higher level.
+  const parents: (Heading | undefined)[] = [];
+  const stack: Heading[] = [];
+  for (const heading of headings) {
+    while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+    parents.push(stack[stack.length - 1]);
+    stack.push(heading);
+  }
+
   for (const heading of headings) {
     const match = effectiveMatch(heading, sections, framework);
     if (match.extra) {
@@ -68,7 +77,10 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
 
     if (
       match.stepIds.length > 0 &&
-      opensStep(heading, match, current, sections, furthestIndex, document, framework, titleEnd)
+      opensStep(heading, match, current, sections, furthestIndex, document, framework, {
+        titleEnd,
+        parent: parents[heading.index],
+      })
     ) {
       closeStep(heading.start);
       closeExtra(heading.start);
@@ -193,7 +205,7 @@ function opensStep(
   furthestIndex: number,
   document: DesignDocument,
   framework: CompiledFramework,
-  titleEnd: number,
+  place: { titleEnd: number; parent: Heading | undefined },
 ): boolean {
   const seen = (id: string) => sections.has(id);
   const earlierThanFurthest = (id: string) =>
@@ -209,10 +221,23 @@ function opensStep(
 
   // A keyword match alone ("Training data", "Data drift") is weaker evidence: it must look like the
   // other step headings and must not create a duplicate or an out-of-order step.
-  if (document.numbersSteps && !match.numbered) return false;
   // The document's title or subtitle ("# Summary: Designing a Ranking Model"): its words name the
   // subject, not a step.
-  if (heading.index < titleEnd) return false;
+  if (heading.index < place.titleEnd) return false;
+  // Under a numbered step-level heading that names no step ("## Step 3: Architecture" >
+  // "### Features"), a keyword heading opens a step not yet written.
+  const { parent } = place;
+  if (
+    parent &&
+    parent.match.numbered &&
+    parent.match.stepIds.length === 0 &&
+    !parent.match.extra &&
+    parent.depth <= document.stepDepth &&
+    !match.stepIds.some(seen)
+  ) {
+    return true;
+  }
+  if (document.numbersSteps && !match.numbered) return false;
   if (heading.depth < document.stepDepth && heading.index === 0) return false;
   if (current && heading.depth > current.depth) {
     // A numbered sub-heading may open the step that follows the one it sits in ("## 4. Modelling"
