@@ -33,6 +33,16 @@ describe('cue context', () => {
     assert.equal(objective('The business objective is to sell more.'), 'covered');
   });
 
+  it('matches a Russian cue in its inflected forms, not in longer words that share its start', () => {
+    const scale = (body: string) => {
+      const analysis = analyse(lines('# T', '## Требования', body));
+      const step = analysis.steps.find((s) => s.step.id === 'requirements')!;
+      return step.topics.find((t) => t.topic.id === 'scale')?.status;
+    };
+    assert.equal(scale('Большие объемы данных каждый день.'), 'covered');
+    assert.equal(scale('Нужны объективные оценки кандидатов.'), 'missing');
+  });
+
   it('does not take a deferred or denied topic as covered', () => {
     const loss = (body: string) => {
       const analysis = analyse(lines('# T', '## Model', body));

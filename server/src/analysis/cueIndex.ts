@@ -52,7 +52,9 @@ export class CueIndex {
     } else if (want.substring) {
       candidates = this.containing(want.lower);
     } else if (want.prefix) {
-      candidates = this.startingWith(inflectionFreePrefix(want.lower));
+      candidates = this.startingWith(inflectionFreePrefix(want.lower))?.filter((i) =>
+        tokenMatches(want, this.tokens[i]),
+      );
     } else {
       candidates = this.byStem.get(want.stem);
     }

@@ -174,7 +174,10 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     return have.lower === want.lower || have.lower === `${want.lower}s`;
   }
   if (want.substring) return have.lower.includes(want.lower);
-  if (want.prefix) return have.lower.startsWith(inflectionFreePrefix(want.lower));
+  if (want.prefix) {
+    const prefix = inflectionFreePrefix(want.lower);
+    return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
+  }
   return have.stem === want.stem;
 }
 
@@ -187,7 +190,10 @@ function isLetters(word: string): boolean {
 }
 
 // Russian and other inflected non-Latin words: compare without the last letters, which change
-// with case and number ("метрика", "метрики", "метрикой").
+// with case and number ("метрика", "метрики", "метрикой"). What follows the shared beginning is
+// an ending, so it is short: "объективных" is not a form of "объем".
+const MAX_ENDING = 5;
+
 export function inflectionFreePrefix(word: string): string {
   if (word.length <= 4) return word;
   return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
