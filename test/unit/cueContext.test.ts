@@ -43,6 +43,21 @@ describe('cue context', () => {
     assert.equal(scale('Нужны объективные оценки кандидатов.'), 'missing');
   });
 
+  it('reads common paraphrases of an objective', () => {
+    const topic = (heading: string, step: string, id: string, body: string) => {
+      const analysis = analyse(lines('# T', `## ${heading}`, body));
+      const result = analysis.steps.find((s) => s.step.id === step)!;
+      return result.topics.find((t) => t.topic.id === id)?.status;
+    };
+    const objective = (body: string) =>
+      topic('Requirements', 'requirements', 'business-objective', body);
+    const mlObjective = (body: string) => topic('ML task', 'framing', 'ml-objective', body);
+    assert.equal(objective('Help users discover connections and grow their network.'), 'covered');
+    assert.equal(mlObjective('A ranking problem: order results by relevance.'), 'covered');
+    assert.equal(mlObjective('Identify risky containers: anomaly detection.'), 'covered');
+    assert.equal(mlObjective('Identify the people involved.'), 'missing');
+  });
+
   it('does not take a deferred or denied topic as covered', () => {
     const loss = (body: string) => {
       const analysis = analyse(lines('# T', '## Model', body));
