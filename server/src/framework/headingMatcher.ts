@@ -203,10 +203,13 @@ export function matchHeading(text: string, framework: CompiledFramework): Headin
   const withoutNotes = collapse(stripped.text.replace(PARENTHETICAL, ' '));
   const result = matchCore(withoutNotes, framework);
   const notes = stripped.text.match(PARENTHETICAL) ?? [];
-  const shortNotes = notes.every((note) => note.split(/\s+/).length <= 4);
-  if (result.stepIds.length === 0 && !result.extra && notes.length > 0 && shortNotes) {
-    // "(Offline & online)" may be all the heading says; a long aside ("(describe the data, the
-    // horizon, …)") is an instruction, not a name.
+  // "(Offline & online)" may be all the heading says, and "Постановка (Framing)" gives the step's
+  // name in a second language; other asides ("Методология (Data Scientist)", "(describe the data,
+  // the horizon, …)") are a role or an instruction, not a name.
+  const nameInNote =
+    canonicalText(withoutNotes) === '' ||
+    notes.some((note) => framework.aliases.has(canonicalText(note.slice(1, -1))));
+  if (result.stepIds.length === 0 && !result.extra && notes.length > 0 && nameInNote) {
     const fallback = matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework);
     return { ...fallback, numbered: stripped.numbered };
   }
