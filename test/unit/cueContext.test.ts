@@ -58,6 +58,18 @@ describe('cue context', () => {
     assert.equal(mlObjective('Identify the people involved.'), 'missing');
   });
 
+  it('reads a number with its unit as scale', () => {
+    const scale = (body: string) => {
+      const analysis = analyse(lines('# T', '## Requirements', body));
+      const step = analysis.steps.find((s) => s.step.id === 'requirements')!;
+      return step.topics.find((t) => t.topic.id === 'scale')?.status;
+    };
+    assert.equal(scale('Up to 2,000 requests a second.'), 'covered');
+    assert.equal(scale('About 500M posts arrive.'), 'covered');
+    assert.equal(scale('Keep 40 TB of logs.'), 'covered');
+    assert.equal(scale('Three steps and 2 questions.'), 'missing');
+  });
+
   it('does not take a deferred or denied topic as covered', () => {
     const loss = (body: string) => {
       const analysis = analyse(lines('# T', '## Model', body));

@@ -166,6 +166,7 @@ export function uncoveredStatus(
 }
 
 export function tokenMatches(want: CueToken, have: Token): boolean {
+  if (want.number) return have.kind === 'word' && startsWithDigit(have.lower);
   if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
   if (have.kind !== 'word') return false;
   if (want.abbreviation) {
@@ -179,6 +180,11 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
   }
   return have.stem === want.stem;
+}
+
+export function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 function isLetters(word: string): boolean {

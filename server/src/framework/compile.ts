@@ -13,6 +13,8 @@ export interface CueToken {
   substring: boolean;
   /** Non-Latin word (Cyrillic, Greek): compared as a prefix so inflected forms match. */
   prefix: boolean;
+  /** `<n>` in a cue: any number ("<n> users" matches "500 users", "2,000 requests", "10M users"). */
+  number?: true;
 }
 
 export interface CompiledCue {
@@ -109,6 +111,9 @@ export interface CompiledProblem {
 // English articles and possessives cut a verb-first heading ("Serving the model") like a preposition.
 const ENGLISH_CUT_WORDS = ['the', 'a', 'an', 'our', 'my', 'your', 'its', 'their'];
 
+/** Stands for `<n>` while a cue is read into tokens. */
+const NUMBER_SLOT = 'xnumberslotx';
+
 export function compileCue(
   text: string,
   language: string,
@@ -116,18 +121,30 @@ export function compileCue(
 ): CompiledCue {
   const abbreviation =
     /^[A-Z][A-Z0-9]{1,4}s?$/.test(text.trim()) || /^[a-z]?[0-9]{2,3}$/i.test(text.trim());
-  const tokens = tokenize(text).map<CueToken>((token) => ({
-    kind: token.kind,
-    lower: token.lower,
-    stem: token.stem,
-    abbreviation: abbreviation && token.kind === 'word',
-    substring:
-      token.kind === 'word' &&
-      token.latin &&
-      Boolean(rules?.substringMatch) &&
-      token.lower.length >= 4,
-    prefix: token.kind === 'word' && !token.latin,
-  }));
+  const tokens = tokenize(text.replace(/<n>/g, ` ${NUMBER_SLOT} `)).map<CueToken>((token) =>
+    token.lower === NUMBER_SLOT
+      ? {
+          kind: 'word',
+          lower: '',
+          stem: '',
+          abbreviation: false,
+          substring: false,
+          prefix: false,
+          number: true,
+        }
+      : {
+          kind: token.kind,
+          lower: token.lower,
+          stem: token.stem,
+          abbreviation: abbreviation && token.kind === 'word',
+          substring:
+            token.kind === 'word' &&
+            token.latin &&
+            Boolean(rules?.substringMatch) &&
+            token.lower.length >= 4,
+          prefix: token.kind === 'word' && !token.latin,
+        },
+  );
   return { text, language, tokens };
 }
 

@@ -33,7 +33,8 @@ export interface TopicData {
   /**
    * Words and phrases that show the topic is covered, per language. Matched on normalised words:
    * case, plurals, hyphens and inflections folded (stemmed); multi-word cues as phrases; cues
-   * written in capitals of up to five letters ("CTR", "ANN") match as whole words only.
+   * written in capitals of up to five letters ("CTR", "ANN") match as whole words written with
+   * capitals; `<n>` stands for any number ("<n> users" matches "2,000 users").
    */
   cues: PhrasesByLanguage;
   /**
