@@ -70,6 +70,17 @@ describe('cue context', () => {
     assert.equal(scale('Three steps and 2 questions.'), 'missing');
   });
 
+  it('reads an A/B comparison or a pilot as an online evaluation', () => {
+    const online = (heading: string, body: string) => {
+      const analysis = analyse(lines('# T', `## ${heading}`, body));
+      const step = analysis.steps.find((s) => s.step.id === 'evaluation')!;
+      return step.topics.find((t) => t.topic.id === 'online-metrics')?.status;
+    };
+    assert.equal(online('Evaluation', 'Compare with the manual scores (A/B).'), 'covered');
+    assert.equal(online('Оценка', 'Успешный пилот: меньше ручной работы.'), 'covered');
+    assert.equal(online('Evaluation', 'Compare with the manual scores.'), 'missing');
+  });
+
   it('does not take a deferred or denied topic as covered', () => {
     const loss = (body: string) => {
       const analysis = analyse(lines('# T', '## Model', body));
