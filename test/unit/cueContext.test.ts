@@ -33,14 +33,28 @@ describe('cue context', () => {
     assert.equal(objective('The business objective is to sell more.'), 'covered');
   });
 
-  it('matches a Russian cue in its inflected forms, not in longer words that share its start', () => {
-    const scale = (body: string) => {
+  it('holds Russian general words to the same need for support', () => {
+    const requirements = (id: string, body: string) => {
       const analysis = analyse(lines('# T', '## Требования', body));
       const step = analysis.steps.find((s) => s.step.id === 'requirements')!;
-      return step.topics.find((t) => t.topic.id === 'scale')?.status;
+      return step.topics.find((t) => t.topic.id === id)?.status;
     };
-    assert.equal(scale('Большие объемы данных каждый день.'), 'covered');
-    assert.equal(scale('Нужны объективные оценки кандидатов.'), 'missing');
+    assert.equal(requirements('scale', 'Снизить нагрузку на преподавателей.'), 'missing');
+    assert.equal(requirements('scale', 'Нагрузка растёт: 10 000 запросов в день.'), 'covered');
+    assert.equal(
+      requirements('business-objective', 'Что считаем успехом: 1000 активных.'),
+      'covered',
+    );
+  });
+
+  it('matches a Russian cue in its inflected forms, not in longer words that share its start', () => {
+    const constraints = (body: string) => {
+      const analysis = analyse(lines('# T', '## Требования', body));
+      const step = analysis.steps.find((s) => s.step.id === 'requirements')!;
+      return step.topics.find((t) => t.topic.id === 'performance-constraints')?.status;
+    };
+    assert.equal(constraints('Задержки должны быть малы.'), 'covered');
+    assert.equal(constraints('Человек проверяет задержанными платежами.'), 'missing');
   });
 
   it('reads common paraphrases of an objective', () => {
