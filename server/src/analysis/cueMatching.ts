@@ -118,16 +118,11 @@ export function evidenceTokens(block: ProseBlock, deferral: RegExp | undefined):
   return block.tokens.filter((t) => !dropped.some((d) => t.start >= d.start && t.start < d.end));
 }
 
-/** True when some of the topic's cues are weak (they cover it only with support). */
-export function hasWeakCues(topic: CompiledTopic): boolean {
-  return topic.cues.some((cue) => cue.weak);
-}
-
 /**
  * The hit that shows a topic covered, given each cue's first hit (`hits[k]` for `topic.cues[k]`,
- * `start` a document offset): the earliest hit of a cue that is not weak, or of a weak cue when
- * two different weak cues are found at two places ("goal" alone is not a business objective;
- * "goal" and "engagement" are). Ties go to the lower cue index.
+ * `start` a document offset): the earliest hit of a cue that is not weak; failing that, the
+ * earliest hit of a weak cue when two different weak cues are found at two places ("goal" alone
+ * is not a business objective; "goal" and "engagement" are). Ties go to the lower cue index.
  */
 export function evidenceOf<H extends { start: number }>(
   topic: CompiledTopic,
@@ -141,12 +136,15 @@ export function evidenceOf<H extends { start: number }>(
     weakWords.add(topic.cues[k].tokens.map((t) => t.stem).join(' '));
     weakPlaces.add(hit.start);
   }
-  const supported = weakWords.size >= 2 && weakPlaces.size >= 2;
   let best: H | undefined;
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k];
-    if (!hit || (topic.cues[k].weak && !supported)) continue;
-    if (!best || hit.start < best.start) best = hit;
+    if (hit && !topic.cues[k].weak && (!best || hit.start < best.start)) best = hit;
+  }
+  if (best || weakWords.size < 2 || weakPlaces.size < 2) return best;
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    if (hit && (!best || hit.start < best.start)) best = hit;
   }
   return best;
 }

@@ -14,7 +14,6 @@ import {
   countQuestions,
   evidenceOf,
   evidenceTokens,
-  hasWeakCues,
   mainOf,
   uncoveredStatus,
   type Script,
@@ -205,32 +204,28 @@ export class Coverage {
   ): TopicMemo {
     const placed = this.slicesOf(section);
     let best: { index: number; start: number; end: number } | undefined;
-    if (hasWeakCues(topic)) {
-      // Whether a weak cue counts depends on the others anywhere in the section: read it all.
-      const found: { index: number; start: number; end: number; at: number }[] = [];
-      for (let index = 0; index < placed.length; index++) {
-        const { part, slice } = placed[index];
-        const matches = this.matches(part, slice, topic);
-        for (let k = 0; k < matches.length; k += 3) {
-          found[matches[k]] ??= {
+    // A cue that is not weak decides alone, so the first slice with one ends the search; weak
+    // cues count only together, so without one the whole section is read.
+    const weakHits: { index: number; start: number; end: number; at: number }[] = [];
+    for (let index = 0; index < placed.length && !best; index++) {
+      const { part, slice } = placed[index];
+      const matches = this.matches(part, slice, topic);
+      for (let k = 0; k < matches.length; k += 3) {
+        if (topic.cues[matches[k]].weak) {
+          weakHits[matches[k]] ??= {
             index,
             start: matches[k + 1] + part.start,
             end: matches[k + 2],
             at: matches[k + 1],
           };
-        }
-      }
-      const hit = evidenceOf(topic, found);
-      if (hit) best = { index: hit.index, start: hit.at, end: hit.end };
-    }
-    for (let index = 0; index < placed.length && !best && !hasWeakCues(topic); index++) {
-      const { part, slice } = placed[index];
-      const matches = this.matches(part, slice, topic);
-      for (let k = 0; k < matches.length; k += 3) {
-        if (!best || matches[k + 1] < best.start) {
+        } else if (!best || matches[k + 1] < best.start) {
           best = { index, start: matches[k + 1], end: matches[k + 2] };
         }
       }
+    }
+    if (!best) {
+      const hit = evidenceOf(topic, weakHits);
+      if (hit) best = { index: hit.index, start: hit.at, end: hit.end };
     }
     if (topic.minQuestions) {
       let questions = 0;
