@@ -92,6 +92,8 @@ export interface CompiledFramework {
   cutWords: Set<string>;
   /** Lower-cased decoration words ("step", "phase"). */
   fillers: Set<string>;
+  /** Canonical keyword texts too general to be a heading's head beside another step's keyword. */
+  genericHeads: Set<string>;
   /** Fillers written without spaces ("第", "步骤", "ステップ"), stripped as substrings. */
   fillerAffixes: string[];
   placeholders: PlaceholderPhrases;
@@ -219,6 +221,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     keywords: [],
     cutWords: new Set(ENGLISH_CUT_WORDS),
     fillers: new Set(),
+    genericHeads: new Set(),
     fillerAffixes: [],
     placeholders: {
       wholeLine: new Set(data.placeholders.map((p) => p.toLowerCase().trim())),
@@ -233,6 +236,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     if (!rules.substringMatch || language === 'de') {
       for (const word of rules.prepositions ?? []) framework.cutWords.add(foldCase(word));
     }
+    for (const word of rules.genericHeads ?? []) framework.genericHeads.add(foldCase(word));
     for (const word of rules.fillers ?? []) {
       const folded = foldCase(word);
       if (

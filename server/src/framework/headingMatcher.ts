@@ -187,7 +187,11 @@ function headStep(text: string, framework: CompiledFramework): string | undefine
   if (hits.length === 0) return undefined;
   hits.sort((a, b) => a.start - b.start);
   const firstHeaded = hits.every((hit) => hit.entry.head === 'first');
-  return (firstHeaded ? hits[0] : hits[hits.length - 1]).stepId;
+  // A general head ("requirements") qualified by another step's word is that step ("Data
+  // requirements"); so is the first word of a head-first language qualified by a general one.
+  const named = hits.filter((hit) => !framework.genericHeads.has(hit.entry.text));
+  const pool = named.length > 0 ? named : hits;
+  return (firstHeaded ? pool[0] : pool[pool.length - 1]).stepId;
 }
 
 function splitCoordinated(text: string): string[] {

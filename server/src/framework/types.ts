@@ -16,6 +16,11 @@ export interface LanguageRules {
   /** Words that decorate a step heading without changing its meaning ("step", "phase", "the"). */
   fillers?: string[];
   /**
+   * Step keywords too general to be a heading's head when another step's keyword qualifies them:
+   * "Data requirements" is data, "Serving requirements" serving ("requirements").
+   */
+  genericHeads?: string[];
+  /**
    * True when words are written without spaces (Chinese, Japanese) or as compounds (German):
    * keywords then match inside a word, not only as whole words.
    */

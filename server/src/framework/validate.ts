@@ -138,11 +138,17 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   for (const [code, rules] of Object.entries(languages)) {
     const field = `languages.${code}`;
     const record = c.object(rules, field);
-    c.allowedKeys(record, field, ['head', 'prepositions', 'fillers', 'substringMatch']);
+    c.allowedKeys(record, field, [
+      'head',
+      'prepositions',
+      'fillers',
+      'genericHeads',
+      'substringMatch',
+    ]);
     if (record.head !== 'first' && record.head !== 'last') {
       c.fail(`${field}.head`, `expected "first" or "last", found ${describe(record.head)}`);
     }
-    for (const key of ['prepositions', 'fillers'] as const) {
+    for (const key of ['prepositions', 'fillers', 'genericHeads'] as const) {
       if (record[key] !== undefined) {
         c.array(record[key], `${field}.${key}`).forEach((word, i) =>
           c.string(word, `${field}.${key}[${i}]`),
