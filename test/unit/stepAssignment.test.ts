@@ -130,6 +130,31 @@ describe('step assignment', () => {
     assert.equal(steps.model, 8);
   });
 
+  it('takes the numbered parent, not its sub-heading, and the first of two requirement headings', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# T',
+          '## 1. Functional Requirements',
+          'x',
+          '## Non-Functional Requirements',
+          'x',
+          '## 2. Metrics',
+          'x',
+          '## 3. Data Strategy',
+          '### Data Collection:',
+          'x',
+          '## 4. Modeling Strategy',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.requirements, 2);
+    assert.equal(steps.evaluation, 6);
+    assert.equal(steps.data, 8);
+    assert.equal(steps.model, 11);
+  });
+
   it('keeps the own trap cases: a repeated heading is a duplicate, two parts are one step', () => {
     const twice = analyse(lines('# T', '## Evaluation', 'x', '## Evaluation', 'y'));
     assert.equal(twice.findings.filter((f) => f.rule === 'duplicate-step').length, 1);
