@@ -7,6 +7,8 @@ import {
   addScriptWeights,
   blockWords,
   countQuestions,
+  evidenceOf,
+  evidenceTokens,
   mainOf,
   TemplateText,
   tokenMatches,
@@ -49,7 +51,14 @@ export function wholeTextAnalysis(
     return {
       step,
       section,
-      topics: coverTopics(document, section, sectionBlocks, topicsOf(step, caseStudy), template),
+      topics: coverTopics(
+        document,
+        section,
+        sectionBlocks,
+        topicsOf(step, caseStudy),
+        template,
+        framework.deferral,
+      ),
       words: own.reduce((words, block) => words + blockWords(block, template), 0),
       proseBlocks: own.filter((block) => block.kind !== 'heading').length,
     };
@@ -76,6 +85,7 @@ function coverTopics(
   sectionBlocks: (section: StepSection) => ProseBlock[],
   topics: CompiledTopic[],
   template: TemplateText,
+  deferral: RegExp | undefined,
 ): TopicCoverage[] {
   if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
   // A step's topics are looked for in its prose and content headings, not the headings naming it.
@@ -86,7 +96,10 @@ function coverTopics(
     );
   };
   const usable = (list: ProseBlock[]) =>
-    list.map((b) => (template.empty ? b.tokens : b.tokens.filter((t) => !template.has(t))));
+    list.map((b) => {
+      const tokens = evidenceTokens(b, deferral);
+      return template.empty ? tokens : tokens.filter((t) => !template.has(t));
+    });
   const blocks = coverageBlocks(section);
   const scripts = mainOf(addScriptWeights(blocks, new Map()));
   const blockTokens = usable(blocks);
@@ -102,11 +115,10 @@ function coverTopics(
       searched = [...blockTokens, ...usable(extra)];
       questionBlocks = [...blocks, ...extra];
     }
-    let best: { start: number; end: number } | undefined;
-    for (const cue of topic.cues) {
-      const found = findCue(cue, searched);
-      if (found && (!best || found.start < best.start)) best = found;
-    }
+    let best = evidenceOf(
+      topic,
+      topic.cues.map((cue) => findCue(cue, searched)),
+    );
     if (topic.minQuestions) {
       const { count, first } = countQuestions(questionBlocks);
       if (count >= topic.minQuestions && first && (!best || first.start < best.start)) {

@@ -2,7 +2,7 @@
 // its candidate places without reading every token (a step has about a thousand cues).
 import type { Token } from '../core/tokens';
 import type { CompiledCue } from '../framework/compile';
-import { inflectionFreePrefix, tokenMatches } from './cueMatching';
+import { inflectionFreePrefix, startsWithDigit, tokenMatches } from './cueMatching';
 
 /**
  * The tokens of a few blocks indexed by stem and by word, so a cue's first token finds its
@@ -17,6 +17,8 @@ export class CueIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly byLower = new Map<string, number[]>();
   private readonly cjk: number[] = [];
+  /** Words that start with a digit, for cues that start with any number (`<n>`). */
+  private readonly numbers: number[] = [];
   /** The distinct words, each after a line break: one string to search for parts of words. */
   private vocabulary?: string;
 
@@ -32,6 +34,7 @@ export class CueIndex {
         } else {
           push(this.byStem, token.stem, i);
           push(this.byLower, token.lower, i);
+          if (startsWithDigit(token.lower)) this.numbers.push(i);
         }
       }
     }
@@ -41,15 +44,22 @@ export class CueIndex {
     const want = cue.tokens[0];
     const length = cue.tokens.length;
     let candidates: number[] | undefined;
-    if (want.kind === 'cjk') {
+    if (want.number) {
+      candidates = this.numbers;
+    } else if (want.kind === 'cjk') {
       if (this.cjk.length === 0) return undefined;
       candidates = this.cjk.filter((i) => this.tokens[i].lower.includes(want.lower));
     } else if (want.abbreviation) {
-      candidates = union([this.byLower.get(want.lower), this.byLower.get(`${want.lower}s`)]);
+      candidates = union([
+        this.byLower.get(want.lower),
+        this.byLower.get(`${want.lower}s`),
+      ])?.filter((i) => tokenMatches(want, this.tokens[i]));
     } else if (want.substring) {
       candidates = this.containing(want.lower);
     } else if (want.prefix) {
-      candidates = this.startingWith(inflectionFreePrefix(want.lower));
+      candidates = this.startingWith(inflectionFreePrefix(want.lower))?.filter((i) =>
+        tokenMatches(want, this.tokens[i]),
+      );
     } else {
       candidates = this.byStem.get(want.stem);
     }

@@ -84,6 +84,76 @@ export function mainOf(weights: Map<Script, number>): Set<Script> {
   return result;
 }
 
+const CLAUSE_END = /[.!?;。！？；\n]+(?=\s|$)|\n/gu;
+
+/**
+ * The tokens of a block that may show a topic covered: those of a sentence that defers or denies
+ * the topic ("Loss function: out of scope.", "Online metrics TBD") are left out. Sentences are
+ * read across the block's inline pieces ("**Loss function**: out of scope").
+ */
+export function evidenceTokens(block: ProseBlock, deferral: RegExp | undefined): Token[] {
+  if (!deferral || block.tokens.length === 0) return block.tokens;
+  let joined = '';
+  for (const piece of block.pieces) joined += piece.text;
+  if (!deferral.test(joined)) return block.tokens;
+  // Source offset of each character of `joined`, through the pieces.
+  const sourceAt = (index: number): number => {
+    let seen = 0;
+    for (const piece of block.pieces) {
+      if (index < seen + piece.text.length) return piece.start + index - seen;
+      seen += piece.text.length;
+    }
+    const last = block.pieces[block.pieces.length - 1];
+    return last ? last.start + last.text.length : block.end;
+  };
+  const dropped: { start: number; end: number }[] = [];
+  let from = 0;
+  const clause = (to: number) => {
+    if (to > from && deferral.test(joined.slice(from, to))) {
+      dropped.push({ start: sourceAt(from), end: sourceAt(to - 1) + 1 });
+    }
+  };
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(joined); m; m = CLAUSE_END.exec(joined)) {
+    clause(m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  clause(joined.length);
+  if (dropped.length === 0) return block.tokens;
+  return block.tokens.filter((t) => !dropped.some((d) => t.start >= d.start && t.start < d.end));
+}
+
+/**
+ * The hit that shows a topic covered, given each cue's first hit (`hits[k]` for `topic.cues[k]`,
+ * `start` a document offset): the earliest hit of a cue that is not weak; failing that, the
+ * earliest hit of a weak cue when two different weak cues are found at two places ("goal" alone
+ * is not a business objective; "goal" and "engagement" are). Ties go to the lower cue index.
+ */
+export function evidenceOf<H extends { start: number }>(
+  topic: CompiledTopic,
+  hits: readonly (H | undefined)[],
+): H | undefined {
+  const weakWords = new Set<string>();
+  const weakPlaces = new Set<number>();
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    if (!hit || !topic.cues[k].weak) continue;
+    weakWords.add(topic.cues[k].tokens.map((t) => t.stem).join(' '));
+    weakPlaces.add(hit.start);
+  }
+  let best: H | undefined;
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    if (hit && !topic.cues[k].weak && (!best || hit.start < best.start)) best = hit;
+  }
+  if (best || weakWords.size < 2 || weakPlaces.size < 2) return best;
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    if (hit && (!best || hit.start < best.start)) best = hit;
+  }
+  return best;
+}
+
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */
 export function uncoveredStatus(
   scripts: Set<Script>,
@@ -99,16 +169,40 @@ export function uncoveredStatus(
 }
 
 export function tokenMatches(want: CueToken, have: Token): boolean {
+  if (want.number) return have.kind === 'word' && startsWithDigit(have.lower);
   if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
   if (have.kind !== 'word') return false;
-  if (want.abbreviation) return have.lower === want.lower || have.lower === `${want.lower}s`;
+  if (want.abbreviation) {
+    // An acronym of letters is matched as written ("MAP" the metric, not "Maps" the product).
+    if (!have.capitals && isLetters(want.lower)) return false;
+    return have.lower === want.lower || have.lower === `${want.lower}s`;
+  }
   if (want.substring) return have.lower.includes(want.lower);
-  if (want.prefix) return have.lower.startsWith(inflectionFreePrefix(want.lower));
+  if (want.prefix) {
+    const prefix = inflectionFreePrefix(want.lower);
+    return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
+  }
   return have.stem === want.stem;
 }
 
+export function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+function isLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
 // Russian and other inflected non-Latin words: compare without the last letters, which change
-// with case and number ("метрика", "метрики", "метрикой").
+// with case and number ("метрика", "метрики", "метрикой"). What follows the shared beginning is
+// an ending, so it is short: "объективных" is not a form of "объем".
+const MAX_ENDING = 5;
+
 export function inflectionFreePrefix(word: string): string {
   if (word.length <= 4) return word;
   return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);

@@ -12,6 +12,8 @@ import { CueIndex } from './cueIndex';
 import {
   addScriptWeights,
   countQuestions,
+  evidenceOf,
+  evidenceTokens,
   mainOf,
   uncoveredStatus,
   type Script,
@@ -176,10 +178,7 @@ export class Coverage {
         }
       }
     }
-    let best: Hit | undefined;
-    for (const hit of found) {
-      if (hit && (!best || hit.start < best.start)) best = hit;
-    }
+    let best = evidenceOf(topic, found);
     if (topic.minQuestions && questions >= topic.minQuestions) {
       if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
     }
@@ -205,14 +204,28 @@ export class Coverage {
   ): TopicMemo {
     const placed = this.slicesOf(section);
     let best: { index: number; start: number; end: number } | undefined;
+    // A cue that is not weak decides alone, so the first slice with one ends the search; weak
+    // cues count only together, so without one the whole section is read.
+    const weakHits: { index: number; start: number; end: number; at: number }[] = [];
     for (let index = 0; index < placed.length && !best; index++) {
       const { part, slice } = placed[index];
       const matches = this.matches(part, slice, topic);
       for (let k = 0; k < matches.length; k += 3) {
-        if (!best || matches[k + 1] < best.start) {
+        if (topic.cues[matches[k]].weak) {
+          weakHits[matches[k]] ??= {
+            index,
+            start: matches[k + 1] + part.start,
+            end: matches[k + 2],
+            at: matches[k + 1],
+          };
+        } else if (!best || matches[k + 1] < best.start) {
           best = { index, start: matches[k + 1], end: matches[k + 2] };
         }
       }
+    }
+    if (!best) {
+      const hit = evidenceOf(topic, weakHits);
+      if (hit) best = { index: hit.index, start: hit.at, end: hit.end };
     }
     if (topic.minQuestions) {
       let questions = 0;
@@ -328,7 +341,7 @@ function usableTokens(entry: PartEntry, slice: Slice): Token[][] {
   const lists: Token[][] = [];
   for (let i = slice.lo; i < slice.hi; i++) {
     if (slice.excluded.includes(i)) continue;
-    const tokens = blocksOf(entry)[i].tokens;
+    const tokens = evidenceTokens(blocksOf(entry)[i], entry.framework.deferral);
     lists.push(entry.template.empty ? tokens : tokens.filter((t) => !entry.template.has(t)));
   }
   return lists;

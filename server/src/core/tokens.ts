@@ -16,6 +16,8 @@ export interface Token {
   /** Offsets of the token in the string it was read from. */
   start: number;
   end: number;
+  /** Written with two capital letters or more ("MAP", "nDCG", "AUCs"), as acronyms are. */
+  capitals?: true;
 }
 
 // Han, Hiragana, Katakana (with the prolonged sound mark) and Hangul runs have no spaces between
@@ -67,16 +69,27 @@ export function tokenize(text: string, baseOffset = 0): Token[] {
     }
     const lower = foldCase(raw).replace(/\u2019/g, "'");
     const latin = LATIN_OR_DIGIT.test(lower);
-    tokens.push({
+    const token: Token = {
       kind: 'word',
       lower,
       stem: latin ? stemWord(lower.replace(/'s$/, '')) : lower,
       latin,
       start,
       end,
-    });
+    };
+    if (raw !== lower && capitalCount(raw) >= 2) token.capitals = true;
+    tokens.push(token);
   }
   return tokens;
+}
+
+function capitalCount(raw: string): number {
+  let count = 0;
+  for (let i = 0; i < raw.length && count < 2; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 65 && code <= 90) count++;
+  }
+  return count;
 }
 
 export function isCjkCodePoint(code: number): boolean {

@@ -22,12 +22,16 @@ export interface CueToken {
   substring: boolean;
   /** Non-Latin word (Cyrillic, Greek): compared as a prefix so inflected forms match. */
   prefix: boolean;
+  /** `<n>` in a cue: any number ("<n> users" matches "500 users", "2,000 requests", "10M users"). */
+  number?: true;
 }
 
 export interface CompiledCue {
   text: string;
   language: string;
   tokens: CueToken[];
+  /** A general word that covers the topic only beside a second weak cue (`weakCues`). */
+  weak?: true;
 }
 
 export interface CompiledTopic {
@@ -88,6 +92,10 @@ export interface CompiledFramework {
   stepById: Map<string, CompiledStep>;
   /** Normalised alias text -> step id. */
   aliases: Map<string, string>;
+  /** Matches a phrase that defers or denies a topic ("out of scope"), when the data has some. */
+  deferral?: RegExp;
+  /** Normalised text -> the step it names once the step before that one is written. */
+  laterAliases: Map<string, string>;
   /** Normalised extra-section headings. */
   extraSections: Set<string>;
   keywords: KeywordEntry[];
@@ -95,6 +103,8 @@ export interface CompiledFramework {
   cutWords: Set<string>;
   /** Lower-cased decoration words ("step", "phase"). */
   fillers: Set<string>;
+  /** Canonical keyword texts too general to be a heading's head beside another step's keyword. */
+  genericHeads: Set<string>;
   /** Fillers written without spaces ("第", "步骤", "ステップ"), stripped as substrings. */
   fillerAffixes: string[];
   placeholders: PlaceholderPhrases;
@@ -120,6 +130,9 @@ export interface CompiledCaseStudy {
 // English articles and possessives cut a verb-first heading ("Serving the model") like a preposition.
 const ENGLISH_CUT_WORDS = ['the', 'a', 'an', 'our', 'my', 'your', 'its', 'their'];
 
+/** Stands for `<n>` while a cue is read into tokens. */
+const NUMBER_SLOT = 'xnumberslotx';
+
 export function compileCue(
   text: string,
   language: string,
@@ -127,18 +140,30 @@ export function compileCue(
 ): CompiledCue {
   const abbreviation =
     /^[A-Z][A-Z0-9]{1,4}s?$/.test(text.trim()) || /^[a-z]?[0-9]{2,3}$/i.test(text.trim());
-  const tokens = tokenize(text).map<CueToken>((token) => ({
-    kind: token.kind,
-    lower: token.lower,
-    stem: token.stem,
-    abbreviation: abbreviation && token.kind === 'word',
-    substring:
-      token.kind === 'word' &&
-      token.latin &&
-      Boolean(rules?.substringMatch) &&
-      token.lower.length >= 4,
-    prefix: token.kind === 'word' && !token.latin,
-  }));
+  const tokens = tokenize(text.replace(/<n>/g, ` ${NUMBER_SLOT} `)).map<CueToken>((token) =>
+    token.lower === NUMBER_SLOT
+      ? {
+          kind: 'word',
+          lower: '',
+          stem: '',
+          abbreviation: false,
+          substring: false,
+          prefix: false,
+          number: true,
+        }
+      : {
+          kind: token.kind,
+          lower: token.lower,
+          stem: token.stem,
+          abbreviation: abbreviation && token.kind === 'word',
+          substring:
+            token.kind === 'word' &&
+            token.latin &&
+            Boolean(rules?.substringMatch) &&
+            token.lower.length >= 4,
+          prefix: token.kind === 'word' && !token.latin,
+        },
+  );
   return { text, language, tokens };
 }
 
@@ -163,9 +188,22 @@ export function compileTopic(
   languages: Record<string, LanguageRules>,
 ): CompiledTopic {
   const cues: CompiledCue[] = [];
+  const weakByLanguage = new Map<string, Set<string>>();
+  for (const [language, list] of Object.entries(topic.weakCues ?? {})) {
+    weakByLanguage.set(language, new Set(list.map((cue) => cue.trim())));
+  }
   for (const [language, list] of Object.entries(topic.cues)) {
+    const weak = weakByLanguage.get(language);
     for (const cue of list) {
       const compiled = compileCue(cue, language, languages[language]);
+      if (weak?.delete(cue.trim())) compiled.weak = true;
+      if (compiled.tokens.length > 0) cues.push(compiled);
+    }
+  }
+  for (const [language, rest] of weakByLanguage) {
+    for (const cue of rest) {
+      const compiled = compileCue(cue, language, languages[language]);
+      compiled.weak = true;
       if (compiled.tokens.length > 0) cues.push(compiled);
     }
   }
@@ -183,6 +221,24 @@ export function compileTopic(
   };
 }
 
+function deferralPattern(data: FrameworkData): RegExp | undefined {
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const phrases = Object.values(data.deferrals ?? {})
+    .flat()
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  if (phrases.length === 0) return undefined;
+  // Words of spaced scripts match whole; Chinese, Japanese and Korean phrases anywhere.
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const whole = phrases.filter((p) => !cjk.test(p)).map(escape);
+  const anywhere = phrases.filter((p) => cjk.test(p)).map(escape);
+  const parts = [];
+  if (whole.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${whole.join('|')})(?![\\p{L}\\p{N}])`);
+  if (anywhere.length > 0) parts.push(`(?:${anywhere.join('|')})`);
+  return new RegExp(parts.join('|'), 'iu');
+}
+
 export function compileFramework(data: FrameworkData): CompiledFramework {
   const framework: CompiledFramework = {
     id: data.id,
@@ -192,10 +248,12 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     steps: [],
     stepById: new Map(),
     aliases: new Map(),
+    laterAliases: new Map(),
     extraSections: new Set(),
     keywords: [],
     cutWords: new Set(ENGLISH_CUT_WORDS),
     fillers: new Set(),
+    genericHeads: new Set(),
     fillerAffixes: [],
     placeholders: {
       wholeLine: new Set(data.placeholders.map((p) => p.toLowerCase().trim())),
@@ -209,12 +267,14 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
       ]),
     ),
     data,
+    deferral: deferralPattern(data),
   };
   for (const [language, rules] of Object.entries(data.languages)) {
     // Cutting at particles would be wrong where the head comes last after them ("モデルの評価").
     if (!rules.substringMatch || language === 'de') {
       for (const word of rules.prepositions ?? []) framework.cutWords.add(foldCase(word));
     }
+    for (const word of rules.genericHeads ?? []) framework.genericHeads.add(foldCase(word));
     for (const word of rules.fillers ?? []) {
       const folded = foldCase(word);
       if (

@@ -34,6 +34,8 @@ const TIME_NOTE =
 const LEADING_PUNCTUATION = /^[\s#>*_~`"'“”‘’«»\-–—•·:|.]+/;
 const NUMBER_PREFIX =
   /^(?:第\s*)?(?:\d+(?:[.-]\d+)*|[一二三四五六七八九十]+)(?:\s*(?:步骤|步|章|节|部分|단계|ステップ))?(?:\s*[.)\]:：、．\-–—|]+\s*|\s+|$)/u;
+/** A number with a letter, as sub-steps are numbered ("3a. Offline training"): punctuation required. */
+const LETTERED_NUMBER = /^\d+(?:[.-]\d+)*[a-h]\s*[.):\-–—]+\s*/u;
 const BRACKETED_NUMBER = /^[([（]\s*(?:\d+|[一二三四五六七八九十]+|[ivx]{1,5})\s*[)\]）]\s*/u;
 const ROMAN_OR_LETTER_PREFIX = /^(?:[ivx]{1,5}|[a-h])\s*[.):\-–—]\s+/u;
 const COORDINATORS_SPACED = /\s*(?:,|\/|&|\+|;|，|、|・)\s*|\s+(?:and|und|et|y|e|и|및)\s+/u;
@@ -61,7 +63,10 @@ function stripDecoration(
     s = s.replace(LEADING_PUNCTUATION, '');
     s = stripLeadingFillers(s, framework);
     const number =
-      NUMBER_PREFIX.exec(s) ?? BRACKETED_NUMBER.exec(s) ?? ROMAN_OR_LETTER_PREFIX.exec(s);
+      NUMBER_PREFIX.exec(s) ??
+      LETTERED_NUMBER.exec(s) ??
+      BRACKETED_NUMBER.exec(s) ??
+      ROMAN_OR_LETTER_PREFIX.exec(s);
     if (number && number[0].length > 0 && number[0].length < s.length) {
       numbered = true;
       s = s.slice(number[0].length);
@@ -182,7 +187,11 @@ function headStep(text: string, framework: CompiledFramework): string | undefine
   if (hits.length === 0) return undefined;
   hits.sort((a, b) => a.start - b.start);
   const firstHeaded = hits.every((hit) => hit.entry.head === 'first');
-  return (firstHeaded ? hits[0] : hits[hits.length - 1]).stepId;
+  // A general head ("requirements") qualified by another step's word is that step ("Data
+  // requirements"); so is the first word of a head-first language qualified by a general one.
+  const named = hits.filter((hit) => !framework.genericHeads.has(hit.entry.text));
+  const pool = named.length > 0 ? named : hits;
+  return (firstHeaded ? pool[0] : pool[pool.length - 1]).stepId;
 }
 
 function splitCoordinated(text: string): string[] {
@@ -197,8 +206,14 @@ export function matchHeading(text: string, framework: CompiledFramework): Headin
   const stripped = stripDecoration(text, framework);
   const withoutNotes = collapse(stripped.text.replace(PARENTHETICAL, ' '));
   const result = matchCore(withoutNotes, framework);
-  if (result.stepIds.length === 0 && !result.extra && withoutNotes !== stripped.text) {
-    // "(Offline & online)" may be all the heading says.
+  const notes = stripped.text.match(PARENTHETICAL) ?? [];
+  // "(Offline & online)" may be all the heading says, and "Постановка (Framing)" gives the step's
+  // name in a second language; other asides ("Методология (Data Scientist)", "(describe the data,
+  // the horizon, …)") are a role or an instruction, not a name.
+  const nameInNote =
+    canonicalText(withoutNotes) === '' ||
+    notes.some((note) => framework.aliases.has(canonicalText(note.slice(1, -1))));
+  if (result.stepIds.length === 0 && !result.extra && notes.length > 0 && nameInNote) {
     const fallback = matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework);
     return { ...fallback, numbered: stripped.numbered };
   }
@@ -237,6 +252,17 @@ function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatc
     }
     if (matchedAll) {
       return { ...none, stepIds: inFrameworkOrder(partSteps, framework), strong: allStrong };
+    }
+    // Two or more parts that name steps, beside others that name none ("Serving, Monitoring, and
+    // Trade-offs"), name those steps.
+    const named = parts
+      .map(
+        (part) =>
+          framework.aliases.get(canonicalText(part)) ?? headStep(canonicalText(part), framework),
+      )
+      .filter((step): step is string => step !== undefined);
+    if (new Set(named).size >= 2) {
+      return { ...none, stepIds: inFrameworkOrder(named, framework), strong: false };
     }
     if (
       parts.some((part) => framework.extraSections.has(canonicalText(part))) &&
@@ -280,6 +306,12 @@ export function indexHeadingVocabulary(framework: CompiledFramework): void {
       for (const alias of list) {
         const key = normaliseAlias(alias, framework);
         if (key && !framework.aliases.has(key)) framework.aliases.set(key, step.id);
+      }
+    }
+    for (const [, list] of Object.entries(step.data.laterAliases ?? {})) {
+      for (const alias of list) {
+        const key = normaliseAlias(alias, framework);
+        if (key && !framework.laterAliases.has(key)) framework.laterAliases.set(key, step.id);
       }
     }
     for (const [language, list] of Object.entries(step.data.keywords)) {

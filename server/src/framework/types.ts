@@ -16,6 +16,11 @@ export interface LanguageRules {
   /** Words that decorate a step heading without changing its meaning ("step", "phase", "the"). */
   fillers?: string[];
   /**
+   * Step keywords too general to be a heading's head when another step's keyword qualifies them:
+   * "Data requirements" is data, "Serving requirements" serving ("requirements").
+   */
+  genericHeads?: string[];
+  /**
    * True when words are written without spaces (Chinese, Japanese) or as compounds (German):
    * keywords then match inside a word, not only as whole words.
    */
@@ -33,9 +38,16 @@ export interface TopicData {
   /**
    * Words and phrases that show the topic is covered, per language. Matched on normalised words:
    * case, plurals, hyphens and inflections folded (stemmed); multi-word cues as phrases; cues
-   * written in capitals of up to five letters ("CTR", "ANN") match as whole words only.
+   * written in capitals of up to five letters ("CTR", "ANN") match as whole words written with
+   * capitals; `<n>` stands for any number ("<n> users" matches "2,000 users").
    */
   cues: PhrasesByLanguage;
+  /**
+   * Cues so general that alone they are weak evidence ("goal", "traffic", "split"), per language:
+   * they cover the topic only with support, a second weak cue of the topic; any other cue covers
+   * it alone. Phrases not in `cues` are added as weak cues. Optional.
+   */
+  weakCues?: PhrasesByLanguage;
   /** Also covered when the step holds at least this many questions (lines ending in "?"). */
   minQuestions?: number;
   /** The bullet stub a template or quick fix inserts for this topic (without the leading "- "). */
@@ -67,6 +79,12 @@ export interface StepData {
    * head-noun rule decides between two keywords of different steps.
    */
   keywords: PhrasesByLanguage;
+  /**
+   * Whole heading texts that name this step once the step before it is written, although they
+   * are another step's alias where they come first: "Problem statement" after the requirements
+   * is the ML framing. Optional.
+   */
+  laterAliases?: PhrasesByLanguage;
   /** Substantive words below which the step is "thin". */
   thinWords: number;
   /** Markdown body inserted under the heading by templates and quick fixes. */
@@ -115,6 +133,11 @@ export interface FrameworkData {
    * whose lists a framework does not define stays quiet.
    */
   checks?: Record<string, CheckEvidenceData>;
+  /**
+   * Phrases that defer or deny a topic, per language ("out of scope", "TBD", "not discussed"): a
+   * cue in the same sentence as one of them does not cover its topic. Optional.
+   */
+  deferrals?: PhrasesByLanguage;
   steps: StepData[];
 }
 

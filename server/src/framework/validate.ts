@@ -85,6 +85,7 @@ class Checker {
       'required',
       'description',
       'cues',
+      'weakCues',
       'minQuestions',
       'stub',
       'alsoIn',
@@ -94,6 +95,7 @@ class Checker {
     this.boolean(topic.required, `${field}.required`);
     this.string(topic.description, `${field}.description`);
     this.phrases(topic.cues, `${field}.cues`);
+    if (topic.weakCues !== undefined) this.phrases(topic.weakCues, `${field}.weakCues`);
     this.string(topic.stub, `${field}.stub`);
     if (topic.minQuestions !== undefined)
       this.positive(topic.minQuestions, `${field}.minQuestions`);
@@ -166,6 +168,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     'extraSections',
     'placeholders',
     'checks',
+    'deferrals',
     'steps',
   ]);
   c.id(data.id, 'id');
@@ -176,11 +179,17 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   for (const [code, rules] of Object.entries(languages)) {
     const field = `languages.${code}`;
     const record = c.object(rules, field);
-    c.allowedKeys(record, field, ['head', 'prepositions', 'fillers', 'substringMatch']);
+    c.allowedKeys(record, field, [
+      'head',
+      'prepositions',
+      'fillers',
+      'genericHeads',
+      'substringMatch',
+    ]);
     if (record.head !== 'first' && record.head !== 'last') {
       c.fail(`${field}.head`, `expected "first" or "last", found ${describe(record.head)}`);
     }
-    for (const key of ['prepositions', 'fillers'] as const) {
+    for (const key of ['prepositions', 'fillers', 'genericHeads'] as const) {
       if (record[key] !== undefined) {
         c.array(record[key], `${field}.${key}`).forEach((word, i) =>
           c.string(word, `${field}.${key}[${i}]`),
@@ -192,6 +201,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   }
   c.phrases(data.extraSections, 'extraSections');
   c.array(data.placeholders, 'placeholders').forEach((p, i) => c.string(p, `placeholders[${i}]`));
+  if (data.deferrals !== undefined) c.phrases(data.deferrals, 'deferrals');
   const steps = c.array(data.steps, 'steps');
   if (steps.length === 0) c.fail('steps', 'a framework needs at least one step');
   const stepIds = new Set<string>();
@@ -205,6 +215,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
       'summary',
       'aliases',
       'keywords',
+      'laterAliases',
       'thinWords',
       'template',
       'topics',
@@ -218,6 +229,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     c.string(step.summary, `${field}.summary`);
     c.phrases(step.aliases, `${field}.aliases`);
     c.phrases(step.keywords, `${field}.keywords`);
+    if (step.laterAliases !== undefined) c.phrases(step.laterAliases, `${field}.laterAliases`);
     c.positive(step.thinWords, `${field}.thinWords`);
     c.string(step.template, `${field}.template`, true);
     const topicIds = new Set<string>();

@@ -2,11 +2,13 @@
 // document maps to steps"). The heading matcher says what a heading names; this decides, from its
 // place in the document, whether it opens a step, continues one, or is only content.
 import type { CompiledFramework } from '../framework/compile';
+import type { HeadingMatch } from '../framework/headingMatcher';
 import type { DesignDocument, ExtraSection, Heading, StepSection } from '../model/document';
 
 interface OpenSection {
   stepIds: string[];
   depth: number;
+  numbered: boolean;
 }
 
 export function assignSections(document: DesignDocument, framework: CompiledFramework): void {
@@ -16,6 +18,16 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
   document.numbersSteps =
     strongStepHeadings.length >= 2 && numberedCount * 2 > strongStepHeadings.length;
   document.stepDepth = mostCommon(strongStepHeadings.map((h) => h.depth)) ?? 2;
+  // The title and subtitles: the leading unnumbered headings that each have a deeper one right
+  // after them ("# Design Doc" > "## Summary: Designing a Ranking Model" > "### 1. Goals").
+  let titleEnd = 0;
+  while (
+    titleEnd + 1 < headings.length &&
+    !headings[titleEnd].match.numbered &&
+    headings[titleEnd + 1].depth > headings[titleEnd].depth
+  ) {
+    titleEnd++;
+  }
 
   const sections = new Map<string, StepSection>();
   const order: StepSection[] = [];
@@ -35,8 +47,17 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
     extra = undefined;
   };
 
+  // Each heading's parent: the nearest heading before it at a higher level.
+  const parents: (Heading | undefined)[] = [];
+  const stack: Heading[] = [];
   for (const heading of headings) {
-    const match = heading.match;
+    while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+    parents.push(stack[stack.length - 1]);
+    stack.push(heading);
+  }
+
+  for (const heading of headings) {
+    const match = effectiveMatch(heading, sections, framework);
     if (match.extra) {
       if (current && heading.depth > current.depth) {
         heading.role = 'content';
@@ -56,7 +77,10 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
 
     if (
       match.stepIds.length > 0 &&
-      opensStep(heading, current, sections, furthestIndex, document, framework)
+      opensStep(heading, match, current, sections, furthestIndex, document, framework, {
+        titleEnd,
+        parent: parents[heading.index],
+      })
     ) {
       closeStep(heading.start);
       closeExtra(heading.start);
@@ -73,11 +97,26 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
           // step's own heading later is where the writer really opens it, not a duplicate.
           const sharedOpening =
             section.headings[0].stepIds.length > 1 && section.headings.length === 1;
-          if (sharedOpening && !lastStepIds.includes(stepId)) {
+          // In a document that numbers its steps, an unnumbered heading before the numbered one
+          // ("## Problem statement", then "## Step 1: Clarify requirements") is a preamble: the
+          // numbered heading opens the step.
+          const preambleOpening =
+            document.numbersSteps &&
+            match.numbered &&
+            !section.heading.match.numbered &&
+            section.headings.length === 1 &&
+            heading.depth <= section.heading.depth;
+          if ((sharedOpening && !lastStepIds.includes(stepId)) || preambleOpening) {
             section.heading = heading;
             roles.push('step');
           } else {
-            roles.push(lastStepIds.includes(stepId) ? 'continuation' : 'duplicate');
+            // The same heading written again right after ("## Evaluation" twice) is a duplicate;
+            // two parts of one step ("Offline metrics", "Online metrics") continue it.
+            const previous = section.headings[section.headings.length - 1];
+            const repeated =
+              previous.depth === heading.depth &&
+              previous.match.normalised === heading.match.normalised;
+            roles.push(lastStepIds.includes(stepId) && !repeated ? 'continuation' : 'duplicate');
           }
         }
         section.headings.push(heading);
@@ -92,7 +131,7 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
           ? 'duplicate'
           : 'continuation';
       heading.stepIds = match.stepIds;
-      current = { stepIds: match.stepIds, depth: heading.depth };
+      current = { stepIds: match.stepIds, depth: heading.depth, numbered: match.numbered };
       lastStepIds = match.stepIds;
       continue;
     }
@@ -141,15 +180,33 @@ export function assignSections(document: DesignDocument, framework: CompiledFram
   document.stepById = sections;
 }
 
+/**
+ * What a heading names here: its match, or, for a heading that is one step's alias but the next
+ * step's "later alias" ("Problem statement"), that next step once the one before it is written.
+ */
+function effectiveMatch(
+  heading: Heading,
+  sections: Map<string, StepSection>,
+  framework: CompiledFramework,
+): HeadingMatch {
+  const { match } = heading;
+  if (!match.strong || match.stepIds.length !== 1) return match;
+  const later = framework.laterAliases.get(match.normalised);
+  if (later === undefined || later === match.stepIds[0] || sections.has(later)) return match;
+  const before = framework.steps[(framework.stepById.get(later)?.index ?? 0) - 1];
+  return before && sections.has(before.id) ? { ...match, stepIds: [later] } : match;
+}
+
 function opensStep(
   heading: Heading,
+  match: HeadingMatch,
   current: OpenSection | undefined,
   sections: Map<string, StepSection>,
   furthestIndex: number,
   document: DesignDocument,
   framework: CompiledFramework,
+  place: { titleEnd: number; parent: Heading | undefined },
 ): boolean {
-  const { match } = heading;
   const seen = (id: string) => sections.has(id);
   const earlierThanFurthest = (id: string) =>
     (framework.stepById.get(id)?.index ?? 0) < furthestIndex;
@@ -164,12 +221,45 @@ function opensStep(
 
   // A keyword match alone ("Training data", "Data drift") is weaker evidence: it must look like the
   // other step headings and must not create a duplicate or an out-of-order step.
+  // The document's title or subtitle ("# Summary: Designing a Ranking Model"): its words name the
+  // subject, not a step.
+  if (heading.index < place.titleEnd) return false;
+  // Under a numbered step-level heading that names no step ("## Step 3: Architecture" >
+  // "### Features"), a keyword heading opens a step not yet written.
+  const { parent } = place;
+  if (
+    parent &&
+    parent.match.numbered &&
+    parent.match.stepIds.length === 0 &&
+    !parent.match.extra &&
+    parent.depth <= document.stepDepth &&
+    !match.stepIds.some(seen)
+  ) {
+    return true;
+  }
   if (document.numbersSteps && !match.numbered) return false;
-  if (heading.depth < document.stepDepth && heading.index === 0) return false; // the title
-  if (current && heading.depth > current.depth) return false;
+  if (heading.depth < document.stepDepth && heading.index === 0) return false;
+  if (current && heading.depth > current.depth) {
+    // A numbered sub-heading may open the step that follows the one it sits in ("## 4. Modelling"
+    // > "### b. What evaluation metrics would you use?"): never an earlier step or one written.
+    const currentIndex = Math.max(...current.stepIds.map(indexOf));
+    return match.numbered && match.stepIds.every((id) => !seen(id) && indexOf(id) > currentIndex);
+  }
   if (current && match.stepIds.every((id) => current.stepIds.includes(id))) return true;
-  if (match.stepIds.some((id) => seen(id) || earlierThanFurthest(id))) return false;
+  if (match.stepIds.some(seen)) return false;
+  // The framework's order is a preference, not a wall: a numbered heading at the level of the
+  // document's numbered steps opens its step wherever the writer put it ("3. Metrics" before
+  // "4. Data Strategy"); a keyword heading of any other shape must come in order.
+  const inStepShape =
+    match.numbered &&
+    ((document.numbersSteps && heading.depth <= document.stepDepth) ||
+      (current?.numbered === true && heading.depth === current.depth));
+  if (!inStepShape && match.stepIds.some(earlierThanFurthest)) return false;
   return true;
+
+  function indexOf(id: string): number {
+    return framework.stepById.get(id)?.index ?? -1;
+  }
 }
 
 function mostCommon(values: number[]): number | undefined {

@@ -1,5 +1,6 @@
-// MLSD003 duplicate-step: the same step opened again after another step. A step split over two
-// consecutive headings ("Offline metrics", "Online metrics") is not a duplicate.
+// MLSD003 duplicate-step: the same step opened again after another step, or the same heading
+// written twice. A step split over two consecutive headings ("Offline metrics", "Online metrics")
+// is not a duplicate.
 import type { Rule } from './types';
 
 export const duplicateStep: Rule = {
@@ -20,9 +21,16 @@ export const duplicateStep: Rule = {
         const previous = section.headings[index - 1];
         // The first credit came from a heading naming two steps: this is the step's own heading.
         if (index === 1 && previous.stepIds.length > 1) continue;
-        // Only a re-opening after another step's heading is a duplicate.
+        // Only a re-opening after another step's heading is a duplicate, or the same heading
+        // written twice ("## Evaluation", then "## Evaluation" again): two parts of one step
+        // ("Offline metrics", "Online metrics") differ in name.
         const between = document.headings.slice((previous?.index ?? 0) + 1, heading.index);
+        const repeated =
+          previous !== undefined &&
+          previous.depth === heading.depth &&
+          previous.match.normalised === heading.match.normalised;
         if (
+          !repeated &&
           !between.some(
             (h) => (h.role === 'step' || h.role === 'duplicate') && !h.stepIds.includes(stepId),
           )
