@@ -11,10 +11,10 @@ import {
   evidenceTokens,
   mainOf,
   TemplateText,
-  tokenMatches,
   topicsOf,
   uncoveredStatus,
 } from '../../server/src/analysis/cueMatching';
+import { tokenMatches } from '../../server/src/framework/cueMatch';
 import { findPlaceholders } from '../../server/src/analysis/placeholders';
 import type { RuleSettings } from '../../server/src/analysis/ruleSettings';
 import { runRules } from '../../server/src/analysis/runRules';

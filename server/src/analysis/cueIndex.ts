@@ -2,7 +2,7 @@
 // its candidate places without reading every token (a step has about a thousand cues).
 import type { Token } from '../core/tokens';
 import type { CompiledCue } from '../framework/compile';
-import { inflectionFreePrefix, startsWithDigit, tokenMatches } from './cueMatching';
+import { inflectionFreePrefix, startsWithDigit, tokenMatches } from '../framework/cueMatch';
 
 /**
  * The tokens of a few blocks indexed by stem and by word, so a cue's first token finds its

@@ -9,10 +9,11 @@
 import type { Fix } from '../../core/findings';
 import type { Range } from '../../core/text';
 import type { Token } from '../../core/tokens';
-import type { CompiledCue, CueToken } from '../../framework/compile';
+import type { CompiledCue } from '../../framework/compile';
 import { insertBlocksEdit, insideOpenBlock } from '../../fixes/edits';
 import type { ProseBlock, StepSection } from '../../model/document';
 import type { RuleContext } from '../types';
+import { candidates, indexOf, PLACE, tokenMatches, type TokenIndex } from './tokenIndex';
 
 /** Designs longer than this (in UTF-16 code units) are not read by the design checks. */
 export const MAX_CHECKED_CHARS = 96 * 1024;
@@ -121,54 +122,6 @@ function once<T>(compute: () => T): () => T {
     }
     return value as T;
   };
-}
-
-/** A token's place: its block's position times PLACE plus its own position in the block. */
-const PLACE = 1 << 20;
-
-/** Where each English stem and each distinct word occurs in a region's prose. */
-interface TokenIndex {
-  byStem: Map<string, number[]>;
-  /** Distinct words (lower-cased; Chinese/Japanese runs as written), one sample token each. */
-  byLower: Map<string, { token: Token; places: number[] }>;
-}
-function indexOf(blocks: ProseBlock[]): TokenIndex {
-  {
-    const byStem = new Map<string, number[]>();
-    const byLower = new Map<string, { token: Token; places: number[] }>();
-    for (let b = 0; b < blocks.length; b++) {
-      const tokens = blocks[b].tokens;
-      for (let i = 0; i < tokens.length && i < PLACE; i++) {
-        const token = tokens[i];
-        const place = b * PLACE + i;
-        const entry = byLower.get(token.lower);
-        if (entry) entry.places.push(place);
-        else byLower.set(token.lower, { token, places: [place] });
-        if (token.kind !== 'word') continue;
-        const list = byStem.get(token.stem);
-        if (list) list.push(place);
-        else byStem.set(token.stem, [place]);
-      }
-    }
-    return { byStem, byLower };
-  }
-}
-
-/** The places where a cue's first word matches: looked up for English words, else per distinct word. */
-function candidates(index: TokenIndex, first: CueToken): number[] {
-  if (first.kind === 'word' && !first.substring && !first.prefix) {
-    if (first.abbreviation) {
-      const plural = index.byLower.get(`${first.lower}s`)?.places ?? [];
-      const own = index.byLower.get(first.lower)?.places ?? [];
-      return plural.length ? [...own, ...plural] : own;
-    }
-    return index.byStem.get(first.stem) ?? [];
-  }
-  const found: number[] = [];
-  for (const { token, places } of index.byLower.values()) {
-    if (tokenMatches(first, token)) found.push(...places);
-  }
-  return found;
 }
 
 export class Evidence {
@@ -468,21 +421,3 @@ function isSentenceBreak(text: string, at: number): boolean {
 }
 
 /** Whether a word of the text matches a word of a cue (as topic coverage compares them). */
-export function tokenMatches(want: CueToken, have: Token): boolean {
-  if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
-  if (have.kind !== 'word') return false;
-  if (want.abbreviation) return have.lower === want.lower || have.lower === `${want.lower}s`;
-  if (want.substring) return have.lower.includes(want.lower);
-  // Short words of other scripts ("не", "без") are compared whole: as prefixes they match too much.
-  if (want.prefix)
-    return want.lower.length < 5
-      ? have.lower === want.lower
-      : have.lower.startsWith(prefixOf(want.lower));
-  return have.stem === want.stem;
-}
-
-// Inflected non-Latin words: compare without the last letters ("метрика", "метрики").
-function prefixOf(word: string): string {
-  if (word.length <= 4) return word;
-  return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
-}

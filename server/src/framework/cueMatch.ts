@@ -1,0 +1,46 @@
+// Whether a word of a text matches one word of a compiled cue: English words by stem, acronyms
+// as whole words written in capitals, phrases token by token, Chinese and Japanese inside runs,
+// German compounds by substring, inflected words of other scripts by their beginning with a short
+// ending. Topic coverage (the engine) and the design checks (rules) both match cues with this.
+import type { Token } from '../core/tokens';
+import type { CueToken } from './compile';
+
+export function tokenMatches(want: CueToken, have: Token): boolean {
+  if (want.number) return have.kind === 'word' && startsWithDigit(have.lower);
+  if (want.kind === 'cjk') return have.kind === 'cjk' && have.lower.includes(want.lower);
+  if (have.kind !== 'word') return false;
+  if (want.abbreviation) {
+    // An acronym of letters is matched as written ("MAP" the metric, not "Maps" the product).
+    if (!have.capitals && isLetters(want.lower)) return false;
+    return have.lower === want.lower || have.lower === `${want.lower}s`;
+  }
+  if (want.substring) return have.lower.includes(want.lower);
+  if (want.prefix) {
+    const prefix = inflectionFreePrefix(want.lower);
+    return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
+  }
+  return have.stem === want.stem;
+}
+
+export function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+function isLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+// Russian and other inflected non-Latin words: compare without the last letters, which change
+// with case and number ("метрика", "метрики", "метрикой"). What follows the shared beginning is
+// an ending, so it is short: "объективных" is not a form of "объем".
+const MAX_ENDING = 5;
+
+export function inflectionFreePrefix(word: string): string {
+  if (word.length <= 4) return word;
+  return word.length <= 6 ? word.slice(0, -1) : word.slice(0, -2);
+}
