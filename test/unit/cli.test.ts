@@ -56,6 +56,7 @@ describe('mlsd check', () => {
           'endLine',
           'heading',
           'topics',
+          'written',
         ]);
         if (step.line === null) {
           assert.equal(step.endLine, null);

@@ -106,7 +106,7 @@ describe('layers', () => {
     assert.ok(targets.includes('rules/types'), targets.join(', '));
     const types = path.join(SRC, 'rules', 'types.ts');
     assert.ok(
-      importsOf(types).some((i) => i.typeOnly && target(types, i.specifier) === 'analysis/analyse'),
+      importsOf(types).some((i) => i.typeOnly && target(types, i.specifier) === 'model/analysis'),
     );
   });
 });

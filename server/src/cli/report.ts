@@ -19,9 +19,9 @@ export interface StepJson {
   line: number | null;
   endLine: number | null;
   heading: string | null;
+  topics: TopicJson[];
   /** The section holds substantive words (a step of template placeholders only is not written). */
   written: boolean;
-  topics: TopicJson[];
 }
 
 export interface DiagnosticJson {
@@ -76,7 +76,6 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
         line: section ? section.heading.textRange.start.line + 1 : null,
         endLine: section ? section.range.end.line + 1 : null,
         heading: section ? section.heading.text.trim() : null,
-        written: isWritten(result),
         topics: section
           ? topics.map(({ topic, status, evidence }) => ({
               id: topic.id,
@@ -94,6 +93,7 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
                 : {}),
             }))
           : [],
+        written: isWritten(result),
       };
     }),
     diagnostics: analysis.findings.map(toDiagnosticJson),

@@ -14,7 +14,8 @@ export const frontMatterRule: Rule = {
   meta: {
     id: 'MLSD008',
     name: 'front-matter',
-    description: 'Front matter is not valid YAML, or holds a value that is not allowed.',
+    description:
+      'Front matter is not valid YAML, or holds a value that is not allowed; or a title names a case study with no `problem:`.',
     defaultSeverity: 'error',
     fixable: true,
   },
