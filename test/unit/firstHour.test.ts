@@ -9,6 +9,7 @@ import { applyEdits } from '../../server/src/core/applyEdits';
 import type { Finding } from '../../server/src/core/findings';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { coverageOf } from '../../server/src/features/coverageSummary';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { stepHover } from '../../server/src/features/hover';
 import { templates } from '../../server/src/features/templates';
 import { analyse, findingsOf, lines } from '../helpers/analyse';
@@ -31,6 +32,12 @@ describe('issue 18: the first hour of a candidate', () => {
       assert.equal(report.summary.requiredTopicsTotal, coverage.requiredTotal);
       assert.ok(codeLenses(analysis).every((l) => /not yet written/.test(l.command!.title)));
       assert.match(stepHover(analysis, analysis.steps[0]), /Not yet written/);
+      assert.equal(documentSymbols(analysis).filter((s) => /^\d\./.test(s.name)).length, 7);
+      assert.ok(
+        documentSymbols(analysis)
+          .filter((s) => /^\d\./.test(s.name))
+          .every((s) => /not yet written/.test(s.detail ?? '')),
+      );
     });
 
     it('gives the same step and topic counts in the CLI summary, the status bar and per-step lenses on the news-feed example', () => {
