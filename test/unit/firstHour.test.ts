@@ -182,6 +182,8 @@ describe('issue 18: the first hour of a candidate', () => {
         /^---\nproblem: visual-search\n---\n\n# Design/,
       );
       assert.deepEqual(findingsOf(analyse(withFront('title: My practice')), 'front-matter'), []);
+      const tie = withFront('title: Video search and video recommendation');
+      assert.deepEqual(findingsOf(analyse(tie), 'front-matter'), []);
     });
 
     it('requires cold start for the recommendation case studies', () => {

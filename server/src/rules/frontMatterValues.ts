@@ -110,7 +110,7 @@ export const frontMatterRule: Rule = {
 /**
  * The case study the title names (front matter `title:`, else the first heading), when every word
  * of its id is in the title ("YouTube video recommendations" names `video-recommendation`); the
- * one with the most words when several do. With the fix that adds `problem:`.
+ * one with the most words when several do, none on a tie. With the fix that adds `problem:`.
  */
 function caseStudyNamedByTitle(
   document: DesignDocument,
@@ -136,13 +136,18 @@ function caseStudyNamedByTitle(
   }
   const words = new Set(tokenize(title).map((t) => t.stem));
   let best: { id: string; title: string; size: number } | undefined;
+  let tied = false;
   for (const caseStudy of registry.caseStudies.values()) {
     const needed = tokenize(caseStudy.id.replace(/-/g, ' ')).map((t) => t.stem);
     if (needed.length === 0 || !needed.every((stem) => words.has(stem))) continue;
-    if (!best || needed.length > best.size)
+    if (best && needed.length === best.size) tied = true;
+    if (!best || needed.length > best.size) {
       best = { id: caseStudy.id, title: caseStudy.title, size: needed.length };
+      tied = false;
+    }
   }
-  if (!best) return undefined;
+  // Quiet when in doubt: "Video search and recommendation" names two case studies.
+  if (!best || tied) return undefined;
   const line = `problem: ${best.id}`;
   const at = frontMatter
     ? document.lines.positionAt(document.lines.lineStarts[frontMatter.range.end.line])
