@@ -149,6 +149,7 @@ function caseStudyNamedByTitle(
   // Quiet when in doubt: "Video search and recommendation" names two case studies.
   if (!best || tied) return undefined;
   const line = `problem: ${best.id}`;
+  const eol = document.lines.eol;
   const at = frontMatter
     ? document.lines.positionAt(document.lines.lineStarts[frontMatter.range.end.line])
     : { line: 0, character: 0 };
@@ -157,7 +158,7 @@ function caseStudyNamedByTitle(
     edits: [
       {
         range: { start: at, end: at },
-        newText: frontMatter ? `${line}\n` : `---\n${line}\n---\n\n`,
+        newText: frontMatter ? `${line}${eol}` : `---${eol}${line}${eol}---${eol}${eol}`,
       },
     ],
   };
