@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../../server/src/analysis/analyse';
+import { formatStylish } from '../../server/src/cli/formatters';
 import { toFileReport } from '../../server/src/cli/report';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import type { Finding } from '../../server/src/core/findings';
@@ -83,6 +84,20 @@ describe('issue 18: the first hour of a candidate', () => {
         assert.ok(hints.length > 0 && hints.every((f) => f.severity === 'hint'));
       });
     }
+
+    it('the CLI summary line counts what the Problems panel lists and the hints apart', () => {
+      const [blank] = templates(analyzer.registry);
+      const line = formatStylish([toFileReport('new.mlsd.md', analyzer.analyse(blank.content))], {
+        enabled: false,
+      })
+        .trim()
+        .split('\n')
+        .pop()!;
+      assert.match(
+        line,
+        /^✖ 7 problems \(0 errors, 7 warnings, 0 info\) and \d+ hints in 1 design$/,
+      );
+    });
 
     it('Fix All on the news-feed example leaves no more problems than before', () => {
       const text = readFileSync(path.join('examples', 'incomplete-news-feed.mlsd.md'), 'utf8');
