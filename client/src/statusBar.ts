@@ -95,13 +95,15 @@ export class CoverageStatusBar implements vscode.Disposable {
 
 export function tooltip(result: CoverageResult): vscode.MarkdownString {
   const lines = [
-    `**MLSD**: ${result.stepsPresent} of ${result.stepsTotal} steps, ` +
+    `**MLSD**: ${result.stepsPresent} of ${result.stepsTotal} steps written, ` +
       `${result.requiredCovered} of ${result.requiredTotal} required topics covered` +
       (result.problem ? ` (case study \`${result.problem}\`)` : ''),
     '',
   ];
   for (const step of result.steps) {
-    const state = step.present ? `${step.requiredCovered}/${step.requiredTotal} topics` : 'missing';
+    const state = !step.present
+      ? 'missing'
+      : `${step.written ? '' : 'not yet written, '}${step.requiredCovered}/${step.requiredTotal} topics`;
     const icon = !step.present
       ? '$(circle-slash)'
       : step.missingRequired.length > 0

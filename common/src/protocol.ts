@@ -40,7 +40,10 @@ export interface StepCoverage {
   id: string;
   number: number;
   title: string;
+  /** The step has a section (written or not). */
   present: boolean;
+  /** The section holds substantive words: a step of template placeholders only is not yet written. */
+  written: boolean;
   /** 0-based line of the step heading, when present. */
   line?: number;
   /** 0-based line where the step would be inserted, when missing. */
@@ -55,6 +58,7 @@ export interface CoverageResult {
   isDesign: boolean;
   framework: string;
   problem?: string;
+  /** Steps written (the same count as the CLI's `summary.stepsPresent`; placeholders only do not count). */
   stepsPresent: number;
   stepsTotal: number;
   requiredCovered: number;

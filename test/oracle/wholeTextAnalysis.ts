@@ -11,10 +11,16 @@ import {
   evidenceTokens,
   mainOf,
   TemplateText,
-  topicsOf,
   uncoveredStatus,
 } from '../../server/src/analysis/cueMatching';
 import { tokenMatches } from '../../server/src/framework/cueMatch';
+import {
+  expectationsOf,
+  expectedTopics,
+  stepMinutes,
+  thinWordsAt,
+} from '../../server/src/analysis/expectations';
+import { blockTerms } from '../../server/src/analysis/substance';
 import { findPlaceholders } from '../../server/src/analysis/placeholders';
 import type { RuleSettings } from '../../server/src/analysis/ruleSettings';
 import { runRules } from '../../server/src/analysis/runRules';
@@ -45,22 +51,21 @@ export function wholeTextAnalysis(
     blocks.filter((block) =>
       section.spans.some((span) => block.start >= span.start && block.start < span.end),
     );
+  const expected = expectationsOf(document, framework);
   const steps: StepResult[] = framework.steps.map((step) => {
     const section = document.stepById.get(step.id);
     const own = section ? sectionBlocks(section) : [];
+    const topics = expectedTopics(step, caseStudy, expected);
     return {
       step,
       section,
-      topics: coverTopics(
-        document,
-        section,
-        sectionBlocks,
-        topicsOf(step, caseStudy),
-        template,
-        framework.deferral,
-      ),
+      topics: coverTopics(document, section, sectionBlocks, topics, template, framework.deferral),
       words: own.reduce((words, block) => words + blockWords(block, template), 0),
       proseBlocks: own.filter((block) => block.kind !== 'heading').length,
+      terms: own.reduce((terms, block) => terms + blockTerms(block, template, document.text), 0),
+      items: own.filter((block) => blockWords(block, template) > 0).length,
+      minutes: stepMinutes(step, framework, expected),
+      thinWords: thinWordsAt(step, framework, expected),
     };
   });
   return runRules(
@@ -69,6 +74,8 @@ export function wholeTextAnalysis(
       framework,
       caseStudy,
       steps,
+      level: expected.level,
+      minutes: expected.minutes,
       placeholders,
       prose: { documentBlocks: () => blocks, sectionBlocks },
     },

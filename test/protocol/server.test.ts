@@ -326,7 +326,9 @@ describe('language server over stdio', function () {
     });
     assert.match(lenses[0].command!.title, /Insert 3 missing steps: 3, 6, 7/);
     assert.ok(
-      lenses.some((l) => /^Step 4 · \d\/\d required topics · \d+ words$/.test(l.command!.title)),
+      lenses.some((l) =>
+        /^Step 4 · \d\/\d required topics · \d+ words · \d+ min$/.test(l.command!.title),
+      ),
     );
   });
 
@@ -412,6 +414,24 @@ describe('language server over stdio', function () {
       null,
     );
     assert.equal(await client.request('mlsd/followUps', { uri, position: 'nowhere' }), null);
+  });
+
+  // Issue 18, points 3 and 4: a new design from any template shows one Problems entry per step to
+  // write (placeholders are hints) and the status bar counts no step as written.
+  it('a design from each New Design template publishes at most 7 problems and counts 0 steps written', async () => {
+    const { templates } = await client.request<TemplatesResult>('mlsd/templates', {});
+    for (const template of templates) {
+      const uri = fileUri(`new-${template.fileName}`);
+      await client.open(uri, template.content);
+      const diagnostics: Diagnostic[] = await client.waitForDiagnostics(uri);
+      const listed = diagnostics.filter((d) => d.severity !== 4); // 4: hint
+      assert.ok(listed.length <= 7, `${template.id}: ${listed.length} problems`);
+      assert.ok(diagnostics.some((d) => d.code === 'MLSD007' && d.severity === 4));
+      const coverage = await client.request<CoverageResult>('mlsd/coverage', { uri });
+      assert.equal(coverage.stepsPresent, 0, template.id);
+      assert.ok(coverage.steps.every((s) => s.present && !s.written));
+      await client.close(uri);
+    }
   });
 
   it('answers the typed requests of common/src/protocol.ts as the extension sends them', async () => {

@@ -57,6 +57,7 @@ describe('mlsd check', () => {
           'endLine',
           'heading',
           'topics',
+          'written',
           'followUps',
         ]);
         assert.ok(step.followUps.length >= 6, `${step.id}: follow-up questions`);

@@ -62,8 +62,17 @@ function view(analysis: Analysis) {
     steps: analysis.steps.map((s) => ({
       step: s.step.id,
       words: s.words,
+      terms: s.terms,
+      items: s.items,
+      minutes: s.minutes,
+      thinWords: s.thinWords,
       section: s.section && { ...s.section, heading: s.section.heading.index },
-      topics: s.topics.map((t) => ({ topic: t.topic.id, status: t.status, evidence: t.evidence })),
+      topics: s.topics.map((t) => ({
+        topic: t.topic.id,
+        required: t.topic.required,
+        status: t.status,
+        evidence: t.evidence,
+      })),
     })),
   };
 }

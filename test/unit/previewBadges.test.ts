@@ -45,6 +45,7 @@ function step(id: string, number: number, line: number | undefined, covered: num
     number,
     title: id,
     present: line !== undefined,
+    written: line !== undefined,
     line,
     words: 10,
     requiredCovered: covered,

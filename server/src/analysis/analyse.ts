@@ -9,7 +9,7 @@ import type { DesignDocument } from '../model/document';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
 import { assemble, shiftedBlocks } from './assemble';
-import { topicsOf } from './cueMatching';
+import { expectationsOf, expectedTopics, stepMinutes, thinWordsAt } from './expectations';
 import { partsOf, type Layout } from './layout';
 import { buildPart, dropBlocks, PartCache, type Part, type ResolveFramework } from './partCache';
 import type { RuleSettings } from './ruleSettings';
@@ -99,15 +99,21 @@ export class Analyzer {
     const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
+    const expected = expectationsOf(document, framework);
     const coverage = new Coverage(document, parts, previous?.coverage);
     const steps: StepResult[] = framework.steps.map((step) => {
       const section = document.stepById.get(step.id);
+      const substance = section ? coverage.substance(section) : { terms: 0, items: 0 };
       return {
         step,
         section,
-        topics: coverage.topics(section, topicsOf(step, caseStudy)),
+        topics: coverage.topics(section, expectedTopics(step, caseStudy, expected)),
         words: section ? coverage.words(section) : 0,
         proseBlocks: section ? coverage.proseBlocks(section) : 0,
+        terms: substance.terms,
+        items: substance.items,
+        minutes: stepMinutes(step, framework, expected),
+        thinWords: thinWordsAt(step, framework, expected),
       };
     });
     // Tokens are most of a part's memory and a larger heap makes every garbage collection slower;
@@ -124,6 +130,8 @@ export class Analyzer {
       framework,
       caseStudy,
       steps,
+      level: expected.level,
+      minutes: expected.minutes,
       placeholders,
       prose: {
         documentBlocks: () => parts.flatMap((part) => shiftedBlocks(part)),

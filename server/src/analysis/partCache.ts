@@ -15,6 +15,7 @@ import { parseDesignTree } from '../parse/parseDesign';
 import { blockWords, TemplateText, type Script } from './cueMatching';
 import type { CueIndex } from './cueIndex';
 import { findPlaceholders } from './placeholders';
+import { blockTerms } from './substance';
 
 export type ResolveFramework = (values: Record<string, unknown> | undefined) => CompiledFramework;
 
@@ -36,6 +37,9 @@ export interface PartEntry {
   readonly blockStarts: number[];
   /** wordsBefore[i]: substantive words of blocks 0..i-1 (headings and bare labels count none). */
   readonly wordsBefore: number[];
+  /** termsBefore[i], itemsBefore[i]: technical terms and items of blocks 0..i-1 (substance.ts). */
+  readonly termsBefore: number[];
+  readonly itemsBefore: number[];
   /** Indices of heading blocks. */
   readonly headingBlocks: number[];
   readonly slices: Map<string, Slice>;
@@ -192,10 +196,15 @@ function measurePart(
   const template = new TemplateText(document, placeholders);
   const blockStarts: number[] = [];
   const wordsBefore = [0];
+  const termsBefore = [0];
+  const itemsBefore = [0];
   const headingBlocks: number[] = [];
   blocks.forEach((block, i) => {
     blockStarts.push(block.start);
-    wordsBefore.push(wordsBefore[i] + blockWords(block, template));
+    const words = blockWords(block, template);
+    wordsBefore.push(wordsBefore[i] + words);
+    termsBefore.push(termsBefore[i] + blockTerms(block, template, document.text));
+    itemsBefore.push(itemsBefore[i] + (block.kind !== 'heading' && words > 0 ? 1 : 0));
     if (block.kind === 'heading') headingBlocks.push(i);
   });
   // The part's own sections are not used; drop them so the cache holds less (many parts are cached).
@@ -215,6 +224,8 @@ function measurePart(
     template,
     blockStarts,
     wordsBefore,
+    termsBefore,
+    itemsBefore,
     headingBlocks,
     slices: new Map(),
     blocks,

@@ -83,6 +83,17 @@ export class Coverage {
     return words;
   }
 
+  /** Technical terms and items (blocks with words): the sums substance.ts makes per block. */
+  substance(section: StepSection): { terms: number; items: number } {
+    let terms = 0;
+    let items = 0;
+    this.eachRange(section, (part, lo, hi) => {
+      terms += part.entry.termsBefore[hi] - part.entry.termsBefore[lo];
+      items += part.entry.itemsBefore[hi] - part.entry.itemsBefore[lo];
+    });
+    return { terms, items };
+  }
+
   topics(section: StepSection | undefined, topics: CompiledTopic[]): TopicCoverage[] {
     if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
     const before = this.previous?.topics.get(section.stepId);

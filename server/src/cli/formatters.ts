@@ -73,18 +73,26 @@ export function formatStylish(reports: FileReport[], colours: Colours, failures 
     }
     out.push('');
   }
-  const problems = totals.error + totals.warning + totals.info + totals.hint;
+  // Problems are what the editor's Problems panel lists: hints (placeholders) are counted apart.
+  const problems = totals.error + totals.warning + totals.info;
+  const hints = totals.hint > 0 ? ` and ${plural(totals.hint, 'hint')}` : '';
   const designs = plural(reports.length, 'design');
   const failed = failures > 0 ? `${plural(failures, 'error')} (said on stderr)` : '';
   if (problems === 0 && failures === 0) {
-    out.push(paint(colours, 'green', `✔ ${designs} checked, no problems`));
+    out.push(
+      paint(
+        colours,
+        'green',
+        `✔ ${designs} checked, no problems${totals.hint > 0 ? ` (${plural(totals.hint, 'hint')})` : ''}`,
+      ),
+    );
   } else if (problems === 0) {
     const checked = reports.length === 0 ? 'no design checked' : `${designs} checked, no problems`;
     out.push(paint(colours, 'bold', paint(colours, 'red', `✖ ${failed}; ${checked}`)));
   } else {
     const summary =
       `✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ` +
-      `${plural(totals.warning, 'warning')}, ${totals.info + totals.hint} info) in ${designs}` +
+      `${plural(totals.warning, 'warning')}, ${totals.info} info)${hints} in ${designs}` +
       (failed ? `, and ${failed}` : '');
     const red = totals.error > 0 || failures > 0;
     out.push(paint(colours, 'bold', paint(colours, red ? 'red' : 'yellow', summary)));

@@ -1,5 +1,6 @@
 // The per-file result the formatters print: the contract's JSON shape (1-based lines and columns).
 import type { Analysis } from '../model/analysis';
+import { coverageCounts, isWritten } from '../model/stepMeasures';
 import type { Finding, Severity } from '../core/findings';
 import { followUpsFor } from '../features/followUps';
 
@@ -20,6 +21,8 @@ export interface StepJson {
   endLine: number | null;
   heading: string | null;
   topics: TopicJson[];
+  /** The section holds substantive words (a step of template placeholders only is not written). */
+  written: boolean;
   /** Follow-up questions an interviewer asks about the step, uncovered topics first. */
   followUps: FollowUpJson[];
 }
@@ -50,6 +53,7 @@ export interface DiagnosticJson {
  * the step's language counts as covered, as in the editor).
  */
 export interface SummaryJson {
+  /** Steps written: a step of template placeholders only does not count. */
   stepsPresent: number;
   stepsTotal: number;
   requiredTopicsCovered: number;
@@ -74,47 +78,52 @@ export function toFileReport(file: string, analysis: Analysis): FileReport {
     framework: analysis.framework.id,
     problem: analysis.caseStudy?.id ?? null,
     summary: summaryOf(analysis),
-    steps: analysis.steps.map((measures) => ({
-      id: measures.step.id,
-      title: measures.step.title,
-      line: measures.section ? measures.section.heading.textRange.start.line + 1 : null,
-      endLine: measures.section ? measures.section.range.end.line + 1 : null,
-      heading: measures.section ? measures.section.heading.text.trim() : null,
-      topics: measures.section
-        ? measures.topics.map(({ topic, status, evidence }) => ({
-            id: topic.id,
-            title: topic.title,
-            required: topic.required,
-            covered: status === 'covered',
-            ...(status === 'unchecked' ? { unchecked: true } : {}),
-            ...(evidence
-              ? {
-                  evidence: {
-                    line: document.lines.positionAt(evidence.start).line + 1,
-                    text: evidence.text,
-                  },
-                }
-              : {}),
-          }))
-        : [],
-      followUps: followUpsFor(analysis, measures).map(({ id, text, topics, covered }) => ({
-        id,
-        text,
-        topics,
-        covered,
-      })),
-    })),
+    steps: analysis.steps.map((result) => {
+      const { step, section, topics } = result;
+      return {
+        id: step.id,
+        title: step.title,
+        line: section ? section.heading.textRange.start.line + 1 : null,
+        endLine: section ? section.range.end.line + 1 : null,
+        heading: section ? section.heading.text.trim() : null,
+        topics: section
+          ? topics.map(({ topic, status, evidence }) => ({
+              id: topic.id,
+              title: topic.title,
+              required: topic.required,
+              covered: status === 'covered',
+              ...(status === 'unchecked' ? { unchecked: true } : {}),
+              ...(evidence
+                ? {
+                    evidence: {
+                      line: document.lines.positionAt(evidence.start).line + 1,
+                      text: evidence.text,
+                    },
+                  }
+                : {}),
+            }))
+          : [],
+        written: isWritten(result),
+        followUps: followUpsFor(analysis, result).map(({ id, text, topics, covered }) => ({
+          id,
+          text,
+          topics,
+          covered,
+        })),
+      };
+    }),
     diagnostics: analysis.findings.map(toDiagnosticJson),
   };
 }
 
 function summaryOf(analysis: Analysis): SummaryJson {
-  const required = analysis.steps.flatMap((s) => s.topics.filter((t) => t.topic.required));
+  // One definition with the status bar, lenses and hover (model/stepMeasures.ts).
+  const counts = coverageCounts(analysis.steps);
   return {
-    stepsPresent: analysis.steps.filter((s) => s.section).length,
-    stepsTotal: analysis.steps.length,
-    requiredTopicsCovered: required.filter((t) => t.status !== 'missing').length,
-    requiredTopicsTotal: required.length,
+    stepsPresent: counts.stepsWritten,
+    stepsTotal: counts.stepsTotal,
+    requiredTopicsCovered: counts.requiredCovered,
+    requiredTopicsTotal: counts.requiredTotal,
     wordsPerStep: Object.fromEntries(
       analysis.steps.map((s) => [s.step.id, s.section ? s.words : 0]),
     ),

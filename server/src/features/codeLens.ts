@@ -3,6 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { Commands } from '../../../common/src/commands';
 import type { Analysis } from '../model/analysis';
+import { isWritten, requiredCounts } from '../model/stepMeasures';
 
 export function codeLenses(analysis: Analysis): CodeLens[] {
   const lenses: CodeLens[] = [];
@@ -22,12 +23,14 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
   }
   for (const measures of analysis.steps) {
     if (!measures.section) continue;
-    const required = measures.topics.filter((t) => t.topic.required);
-    const covered = required.filter((t) => t.status !== 'missing').length;
+    const { covered, total } = requiredCounts(measures);
+    const words = isWritten(measures)
+      ? `${measures.words} word${measures.words === 1 ? '' : 's'}`
+      : 'not yet written';
     lenses.push({
       range: measures.section.heading.textRange,
       command: {
-        title: `Step ${measures.step.number} · ${covered}/${required.length} required topics · ${measures.words} word${measures.words === 1 ? '' : 's'}`,
+        title: `Step ${measures.step.number} · ${covered}/${total} required topics · ${words} · ${measures.minutes} min`,
         command: Commands.showCoverage,
       },
     });

@@ -102,7 +102,7 @@ function headingCompletions(
   };
   const eol = document.lines.eol;
   const items: CompletionItem[] = [];
-  for (const { step, section } of analysis.steps) {
+  for (const { step, section, minutes } of analysis.steps) {
     const title = document.numbersSteps ? `${step.number}. ${step.title}` : step.title;
     // The heading being typed is not yet "the step's heading".
     const elsewhere = section?.headings.find((h) => h.textRange.start.line !== position.line);
@@ -112,7 +112,7 @@ function headingCompletions(
       label: title,
       kind: CompletionItemKind.Module,
       detail: missing
-        ? `Missing step ${step.number} · the heading only (${step.minutes} min)`
+        ? `Missing step ${step.number} · the heading only (${minutes} min)`
         : `Step ${step.number} · already at line ${elsewhere.textRange.start.line + 1}`,
       documentation: {
         kind: MarkupKind.Markdown,

@@ -9,6 +9,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../model/analysis';
 import type { Heading } from '../model/document';
+import { isWritten, requiredCounts } from '../model/stepMeasures';
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const { document, framework } = analysis;
@@ -81,15 +82,14 @@ function detailOf(analysis: Analysis, heading: Heading): string {
     .map((id) => {
       const report = analysis.steps.find((s) => s.step.id === id);
       if (!report) return '';
-      const required = report.topics.filter((t) => t.topic.required);
-      const covered = required.filter((t) => t.status !== 'missing').length;
+      const { covered, total } = requiredCounts(report);
       const role =
         heading.role === 'duplicate'
           ? ' (again)'
           : heading.role === 'continuation'
             ? ' (continued)'
             : '';
-      return `Step ${report.step.number}${role} · ${covered}/${required.length} required topics`;
+      return `Step ${report.step.number}${role} · ${covered}/${total} required topics${isWritten(report) ? '' : ' · not yet written'}`;
     })
     .join('; ');
 }

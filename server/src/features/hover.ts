@@ -2,6 +2,7 @@
 // what the rule checks and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis, StepResult } from '../model/analysis';
+import { isThin, isWritten, requiredCounts, substanceOf } from '../model/stepMeasures';
 import type { Finding } from '../core/findings';
 import { allRules } from '../rules';
 import { followUpsFor } from './followUps';
@@ -66,9 +67,10 @@ const FOLLOW_UPS_IN_HOVER = 3;
 
 export function stepHover(analysis: Analysis, measures: StepResult): string {
   const { step, topics, words } = measures;
-  const minutes = analysis.framework.minutes;
+  const { covered, total } = requiredCounts(measures);
+  const level = analysis.level ? ` · ${analysis.level} level` : '';
   const lines = [
-    `**Step ${step.number} of ${analysis.framework.steps.length}: ${step.title}** · about ${step.minutes} of ${minutes} minutes`,
+    `**Step ${step.number} of ${analysis.framework.steps.length}: ${step.title}** · about ${measures.minutes} of ${analysis.minutes} minutes${level} · ${covered}/${total} required topics`,
     '',
     step.summary,
     '',
@@ -104,7 +106,9 @@ export function stepHover(analysis: Analysis, measures: StepResult): string {
     lines.push('');
   }
   lines.push(
-    `${words} word${words === 1 ? '' : 's'}${words < step.thinWords ? ` (thin below ${step.thinWords})` : ''}`,
+    isWritten(measures)
+      ? `${words} word${words === 1 ? '' : 's'}, substance ${substanceOf(measures)}${isThin(measures) ? ` (thin below ${measures.thinWords})` : ''}`
+      : 'Not yet written: only template placeholders.',
   );
   return lines.join('\n');
 }

@@ -48,6 +48,8 @@ export interface CompiledTopic {
   origin: string;
   /** Other steps whose sections also count for this topic. */
   alsoIn: string[];
+  /** Levels at which the topic is required although `required` is false (front matter `level:`). */
+  requiredAt: readonly string[];
 }
 
 export interface KeywordEntry {
@@ -218,6 +220,7 @@ export function compileTopic(
     languages: new Set(Object.keys(topic.cues).filter((l) => topic.cues[l].length > 0)),
     origin,
     alsoIn: topic.alsoIn ?? [],
+    requiredAt: topic.requiredAt ?? [],
   };
 }
 

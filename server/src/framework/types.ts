@@ -57,6 +57,21 @@ export interface TopicData {
    * model, serving or monitoring. The topic still belongs to its own step (its finding sits there).
    */
   alsoIn?: string[];
+  /**
+   * Levels (front matter `level:`) at which this recommended topic is required: an interviewer
+   * expects it of a senior or staff candidate ("senior", "staff").
+   */
+  requiredAt?: Level[];
+}
+
+/** The candidate levels of front matter `level:`, most junior first. */
+export const LEVELS = ['junior', 'mid', 'senior', 'staff'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** What a level changes of what the framework expects (front matter `level:`). */
+export interface LevelData {
+  /** Multiplies each step's `thinWords` (0.75: a junior answer may be shorter). */
+  thinWordsScale: number;
 }
 
 export interface StepData {
@@ -139,6 +154,8 @@ export interface FrameworkData {
    */
   deferrals?: PhrasesByLanguage;
   steps: StepData[];
+  /** What each level (front matter `level:`) changes; a level not listed changes nothing. */
+  levels?: Partial<Record<Level, LevelData>>;
 }
 
 export interface CaseStudyData {

@@ -1,6 +1,12 @@
 // Validates framework and case-study data files and names the file and field on an error, so a
 // user who edits the data gets "aminian-7.json: steps[2].topics[0].cues: expected an object".
-import type { CaseStudyData, FollowUpData, FrameworkData, TopicData } from './types';
+import {
+  LEVELS,
+  type CaseStudyData,
+  type FollowUpData,
+  type FrameworkData,
+  type TopicData,
+} from './types';
 
 export class DataFileError extends Error {
   constructor(
@@ -89,6 +95,7 @@ class Checker {
       'minQuestions',
       'stub',
       'alsoIn',
+      'requiredAt',
     ]);
     this.id(topic.id, `${field}.id`);
     this.string(topic.title, `${field}.title`);
@@ -103,6 +110,15 @@ class Checker {
       this.array(topic.alsoIn, `${field}.alsoIn`).forEach((id, i) =>
         this.id(id, `${field}.alsoIn[${i}]`),
       );
+    }
+    if (topic.requiredAt !== undefined) {
+      this.array(topic.requiredAt, `${field}.requiredAt`).forEach((level, i) => {
+        if (!(LEVELS as readonly unknown[]).includes(level))
+          this.fail(
+            `${field}.requiredAt[${i}]`,
+            `expected one of ${LEVELS.join(', ')}, found ${describe(level)}`,
+          );
+      });
     }
     return topic as unknown as TopicData;
   }
@@ -170,6 +186,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     'checks',
     'deferrals',
     'steps',
+    'levels',
   ]);
   c.id(data.id, 'id');
   c.string(data.title, 'title');
@@ -198,6 +215,17 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     }
     if (record.substringMatch !== undefined)
       c.boolean(record.substringMatch, `${field}.substringMatch`);
+  }
+  if (data.levels !== undefined) {
+    const levels = c.object(data.levels, 'levels');
+    for (const [level, value] of Object.entries(levels)) {
+      const field = `levels.${level}`;
+      if (!(LEVELS as readonly string[]).includes(level))
+        c.fail(field, `expected a level (${LEVELS.join(', ')}), found "${level}"`);
+      const record = c.object(value, field);
+      c.allowedKeys(record, field, ['thinWordsScale']);
+      c.positive(record.thinWordsScale, `${field}.thinWordsScale`);
+    }
   }
   c.phrases(data.extraSections, 'extraSections');
   c.array(data.placeholders, 'placeholders').forEach((p, i) => c.string(p, `placeholders[${i}]`));

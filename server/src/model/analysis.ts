@@ -37,6 +37,14 @@ export interface StepResult {
   words: number;
   /** Prose blocks in the section other than headings (placeholders included). */
   proseBlocks: number;
+  /** Technical terms outside template text (CTR, mAP, recall@k, p99): part of its substance. */
+  terms: number;
+  /** Paragraphs and list items with substantive words: part of its substance. */
+  items: number;
+  /** The step's budget in this interview (the framework's minutes scaled by front matter `minutes`). */
+  minutes: number;
+  /** Substance below which the step is thin, at the front matter's `level`. */
+  thinWords: number;
 }
 
 /**
@@ -58,6 +66,10 @@ export interface DesignModel {
   caseStudy?: CompiledCaseStudy;
   /** One result per framework step, in framework order. */
   steps: StepResult[];
+  /** The candidate level (front matter `level:`, when valid). */
+  level?: string;
+  /** The interview length in minutes (front matter `minutes:`, else the framework's). */
+  minutes: number;
   placeholders: Placeholder[];
   prose: ProseReader;
 }

@@ -1,19 +1,37 @@
-// MLSD008 front-matter: front matter that is not valid YAML, or a value that is not allowed.
+// MLSD008 front-matter: front matter that is not valid YAML, or a value that is not allowed; and,
+// as information, a title that names a case study when there is no `problem:` to say so.
+import type { Fix } from '../core/findings';
 import type { Range } from '../core/text';
+import { tokenize } from '../core/tokens';
+import type { FrameworkRegistry } from '../framework/registry';
+import { LEVELS as LEVEL_IDS } from '../framework/types';
+import type { DesignDocument } from '../model/document';
 import type { Rule } from './types';
 
-const LEVELS = ['junior', 'mid', 'senior', 'staff'];
+const LEVELS: string[] = [...LEVEL_IDS];
 
 export const frontMatterRule: Rule = {
   meta: {
     id: 'MLSD008',
     name: 'front-matter',
-    description: 'Front matter is not valid YAML, or holds a value that is not allowed.',
+    description:
+      'Front matter is not valid YAML, or holds a value that is not allowed; or a title names a case study with no `problem:`.',
     defaultSeverity: 'error',
     fixable: true,
   },
   check({ document, registry }, add) {
     const frontMatter = document.frontMatter;
+    if (!frontMatter?.values || !('problem' in frontMatter.values)) {
+      const named = caseStudyNamedByTitle(document, registry);
+      if (named) {
+        add({
+          range: named.range,
+          message: `The title names the case study '${named.title}': add 'problem: ${named.id}' to the front matter to check its topics too.`,
+          severity: 'info',
+          fixes: [named.fix],
+        });
+      }
+    }
     if (!frontMatter) return;
     for (const error of frontMatter.errors) {
       add({ range: document.lines.rangeOf(error.start, error.end), message: error.message });
@@ -88,6 +106,64 @@ export const frontMatterRule: Rule = {
     }
   },
 };
+
+/**
+ * The case study the title names (front matter `title:`, else the first heading), when every word
+ * of its id is in the title ("YouTube video recommendations" names `video-recommendation`); the
+ * one with the most words when several do, none on a tie. With the fix that adds `problem:`.
+ */
+function caseStudyNamedByTitle(
+  document: DesignDocument,
+  registry: FrameworkRegistry,
+): { id: string; title: string; range: Range; fix: Fix } | undefined {
+  const frontMatter = document.frontMatter;
+  if (frontMatter && (!frontMatter.values || frontMatter.errors.length > 0)) return undefined;
+  const titleValue = frontMatter?.values?.title;
+  const offsets = frontMatter?.valueOffsets.get('title');
+  let title: string;
+  let range: Range;
+  if (typeof titleValue === 'string' && titleValue.trim() && offsets) {
+    title = titleValue;
+    range = document.lines.rangeOf(
+      offsets.valueStart,
+      Math.max(offsets.valueEnd, offsets.valueStart),
+    );
+  } else {
+    const heading = document.headings.find((h) => h.depth === 1) ?? document.headings[0];
+    if (!heading || heading.stepIds.length > 0) return undefined;
+    title = heading.text;
+    range = heading.textRange;
+  }
+  const words = new Set(tokenize(title).map((t) => t.stem));
+  let best: { id: string; title: string; size: number } | undefined;
+  let tied = false;
+  for (const caseStudy of registry.caseStudies.values()) {
+    const needed = tokenize(caseStudy.id.replace(/-/g, ' ')).map((t) => t.stem);
+    if (needed.length === 0 || !needed.every((stem) => words.has(stem))) continue;
+    if (best && needed.length === best.size) tied = true;
+    if (!best || needed.length > best.size) {
+      best = { id: caseStudy.id, title: caseStudy.title, size: needed.length };
+      tied = false;
+    }
+  }
+  // Quiet when in doubt: "Video search and recommendation" names two case studies.
+  if (!best || tied) return undefined;
+  const line = `problem: ${best.id}`;
+  const eol = document.lines.eol;
+  const at = frontMatter
+    ? document.lines.positionAt(document.lines.lineStarts[frontMatter.range.end.line])
+    : { line: 0, character: 0 };
+  const fix: Fix = {
+    title: `Add 'problem: ${best.id}' to the front matter`,
+    edits: [
+      {
+        range: { start: at, end: at },
+        newText: frontMatter ? `${line}${eol}` : `---${eol}${line}${eol}---${eol}${eol}`,
+      },
+    ],
+  };
+  return { id: best.id, title: best.title, range, fix };
+}
 
 /** The candidate nearest to `value` by edit distance, if it is near enough to be a typo. */
 export function closest(value: string, candidates: string[]): string | undefined {

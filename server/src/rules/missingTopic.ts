@@ -3,6 +3,7 @@
 // Each finding's fixes: a stub for its topic, and, when the step misses several, stubs for all.
 import type { Fix } from '../core/findings';
 import { insertTopicStubsEdit } from '../fixes/edits';
+import { isWritten } from '../model/stepMeasures';
 import { lowerFirstWord } from './shared/wording';
 import type { Rule } from './types';
 
@@ -15,8 +16,9 @@ export const missingTopic: Rule = {
     fixable: true,
   },
   check({ document, steps, caseStudy }, add) {
-    for (const { step, section, topics, words } of steps) {
-      if (!section || words === 0) continue;
+    for (const result of steps) {
+      const { step, section, topics } = result;
+      if (!section || !isWritten(result)) continue;
       const missing = topics.filter((t) => t.status === 'missing' && t.topic.required);
       // No fix where the stubs would land inside a code or HTML block left open (fixes/edits.ts).
       const allEdit =

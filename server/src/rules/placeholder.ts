@@ -1,4 +1,6 @@
-// MLSD007 placeholder: TODO / TBD / template placeholder text left in the answer.
+// MLSD007 placeholder: TODO / TBD / template placeholder text left in the answer. A hint by
+// default: a fresh template is full of them, and they show faded in the editor, not in Problems
+// (a step holding nothing else is one MLSD004 finding).
 import type { Rule } from './types';
 
 export const placeholder: Rule = {
@@ -6,7 +8,7 @@ export const placeholder: Rule = {
     id: 'MLSD007',
     name: 'placeholder',
     description: 'Template placeholder text (TODO, TBD, <fill in>) is left in.',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     fixable: false,
   },
   check({ document, placeholders }, add) {

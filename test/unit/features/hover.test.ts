@@ -43,7 +43,7 @@ describe('hover', () => {
     const line = text.split('\n').indexOf('TODO: finish.');
     const value = (hover(analyse(text), { line, character: 1 })!.contents as { value: string })
       .value;
-    assert.match(value, /\*\*MLSD007 placeholder\*\* \(info\)/);
+    assert.match(value, /\*\*MLSD007 placeholder\*\* \(hint\)/);
     assert.match(value, /\[Rule documentation\]\(file:.*MLSD007\.md\)/);
   });
 

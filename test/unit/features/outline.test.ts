@@ -81,7 +81,7 @@ describe('document symbols, folding, code lenses, coverage', () => {
       lenses.slice(1).map((l) => l.range.start.line),
       [6, 11, 16, 25],
     );
-    assert.match(lenses[4].command!.title, /^Step 5 · 1\/2 required topics · \d+ words$/);
+    assert.match(lenses[4].command!.title, /^Step 5 · 1\/2 required topics · \d+ words · 5 min$/);
   });
 
   it('reports coverage for the status bar', () => {
