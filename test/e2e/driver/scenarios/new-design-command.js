@@ -6,11 +6,16 @@ const path = require('node:path');
 const vscode = require('vscode');
 const { sleep } = require('../page');
 const { NEWS, WAIT_TIMEOUT_MS, assert, waitFor, removeFile } = require('../harness');
+const { mlsdDiagnostics, askProblems } = require('../findings');
+
+/** A fresh design shows what to do next, not a wall: one finding per empty step at most. */
+const MAX_FRESH_PROBLEMS = 7;
 
 /** @type {import('../harness').Scenario} */
 module.exports = {
   name: 'new-design-command',
-  title: '"MLSD: New Design…" with a case study creates the file from its template',
+  title:
+    '"MLSD: New Design…" with a case study creates the file from its template, with at most 7 problems',
   async run(ctx) {
     const taken = new Set(fs.readdirSync(ctx.workspace));
     const template = ctx.expected.templates.find((t) => t.id !== 'blank' && !taken.has(t.fileName));
@@ -63,6 +68,30 @@ module.exports = {
     );
     ctx.note(
       `${template.fileName} has the ${template.id} template (${text.split('\n').length} lines)`,
+    );
+    // Issue 18, point 4: placeholders are hints (not in Problems), one finding per empty step.
+    const uri = vscode.Uri.file(file);
+    const shown = await waitFor(`the findings for ${template.fileName}`, () => {
+      const all = mlsdDiagnostics(uri);
+      return all.length > 0 ? all : undefined;
+    });
+    const problems = shown.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint);
+    assert(
+      problems.length <= MAX_FRESH_PROBLEMS,
+      () =>
+        `a fresh ${template.id} design shows ${problems.length} problems: ` +
+        problems.map((d) => d.message.slice(0, 50)).join(' | '),
+    );
+    const panel = await askProblems(ctx, { file: template.fileName, count: problems.length });
+    if (panel.skipped) ctx.skip('Problems panel (no page)');
+    else
+      assert(
+        panel.satisfied,
+        `the Problems panel does not list ${problems.length} rows for ${template.fileName}: ${panel.why}`,
+      );
+    ctx.note(
+      `a fresh design: ${problems.length} problems in the Problems panel ` +
+        `(${shown.length - problems.length} placeholders as hints)`,
     );
   },
 };
