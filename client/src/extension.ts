@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_ENV } from '../../common/src/serverProcess';
 import { registerCommands } from './commands';
+import { ClosedTabDiagnostics } from './closedTabs';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
@@ -46,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     });
   };
 
+  const closedTabs = new ClosedTabDiagnostics(() => host?.current?.diagnostics);
   const createClient = (documentSelector: DesignFilter[]): LanguageClient => {
+    closedTabs.clear();
     const module = context.asAbsolutePath('dist/server.js');
     const env = { ...process.env, ...SERVER_ENV };
     const serverOptions: ServerOptions = {
@@ -61,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       synchronize: { configurationSection: 'mlsd' },
+      middleware: closedTabs.middleware,
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: () => false,
@@ -114,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   };
   context.subscriptions.push(
     output,
+    closedTabs,
     host,
     new CoverageStatusBar(host, onCoverage),
     { dispose: () => clearTimeout(refresh) },
