@@ -253,5 +253,8 @@ async function revealPosition(uri: unknown, line: unknown, character: unknown): 
       : await vscode.window.showTextDocument(target);
   const position = editor.document.validatePosition(new vscode.Position(line, character));
   editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  editor.revealRange(
+    new vscode.Range(position, position),
+    vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+  );
 }

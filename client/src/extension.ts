@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  CodeLensRequest,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
@@ -17,6 +18,7 @@ import { ClosedTabDiagnostics } from './closedTabs';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
+import { quickCodeLenses } from './lensTiming';
 import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
 import { CoverageStatusBar } from './statusBar';
 
@@ -48,8 +50,15 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   };
 
   const closedTabs = new ClosedTabDiagnostics(() => host?.current?.diagnostics);
+  const lenses = quickCodeLenses((document) =>
+    host?.current
+      ?.getFeature(CodeLensRequest.method)
+      .getProvider(document)
+      ?.onDidChangeCodeLensEmitter.fire(),
+  );
   const createClient = (documentSelector: DesignFilter[]): LanguageClient => {
     closedTabs.clear();
+    lenses.clear();
     const module = context.asAbsolutePath('dist/server.js');
     const env = { ...process.env, ...SERVER_ENV };
     const serverOptions: ServerOptions = {
@@ -64,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       synchronize: { configurationSection: 'mlsd' },
-      middleware: closedTabs.middleware,
+      middleware: { ...closedTabs.middleware, provideCodeLenses: lenses.provideCodeLenses },
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: () => false,

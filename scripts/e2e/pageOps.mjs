@@ -369,7 +369,8 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       let picked;
       if (pick) {
         picked = entries.find((entry) => entry.includes(pick));
-        if (!picked) throw new Error(`no entry "${pick}" in the quick-fix menu: ${entries.join(' | ')}`);
+        if (!picked)
+          throw new Error(`no entry "${pick}" in the quick-fix menu: ${entries.join(' | ')}`);
         await rows.filter({ hasText: pick }).first().click();
       } else {
         await page.keyboard.press('Escape');

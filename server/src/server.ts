@@ -2,7 +2,6 @@
 // function of the document's analysis (features/*), computed once per document version.
 import {
   CodeActionKind,
-  CodeLensRefreshRequest,
   createConnection,
   ErrorCodes,
   ResponseError,
@@ -63,7 +62,6 @@ const analyzer = new Analyzer({ registry });
 
 let hasConfigurationCapability = false;
 let snippetSupport = false;
-let codeLensRefreshSupport = false;
 let pushedSettings: unknown;
 const settings = new SettingsCache(async (uri) =>
   hasConfigurationCapability
@@ -168,18 +166,7 @@ async function validate(uri: string): Promise<void> {
   if (!analysis || published.get(uri) === analysis) return;
   published.set(uri, analysis);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
-  refreshCodeLenses();
   collectWhenIdle();
-}
-
-/**
- * Asks the editor for the code lenses again now that a new version's diagnostics are out: its
- * own refresh after an edit waits for a debounce that grows with how long its last requests took
- * (seconds on a busy machine after long typing), so the lenses would lag behind the Problems.
- */
-function refreshCodeLenses(): void {
-  if (!codeLensRefreshSupport) return;
-  void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => {});
 }
 
 function schedule(uri: string, delay: number): void {
@@ -207,7 +194,6 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   hasConfigurationCapability = Boolean(capabilities.workspace?.configuration);
   snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
-  codeLensRefreshSupport = Boolean(capabilities.workspace?.codeLens?.refreshSupport);
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   return {
     capabilities: {

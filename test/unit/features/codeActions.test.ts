@@ -60,7 +60,7 @@ describe('code actions', () => {
     assert.deepEqual(
       fixAll[0].edit!.changes![URI],
       analysis.fixAll()!.edits,
-      'the quick fix is the engine\'s fix-all',
+      "the quick fix is the engine's fix-all",
     );
     const ruleIds = new Set(analysis.findings.map((f) => f.rule.id));
     for (const id of ruleIds) {
@@ -69,7 +69,14 @@ describe('code actions', () => {
     // The source action is for the Source Action menu and fix-all on save, asked for by kind.
     assert.ok(!actions.some((a) => a.kind === 'source.fixAll.mlsd'));
     // No finding named (the cursor on plain text): no fix-all quick fix either.
-    assert.deepEqual(codeActions(analysis, URI, params(analysis, () => false)), []);
+    assert.deepEqual(
+      codeActions(
+        analysis,
+        URI,
+        params(analysis, () => false),
+      ),
+      [],
+    );
   });
 
   it('an "Insert step" fix moves the cursor to the end of the heading it inserts', () => {
@@ -86,9 +93,11 @@ describe('code actions', () => {
     assert.match(fixed[line], /^## 3\. Data preparation$/);
     assert.equal(character, fixed[line].length);
     // A disable comment is not a section: the cursor stays.
-    const disable = codeActions(analysis, URI, params(analysis, (id) => id === 'MLSD001')).find(
-      (a) => a.title.startsWith('Disable'),
-    )!;
+    const disable = codeActions(
+      analysis,
+      URI,
+      params(analysis, (id) => id === 'MLSD001'),
+    ).find((a) => a.title.startsWith('Disable'))!;
     assert.equal(disable.command, undefined);
   });
 

@@ -42,7 +42,8 @@ export function insertedHeadingEnd(
   edits: readonly TextEdit[],
 ): { line: number; character: number } | undefined {
   const sorted = [...edits].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
   let linesBefore = 0;
   for (const edit of sorted) {

@@ -14,7 +14,11 @@ module.exports = {
     const uri = ctx.file(NEWS);
     const { document, editor } = await ctx.open(uri);
     // The server is up and has checked the design: its completion provider is there to ask.
-    await waitForFindings(uri, ctx.expected.news.diagnostics.map(fromCli), `the findings for ${NEWS}`);
+    await waitForFindings(
+      uri,
+      ctx.expected.news.diagnostics.map(fromCli),
+      `the findings for ${NEWS}`,
+    );
     const original = document.getText();
     assert(original.endsWith('\n'), `${NEWS} does not end with a line break`);
     // The cursor on the last, empty line.
@@ -22,7 +26,10 @@ module.exports = {
     editor.selection = new vscode.Selection(end, end);
     editor.revealRange(new vscode.Range(end, end));
     // The keys go to the editor, with the cursor there.
-    await vscode.window.showTextDocument(document, { selection: editor.selection, preserveFocus: false });
+    await vscode.window.showTextDocument(document, {
+      selection: editor.selection,
+      preserveFocus: false,
+    });
     const typed = await ctx.page.ask(
       'type',
       {
@@ -52,6 +59,8 @@ module.exports = {
       typed.suggestions.length === 0,
       `a suggestion list was open as Enter was pressed: ${typed.suggestions.join('; ')}`,
     );
-    ctx.note(`typed ${typed.keys} keys; the text ends "## Model⏎We use a two-tower model." exactly`);
+    ctx.note(
+      `typed ${typed.keys} keys; the text ends "## Model⏎We use a two-tower model." exactly`,
+    );
   },
 };

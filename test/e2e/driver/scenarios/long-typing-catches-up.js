@@ -70,7 +70,11 @@ function typing() {
 }
 
 /** A lens as the page shows it: the `$(icon)` is drawn, not written. @param {string} title */
-const lensText = (title) => title.replace(/\$\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+const lensText = (title) =>
+  title
+    .replace(/\$\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** @type {import('../harness').Scenario} */
 module.exports = {
@@ -80,7 +84,11 @@ module.exports = {
   async run(ctx) {
     const uri = ctx.file(NEWS);
     const { document, editor } = await ctx.open(uri);
-    await waitForFindings(uri, ctx.expected.news.diagnostics.map(fromCli), `the findings for ${NEWS}`);
+    await waitForFindings(
+      uri,
+      ctx.expected.news.diagnostics.map(fromCli),
+      `the findings for ${NEWS}`,
+    );
     // At the end of the last paragraph of step 4, its heading (and lens) at the top of the view.
     const heading = ctx.expected.news.steps.find((s) => s.id === 'model');
     const next = ctx.expected.news.steps.find((s) => s.id === 'evaluation');
@@ -95,7 +103,10 @@ module.exports = {
       vscode.TextEditorRevealType.AtTop,
     );
     // The keys go to the editor, with the cursor there.
-    await vscode.window.showTextDocument(document, { selection: editor.selection, preserveFocus: false });
+    await vscode.window.showTextDocument(document, {
+      selection: editor.selection,
+      preserveFocus: false,
+    });
 
     /** @type {{ at: number, findings: ReturnType<typeof fromEditor>[] }[]} */
     const problems = [{ at: Date.now(), findings: mlsdDiagnostics(uri).map(fromEditor) }];
@@ -116,15 +127,12 @@ module.exports = {
     const typingMs = typed.lastKeyAt - typed.firstKeyAt;
     const after = document.getText();
     const offset = document.offsetAt(end);
-    assert(
-      after === before.slice(0, offset) + text + before.slice(offset),
-      () => {
-        const expectedText = before.slice(0, offset) + text + before.slice(offset);
-        let i = 0;
-        while (after[i] === expectedText[i]) i++;
-        return `the text is not what was typed: from offset ${i} it is ${JSON.stringify(after.slice(i, i + 40))}, not ${JSON.stringify(expectedText.slice(i, i + 40))}`;
-      },
-    );
+    assert(after === before.slice(0, offset) + text + before.slice(offset), () => {
+      const expectedText = before.slice(0, offset) + text + before.slice(offset);
+      let i = 0;
+      while (after[i] === expectedText[i]) i++;
+      return `the text is not what was typed: from offset ${i} it is ${JSON.stringify(after.slice(i, i + 40))}, not ${JSON.stringify(expectedText.slice(i, i + 40))}`;
+    });
 
     // The checker's findings for the text as it stands, and its code lenses.
     const report = await ctx.page.ask('check', { name: NEWS, text: after }, 60_000);
@@ -138,7 +146,9 @@ module.exports = {
     const lenses =
       (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri)) ?? [];
     const expectedLenses = new Set(
-      lenses.filter((l) => l.command?.command.startsWith('mlsd.')).map((l) => lensText(l.command?.title ?? '')),
+      lenses
+        .filter((l) => l.command?.command.startsWith('mlsd.'))
+        .map((l) => lensText(l.command?.title ?? '')),
     );
     const stepLens = lenses.find((l) => l.range.start.line === headingLine)?.command?.title;
     assert(stepLens, `no code lens on step 4's heading (line ${heading.line})`);
@@ -147,7 +157,8 @@ module.exports = {
     const last = problems[problems.length - 1];
     assert(
       difference(last.findings, expected).same,
-      () => `the problems never matched the checker's: ${describeDifference(difference(last.findings, expected))}`,
+      () =>
+        `the problems never matched the checker's: ${describeDifference(difference(last.findings, expected))}`,
     );
     let settled = problems.length - 1;
     while (settled > 0 && difference(problems[settled - 1].findings, expected).same) settled--;
@@ -185,7 +196,10 @@ module.exports = {
     await vscode.window.showTextDocument(document, { preserveFocus: false });
     const closing = Date.now();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitFor(`the problems of the closed ${NEWS} to go`, () => mlsdDiagnostics(uri).length === 0);
+    await waitFor(
+      `the problems of the closed ${NEWS} to go`,
+      () => mlsdDiagnostics(uri).length === 0,
+    );
     const closedMs = Date.now() - closing;
     ctx.note(`closed: its ${expected.length} problems went after ${closedMs} ms`);
     assert(closedMs <= CAUGHT_UP_MS, `the closed design's problems stayed ${closedMs} ms`);

@@ -10,11 +10,16 @@ const { ruleOf, mlsdDiagnostics, fromCli, waitForFindings } = require('../findin
 /** @type {import('../harness').Scenario} */
 module.exports = {
   name: 'quick-fix-menu',
-  title: 'Ctrl+. at a step heading offers fix-all once and each disable action once; "Insert step" moves the cursor into the new step',
+  title:
+    'Ctrl+. at a step heading offers fix-all once and each disable action once; "Insert step" moves the cursor into the new step',
   async run(ctx) {
     const uri = ctx.file(NEWS);
     const { document, editor } = await ctx.open(uri);
-    await waitForFindings(uri, ctx.expected.news.diagnostics.map(fromCli), `the findings for ${NEWS}`);
+    await waitForFindings(
+      uri,
+      ctx.expected.news.diagnostics.map(fromCli),
+      `the findings for ${NEWS}`,
+    );
     // The line with the most findings: a step heading that missing steps point at, among others.
     const byLine = new Map();
     for (const d of mlsdDiagnostics(uri)) {
@@ -33,9 +38,7 @@ module.exports = {
     );
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(here[0].range, vscode.TextEditorRevealType.InCenter);
-    ctx.note(
-      `line ${at.line + 1}: ${here.length} findings (${here.map(ruleOf).join(', ')})`,
-    );
+    ctx.note(`line ${at.line + 1}: ${here.length} findings (${here.map(ruleOf).join(', ')})`);
     const menu = await ctx.page.ask('quickFixMenu', {}, 60_000);
     if (menu.skipped) {
       ctx.skip('the quick-fix menu (no page)');
@@ -45,11 +48,15 @@ module.exports = {
     const count = (title) => menu.entries.filter((e) => e === title).length;
     assert(
       count('Fix all mlsd problems') === 1,
-      () => `"Fix all mlsd problems" is offered ${count('Fix all mlsd problems')} times: ${menu.entries.join(' | ')}`,
+      () =>
+        `"Fix all mlsd problems" is offered ${count('Fix all mlsd problems')} times: ${menu.entries.join(' | ')}`,
     );
     for (const rule of rules) {
       for (const title of [`Disable ${rule} for this line`, `Disable ${rule} for this file`]) {
-        assert(count(title) === 1, () => `"${title}" is offered ${count(title)} times: ${menu.entries.join(' | ')}`);
+        assert(
+          count(title) === 1,
+          () => `"${title}" is offered ${count(title)} times: ${menu.entries.join(' | ')}`,
+        );
       }
     }
     const repeated = menu.entries.filter((e, i) => menu.entries.indexOf(e) !== i);
