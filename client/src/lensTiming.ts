@@ -8,7 +8,7 @@
 import type * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
-const QUICK_MS = 150;
+const QUICK_MS = 400;
 
 export function quickCodeLenses(
   refresh: (document: vscode.TextDocument) => void,

@@ -167,20 +167,24 @@ async function focusEditor(page) {
 }
 
 /**
- * The code lenses the active editor shows (those in view), top to bottom, as their text.
+ * The code lenses the active editor shows (those in view: VS Code leaves the others as they were
+ * until they scroll in), top to bottom, as their text.
  * @param {Page} page
  * @returns {Promise<string[]>}
  */
 function readLenses(page) {
-  return page.evaluate(() =>
-    [
-      ...document.querySelectorAll(
-        /** @type {'div'} */ ('.editor-group-container.active .monaco-editor .codelens-decoration'),
-      ),
-    ]
-      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
-      .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
-  );
+  return page.evaluate(() => {
+    const editor = document.querySelector(
+      '.editor-group-container.active .monaco-editor .overflow-guard',
+    );
+    if (!editor) return [];
+    const view = editor.getBoundingClientRect();
+    return [...editor.querySelectorAll(/** @type {'div'} */ ('.codelens-decoration'))]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.height > 0 && box.top >= view.top && box.bottom <= view.bottom)
+      .sort((a, b) => a.box.top - b.box.top)
+      .map(({ element }) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+  });
 }
 
 /**

@@ -97,6 +97,9 @@ module.exports = {
     let line = next.line - 2; // 0-based: the line before step 5's heading
     while (line > headingLine && document.lineAt(line).isEmptyOrWhitespace) line--;
     const end = document.lineAt(line).range.end;
+    // Room for the step's heading and the paragraph as it grows (an earlier scenario may have left
+    // the Problems panel open under the editor).
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     editor.selection = new vscode.Selection(end, end);
     editor.revealRange(
       new vscode.Range(headingLine, 0, headingLine, 0),
