@@ -34,6 +34,8 @@ export function registerCommands(
     },
     [Commands.openRuleDocumentation]: (rule?: unknown) =>
       openRuleDocumentation(context, host, rule),
+    [Commands.revealPosition]: (uri?: unknown, line?: unknown, character?: unknown) =>
+      revealPosition(uri, line, character),
   };
   return Object.entries(handlers).map(([id, handler]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => run(() => handler(...args))),
@@ -238,4 +240,23 @@ async function openRuleDocumentation(
     page = vscode.Uri.parse(rule.docs);
   }
   await vscode.commands.executeCommand('markdown.showPreview', page);
+}
+
+/**
+ * Puts the cursor at a position of a document (a quick fix that inserts a step names the end of
+ * its heading) and scrolls to it; nothing when the arguments are not a position.
+ */
+async function revealPosition(uri: unknown, line: unknown, character: unknown): Promise<void> {
+  if (typeof uri !== 'string' || typeof line !== 'number' || typeof character !== 'number') return;
+  const target = vscode.Uri.parse(uri);
+  const editor =
+    vscode.window.activeTextEditor?.document.uri.toString() === target.toString()
+      ? vscode.window.activeTextEditor
+      : await vscode.window.showTextDocument(target);
+  const position = editor.document.validatePosition(new vscode.Position(line, character));
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(
+    new vscode.Range(position, position),
+    vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+  );
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  CodeLensRequest,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
@@ -13,9 +14,11 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_ENV } from '../../common/src/serverProcess';
 import { registerCommands } from './commands';
+import { ClosedTabDiagnostics } from './closedTabs';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
 import { ServerHost } from './host';
+import { quickCodeLenses } from './lensTiming';
 import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
 import { CoverageStatusBar } from './statusBar';
 
@@ -46,7 +49,16 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     });
   };
 
+  const closedTabs = new ClosedTabDiagnostics(() => host?.current?.diagnostics);
+  const lenses = quickCodeLenses((document) =>
+    host?.current
+      ?.getFeature(CodeLensRequest.method)
+      .getProvider(document)
+      ?.onDidChangeCodeLensEmitter.fire(),
+  );
   const createClient = (documentSelector: DesignFilter[]): LanguageClient => {
+    closedTabs.clear();
+    lenses.clear();
     const module = context.asAbsolutePath('dist/server.js');
     const env = { ...process.env, ...SERVER_ENV };
     const serverOptions: ServerOptions = {
@@ -61,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       synchronize: { configurationSection: 'mlsd' },
+      middleware: { ...closedTabs.middleware, provideCodeLenses: lenses.provideCodeLenses },
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: () => false,
@@ -114,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   };
   context.subscriptions.push(
     output,
+    closedTabs,
     host,
     new CoverageStatusBar(host, onCoverage),
     { dispose: () => clearTimeout(refresh) },

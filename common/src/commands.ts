@@ -8,6 +8,8 @@ export const Commands = {
   askFollowUp: 'mlsd.askFollowUp',
   restartServer: 'mlsd.restartServer',
   openRuleDocumentation: 'mlsd.openRuleDocumentation',
+  /** Puts the cursor at (uri, line, character): run after a quick fix inserts a step. */
+  revealPosition: 'mlsd.revealPosition',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -5,7 +5,9 @@
 // The ops, their arguments and answers are declared in test/e2e/driver/protocol.js (PageOps).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { check } from './expectations.mjs';
 
 /**
  * @typedef {import('playwright-core').Page} Page
@@ -165,6 +167,27 @@ async function focusEditor(page) {
 }
 
 /**
+ * The code lenses the active editor shows (those in view: VS Code leaves the others as they were
+ * until they scroll in), top to bottom, as their text.
+ * @param {Page} page
+ * @returns {Promise<string[]>}
+ */
+function readLenses(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector(
+      '.editor-group-container.active .monaco-editor .overflow-guard',
+    );
+    if (!editor) return [];
+    const view = editor.getBoundingClientRect();
+    return [...editor.querySelectorAll(/** @type {'div'} */ ('.codelens-decoration'))]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.height > 0 && box.top >= view.top && box.bottom <= view.bottom)
+      .sort((a, b) => a.box.top - b.box.top)
+      .map(({ element }) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+  });
+}
+
+/**
  * The page ops, on `page`; screenshots go to `resultsDir`.
  * @param {{ page: Page, resultsDir: string, log?: (line: string) => void }} options
  * @returns {PageOpHandlers}
@@ -256,6 +279,112 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
         }
         await page.keyboard.press('ArrowDown');
       }
+    },
+
+    /**
+     * Types in the focused editor as a person does: each step types text key by key at its
+     * intervals, presses a key, or pauses. Then, if asked, watches the code lenses the editor
+     * shows, keeping each change with its time.
+     */
+    async type({ steps, watchLensesMs = 0 }, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      await focusEditor(page);
+      // The editor's input takes the first key after it got the focus as typed at the cursor it
+      // had before: give it a moment.
+      await sleep(500);
+      let keys = 0;
+      /** @type {string[]} */
+      const suggestions = [];
+      const firstKeyAt = Date.now();
+      let lastKeyAt = firstKeyAt;
+      for (const step of steps) {
+        if (Date.now() > deadline) throw new Error(`typing took longer than ${timeoutMs / 1000} s`);
+        if ('pauseMs' in step) await sleep(step.pauseMs);
+        else if ('press' in step) {
+          const widget = page.locator('.editor-widget.suggest-widget.visible');
+          if (await widget.isVisible().catch(() => false)) {
+            const focused = await widget
+              .locator('.monaco-list-row.focused')
+              .getAttribute('aria-label', { timeout: 1000 })
+              .catch(() => '');
+            suggestions.push(`before ${step.press}: ${focused || '(a list, no row focused)'}`);
+          }
+          await page.keyboard.press(step.press);
+          lastKeyAt = Date.now();
+          keys++;
+        } else {
+          for (const character of step.text) {
+            if (character === '\n') await page.keyboard.press('Enter');
+            else await page.keyboard.type(character);
+            lastKeyAt = Date.now();
+            keys++;
+            if (step.delayMs) await sleep(step.delayMs);
+          }
+        }
+      }
+      /** @type {{ at: number, lenses: string[] }[]} */
+      const lenses = [];
+      const watchUntil = Date.now() + watchLensesMs;
+      while (Date.now() < watchUntil) {
+        const seen = await readLenses(page);
+        const last = lenses[lenses.length - 1];
+        if (!last || last.lenses.join('\n') !== seen.join('\n'))
+          lenses.push({ at: Date.now(), lenses: seen });
+        await sleep(20);
+      }
+      const suggestOpen = await page
+        .locator('.editor-widget.suggest-widget.visible')
+        .isVisible()
+        .catch(() => false);
+      return { keys, firstKeyAt, lastKeyAt, lenses, suggestOpen, suggestions };
+    },
+
+    /**
+     * Opens the quick-fix menu (Ctrl+.) at the cursor and reads its entries; picks the entry that
+     * contains `pick` (Enter on it), else closes the menu with Escape.
+     */
+    async quickFixMenu({ pick }, timeoutMs) {
+      await focusEditor(page);
+      const deadline = Date.now() + timeoutMs;
+      const rows = page.locator('.action-widget .monaco-list-row');
+      /** @type {string[]} */
+      let entries = [];
+      for (let attempt = 0; Date.now() < deadline; attempt++) {
+        if (attempt % 20 === 0) await page.keyboard.press('Control+Period');
+        await sleep(250);
+        entries = await rows.evaluateAll((elements) =>
+          elements
+            .filter((element) => !element.classList.contains('group-header'))
+            .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        );
+        // Filled in once every provider has answered: the same list twice in a row.
+        if (entries.length > 0) {
+          await sleep(500);
+          const again = await rows.evaluateAll((elements) =>
+            elements
+              .filter((element) => !element.classList.contains('group-header'))
+              .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
+          );
+          if (again.join('\n') === entries.join('\n')) break;
+          entries = again;
+        }
+      }
+      if (entries.length === 0) throw new Error('the quick-fix menu did not open (Ctrl+.)');
+      let picked;
+      if (pick) {
+        picked = entries.find((entry) => entry.includes(pick));
+        if (!picked)
+          throw new Error(`no entry "${pick}" in the quick-fix menu: ${entries.join(' | ')}`);
+        await rows.filter({ hasText: pick }).first().click();
+      } else {
+        await page.keyboard.press('Escape');
+      }
+      await page
+        .locator('.action-widget')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => {});
+      return { entries, picked };
     },
 
     /** Answers "MLSD: New Design…": the case study in the quick pick, then the save dialog. */
@@ -350,6 +479,18 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
           .catch(() => {});
       }
       return { file: await screenshot(name) };
+    },
+
+    /** Not the page's: `mlsd check --format json` of a text, as the file `name` (the checker). */
+    async check({ name, text }) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-e2e-check-'));
+      try {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        return check(file);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
 
     /** Keeps a screenshot of the page as a failing scenario left it. */

@@ -172,6 +172,20 @@ describe('language server over stdio', function () {
     assert.ok(!after.some((d) => messageOf(d).startsWith("Step 3 'Data preparation' is missing")));
     assert.ok(actions.some((a) => a.title === 'Disable MLSD001 for this line'));
     assert.ok(actions.some((a) => a.title === 'Disable MLSD001 for this file'));
+    // After the edit the client puts the cursor at the end of the inserted heading.
+    assert.equal(fix!.command?.command, 'mlsd.revealPosition');
+    const [, line, character] = fix!.command!.arguments as [string, number, number];
+    assert.equal(fixed.split(/\r?\n/)[line].slice(0, character), '## 3. Data preparation');
+    // Every finding on the heading at once, as Ctrl+. sends them: each title once, fix-all once.
+    const onHeading = diagnostics.filter((d) => d.range.start.line === target.range.start.line);
+    const menu = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target.range,
+      context: { diagnostics: onHeading },
+    });
+    const titles = menu.map((a) => a.title);
+    assert.deepEqual(titles, [...new Set(titles)], titles.join(' | '));
+    assert.equal(titles.filter((t) => t === 'Fix all mlsd problems').length, 1);
   });
 
   it('source.fixAll.mlsd inserts every missing step in one edit, and a second run has nothing to do', async () => {

@@ -102,6 +102,7 @@ describe('extension manifest', () => {
       'mlsd.newDesign',
       'mlsd.openRuleDocumentation',
       'mlsd.restartServer',
+      'mlsd.revealPosition',
       'mlsd.showCoverage',
     ]);
     // Elsewhere the code names a command by its constant, never by a string of its own.

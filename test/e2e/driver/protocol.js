@@ -167,6 +167,23 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  *   a screenshot `name`.png in the results folder
  * @property {{ args: { name: string, passed: boolean }, result: { file?: string } }} scenarioEnd
  *   keeps a screenshot of the page as a failing scenario left it
+ * @property {{ args: { steps: TypeStep[], watchLensesMs?: number },
+ *   result: { keys: number, firstKeyAt: number, lastKeyAt: number, lenses: { at: number, lenses: string[] }[],
+ *     suggestOpen: boolean, suggestions: string[] } }} type
+ *   types `steps` in the focused editor with the keyboard (`lastKeyAt`: the runner's clock when
+ *   the last key was pressed), then keeps each change of the code lenses in view for
+ *   `watchLensesMs` (times on the same clock); `suggestions`: the suggestion list's focused row
+ *   when one was open as a key was pressed
+ * @property {{ args: { pick?: string }, result: { entries: string[], picked?: string } }}
+ *   quickFixMenu
+ *   the entries of the quick-fix menu (Ctrl+.) at the cursor; picks the one containing `pick`
+ *
+ * @property {{ args: { name: string, text: string }, result: CliReport }} check
+ *   not the page's: `mlsd check --format json` of `text` as a file `name`, in the runner
+ *
+ * A step of typing: text key by key (`delayMs` after each), a key (`press`, e.g. "Enter"), or a
+ * pause.
+ * @typedef {{ text: string, delayMs?: number } | { press: string } | { pauseMs: number }} TypeStep
  *
  * @typedef {keyof PageOps} PageOp
  */
@@ -194,6 +211,9 @@ const PAGE_OPS = [
   'clickNotificationButton',
   'snapshot',
   'scenarioEnd',
+  'type',
+  'quickFixMenu',
+  'check',
 ];
 
 const REQUEST_FILE = /^req-(\d+)\.json$/;

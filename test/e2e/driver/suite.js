@@ -44,6 +44,9 @@ const {
 const scenarios = [
   require('./scenarios/problems-panel'),
   require('./scenarios/quick-fix-inserts-step'),
+  require('./scenarios/quick-fix-menu'),
+  require('./scenarios/enter-after-heading'),
+  require('./scenarios/long-typing-catches-up'),
   require('./scenarios/snippet-new-design'),
   require('./scenarios/status-bar-coverage'),
   require('./scenarios/new-design-command'),

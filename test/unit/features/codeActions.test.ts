@@ -46,6 +46,61 @@ describe('code actions', () => {
     );
   });
 
+  it('offers each disable action once and fix-all once as a quick fix, however many findings are named', () => {
+    const analysis = analyse(DESIGN);
+    // Every finding at once, as at a step heading that carries several (and twice over).
+    const all = params(analysis, () => true);
+    all.context.diagnostics = [...all.context.diagnostics, ...all.context.diagnostics];
+    const actions = codeActions(analysis, URI, all);
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(titles, [...new Set(titles)], `repeated: ${titles.join(' | ')}`);
+    const fixAll = actions.filter((a) => a.title === 'Fix all mlsd problems');
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0].kind, 'quickfix');
+    assert.deepEqual(
+      fixAll[0].edit!.changes![URI],
+      analysis.fixAll()!.edits,
+      "the quick fix is the engine's fix-all",
+    );
+    const ruleIds = new Set(analysis.findings.map((f) => f.rule.id));
+    for (const id of ruleIds) {
+      assert.equal(titles.filter((t) => t === `Disable ${id} for this file`).length, 1, id);
+    }
+    // The source action is for the Source Action menu and fix-all on save, asked for by kind.
+    assert.ok(!actions.some((a) => a.kind === 'source.fixAll.mlsd'));
+    // No finding named (the cursor on plain text): no fix-all quick fix either.
+    assert.deepEqual(
+      codeActions(
+        analysis,
+        URI,
+        params(analysis, () => false),
+      ),
+      [],
+    );
+  });
+
+  it('an "Insert step" fix moves the cursor to the end of the heading it inserts', () => {
+    const analysis = analyse(DESIGN);
+    const fix = codeActions(
+      analysis,
+      URI,
+      params(analysis, (id) => id === 'MLSD001'),
+    ).find((a) => a.title === "Insert step 3 'Data preparation'")!;
+    assert.equal(fix.command?.command, 'mlsd.revealPosition');
+    const [uri, line, character] = fix.command!.arguments as [string, number, number];
+    assert.equal(uri, URI);
+    const fixed = applyEdits(DESIGN, fix.edit!.changes![URI]).split('\n');
+    assert.match(fixed[line], /^## 3\. Data preparation$/);
+    assert.equal(character, fixed[line].length);
+    // A disable comment is not a section: the cursor stays.
+    const disable = codeActions(
+      analysis,
+      URI,
+      params(analysis, (id) => id === 'MLSD001'),
+    ).find((a) => a.title.startsWith('Disable'))!;
+    assert.equal(disable.command, undefined);
+  });
+
   it('works out the fix-all once per analysis, not on every request (it re-analyses the design)', () => {
     const analysis = analyse(DESIGN);
     const ask = () =>

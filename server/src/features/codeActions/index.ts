@@ -1,10 +1,10 @@
 // Code actions, one file per kind: the fixes rules attach to their findings (ruleFixes.ts),
 // disable comments (disable.ts), "rename to the canonical title" (renameHeading.ts), and
-// source.fixAll.mlsd (fixAll.ts). Each edit inserts or replaces only what its title says.
+// fix-all (fixAll.ts: source.fixAll.mlsd, and once as a quick fix). Each edit inserts or replaces only what its title says.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { Analysis } from '../../model/analysis';
 import { disableActions } from './disable';
-import { fixAllAction, FIX_ALL_KIND } from './fixAll';
+import { fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from './fixAll';
 import { renameHeadingAction } from './renameHeading';
 import { ruleFixActions } from './ruleFixes';
 
@@ -22,19 +22,29 @@ export function codeActions(
 ): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  const diagnostics = params.context.diagnostics.filter((d) => d.source === 'mlsd');
   if (wants(only, CodeActionKind.QuickFix)) {
-    const diagnostics = params.context.diagnostics.filter((d) => d.source === 'mlsd');
-    for (const diagnostic of diagnostics)
-      actions.push(...ruleFixActions(analysis, uri, diagnostic));
-    for (const diagnostic of diagnostics)
-      actions.push(...disableActions(analysis, uri, diagnostic));
+    const titles = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      for (const action of ruleFixActions(analysis, uri, diagnostic)) {
+        if (titles.has(action.title)) continue;
+        titles.add(action.title);
+        actions.push(action);
+      }
+    }
+    // Fix-all once, in the Ctrl+. menu (which never lists source actions), as ESLint does.
+    if (diagnostics.length > 0) {
+      const fixAll = fixAllQuickFix(analysis, uri);
+      if (fixAll) actions.push(fixAll);
+    }
+    actions.push(...disableActions(analysis, uri, diagnostics));
   }
   if (wants(only, CodeActionKind.RefactorRewrite)) {
     const rename = renameHeadingAction(analysis, uri, params.range);
     if (rename) actions.push(rename);
   }
-  // Asked for by kind (fix-all on save), or listed with the rest when it fixes several findings.
-  if (only ? wants(only, FIX_ALL_KIND) : (analysis.fixAll()?.findingCount ?? 0) > 1) {
+  // Asked for by kind: fix-all on save, the Source Action menu.
+  if (only && wants(only, FIX_ALL_KIND)) {
     const fixAll = fixAllAction(analysis, uri);
     if (fixAll) actions.push(fixAll);
   }

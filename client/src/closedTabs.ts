@@ -1,0 +1,74 @@
+// A design's problems go as soon as its last tab closes. VS Code tells the server a document is
+// closed (didClose) only when it drops the document, seconds later or not at all while an
+// extension holds it; until then the Problems panel kept listing a closed file's findings. The
+// diagnostics the server sends are kept here, hidden while no tab shows the document, and shown
+// again when a tab opens it (the server has nothing new to send then: the text did not change).
+import * as vscode from 'vscode';
+import type { Middleware } from 'vscode-languageclient/node';
+
+export class ClosedTabDiagnostics implements vscode.Disposable {
+  /** The last diagnostics the server sent, by document URI. */
+  private readonly latest = new Map<string, vscode.Diagnostic[]>();
+  /** Documents whose last tab was closed, whose diagnostics are hidden. */
+  private readonly hidden = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly collection: () => vscode.DiagnosticCollection | undefined) {
+    this.subscription = vscode.window.tabGroups.onDidChangeTabs((event) => {
+      const shown = shownUris();
+      for (const tab of event.closed) {
+        const uri = uriOf(tab);
+        if (!uri || shown.has(uri.toString()) || !this.latest.has(uri.toString())) continue;
+        this.hidden.add(uri.toString());
+        this.collection()?.delete(uri);
+      }
+      for (const tab of [...event.opened, ...event.changed]) {
+        const uri = uriOf(tab);
+        if (!uri || !this.hidden.delete(uri.toString())) continue;
+        this.collection()?.set(uri, this.latest.get(uri.toString()) ?? []);
+      }
+    });
+  }
+
+  /** The client's middleware: keeps what the server sends, and shows it unless hidden. */
+  readonly middleware: Middleware = {
+    handleDiagnostics: (uri, diagnostics, next) => {
+      const key = uri.toString();
+      if (diagnostics.length === 0) {
+        this.latest.delete(key);
+        this.hidden.delete(key);
+      } else {
+        this.latest.set(key, diagnostics);
+      }
+      next(uri, this.hidden.has(key) ? [] : diagnostics);
+    },
+  };
+
+  /** A new server sends everything again. */
+  clear(): void {
+    this.latest.clear();
+    this.hidden.clear();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
+function uriOf(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
+}
+
+function shownUris(): Set<string> {
+  const shown = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const uri = uriOf(tab);
+      if (uri) shown.add(uri.toString());
+    }
+  }
+  return shown;
+}
