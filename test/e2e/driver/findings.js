@@ -3,7 +3,7 @@
 // compared as multisets, waited for, and looked for in the page's Problems panel.
 'use strict';
 const vscode = require('vscode');
-const { WAIT_TIMEOUT_MS, assert, waitFor } = require('./harness');
+const { NEWS, WAIT_TIMEOUT_MS, assert, waitFor } = require('./harness');
 
 /**
  * @typedef {import('./protocol').CliDiagnostic} CliDiagnostic
@@ -101,6 +101,22 @@ async function waitForFindings(uri, expected, what, timeoutMs = WAIT_TIMEOUT_MS)
 }
 
 /**
+ * Opens the news-feed example and waits until the server's findings for it equal `mlsd check`'s:
+ * the server is up and has checked it.
+ * @param {Context} ctx
+ */
+async function openNewsChecked(ctx) {
+  const uri = ctx.file(NEWS);
+  const opened = await ctx.open(uri);
+  await waitForFindings(
+    uri,
+    ctx.expected.news.diagnostics.map(fromCli),
+    `the findings for ${NEWS}`,
+  );
+  return { uri, ...opened };
+}
+
+/**
  * The findings the Problems panel lists: VS Code leaves hints out of it (placeholders are hints).
  * @template {{ severity: number }} F
  * @param {F[]} findings
@@ -170,5 +186,6 @@ module.exports = {
   waitForFindings,
   askProblems,
   checkProblemsPanel,
+  openNewsChecked,
   listedInProblems,
 };

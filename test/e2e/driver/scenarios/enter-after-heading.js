@@ -4,21 +4,15 @@
 'use strict';
 const vscode = require('vscode');
 const { NEWS, assert } = require('../harness');
-const { fromCli, waitForFindings } = require('../findings');
+const { openNewsChecked } = require('../findings');
 
 /** @type {import('../harness').Scenario} */
 module.exports = {
   name: 'enter-after-heading',
   title: 'typing "## Model", Enter, "We use a two-tower model." leaves exactly that text',
   async run(ctx) {
-    const uri = ctx.file(NEWS);
-    const { document, editor } = await ctx.open(uri);
     // The server is up and has checked the design: its completion provider is there to ask.
-    await waitForFindings(
-      uri,
-      ctx.expected.news.diagnostics.map(fromCli),
-      `the findings for ${NEWS}`,
-    );
+    const { document, editor } = await openNewsChecked(ctx);
     const original = document.getText();
     assert(original.endsWith('\n'), `${NEWS} does not end with a line break`);
     // The cursor on the last, empty line.

@@ -12,9 +12,9 @@ const {
   fromEditor,
   difference,
   describeDifference,
-  waitForFindings,
   askProblems,
   listedInProblems,
+  openNewsChecked,
 } = require('../findings');
 
 const TYPING_MS = 60_000;
@@ -83,13 +83,7 @@ module.exports = {
   title:
     'after a minute of typing, the lenses and Problems match the checker within 1 s of the last keystroke; closing the design clears its problems at once',
   async run(ctx) {
-    const uri = ctx.file(NEWS);
-    const { document, editor } = await ctx.open(uri);
-    await waitForFindings(
-      uri,
-      ctx.expected.news.diagnostics.map(fromCli),
-      `the findings for ${NEWS}`,
-    );
+    const { uri, document, editor } = await openNewsChecked(ctx);
     // At the end of the last paragraph of step 4, its heading (and lens) at the top of the view.
     const heading = ctx.expected.news.steps.find((s) => s.id === 'model');
     const next = ctx.expected.news.steps.find((s) => s.id === 'evaluation');

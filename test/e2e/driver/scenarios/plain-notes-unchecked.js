@@ -4,8 +4,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { NEWS, assert, waitFor, removeFile } = require('../harness');
-const { ruleOf, mlsdDiagnostics, fromCli, waitForFindings, askProblems } = require('../findings');
+const { assert, waitFor, removeFile } = require('../harness');
+const { ruleOf, mlsdDiagnostics, askProblems, openNewsChecked } = require('../findings');
 
 /** @type {import('../harness').Scenario} */
 module.exports = {
@@ -24,13 +24,7 @@ module.exports = {
     assert(notesDocument.languageId === 'markdown', `notes.md is ${notesDocument.languageId}`);
     // Then a design, changed after notes.md was opened: once the change's finding is in, the
     // server has seen everything before it.
-    const uri = ctx.file(NEWS);
-    const { document, editor } = await ctx.open(uri);
-    await waitForFindings(
-      uri,
-      ctx.expected.news.diagnostics.map(fromCli),
-      `the findings for ${NEWS}`,
-    );
+    const { uri, document, editor } = await openNewsChecked(ctx);
     const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, '\n\nTODO: check the numbers.\n'));
     const line = document.lineCount - 2;

@@ -5,7 +5,7 @@
 'use strict';
 const vscode = require('vscode');
 const { NEWS, assert, waitFor } = require('../harness');
-const { ruleOf, mlsdDiagnostics, fromCli, waitForFindings } = require('../findings');
+const { ruleOf, mlsdDiagnostics, openNewsChecked } = require('../findings');
 
 /** @type {import('../harness').Scenario} */
 module.exports = {
@@ -13,13 +13,7 @@ module.exports = {
   title:
     'Ctrl+. at a step heading offers fix-all once and each disable action once; "Insert step" moves the cursor into the new step',
   async run(ctx) {
-    const uri = ctx.file(NEWS);
-    const { document, editor } = await ctx.open(uri);
-    await waitForFindings(
-      uri,
-      ctx.expected.news.diagnostics.map(fromCli),
-      `the findings for ${NEWS}`,
-    );
+    const { uri, document, editor } = await openNewsChecked(ctx);
     // The line with the most findings: a step heading that missing steps point at, among others.
     const byLine = new Map();
     for (const d of mlsdDiagnostics(uri)) {
