@@ -63,7 +63,21 @@ export class Analyzer {
     // Fix-all analyses the fixed text as a "what if" version of the same document.
     const reanalyse = (fixed: string) =>
       this.analyse(fixed, { rules: options.rules, document: key, tentative: true });
-    return runRules(analysis, this.registry, this.rules, options.rules, reanalyse, this.ruleMemory);
+    try {
+      return runRules(
+        analysis,
+        this.registry,
+        this.rules,
+        options.rules,
+        reanalyse,
+        this.ruleMemory,
+      );
+    } finally {
+      // Tokens are most of a part's memory and a larger heap makes every garbage collection
+      // slower; the rules have read what they need (the design checks read prose), so they go now
+      // and are read again from the part's text when asked for.
+      for (const { entry } of layout.parts) dropBlocks(entry);
+    }
   }
 
   /** Forgets a document's last analysis (it was closed). */
@@ -116,9 +130,6 @@ export class Analyzer {
         thinWords: thinWordsAt(step, framework, expected),
       };
     });
-    // Tokens are most of a part's memory and a larger heap makes every garbage collection slower;
-    // they are read again from the part's text when asked for.
-    for (const part of parts) dropBlocks(part.entry);
     const layout: Layout = {
       text,
       parts: parts.map(({ start, entry }) => ({ start, entry })),

@@ -64,6 +64,9 @@ export function runRules(
     }
   }
 
+  // What rules kept for this analysis (prose blocks among it) must not live as long as the
+  // analysis does: the contexts stay reachable through fix-all.
+  memory.analysis.clear();
   const kept = applyDisableComments(document, findings, rules);
   kept.sort((a, b) => compareRanges(a.range, b.range) || compareText(a.rule.id, b.rule.id));
   const analysis: Analysis = {
