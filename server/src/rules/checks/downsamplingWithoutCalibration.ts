@@ -20,9 +20,8 @@ export const downsamplingWithoutCalibration: Rule = {
     const hits = e.find('downsampling', ['data', 'model'], { ownWordsOnly: true });
     if (hits.length === 0 || e.has('calibration', 'document')) return;
     if (!e.trait('probability-output') && !e.has('probability-output', 'document')) return;
-    for (const hit of hits) {
+    for (const hit of e.affirmed(hits)) {
       const sentence = e.sentence(hit);
-      if (e.inSentence(sentence, 'negation')) continue;
       const where = e.section('model') ? 'model' : 'data';
       const adClick = context.caseStudy?.id === 'ad-click-prediction';
       report({

@@ -18,9 +18,8 @@ export const driftWithoutRetraining: Rule = {
     if (!e.defines('drift', 'retraining')) return;
     const hits = e.find('drift', ['monitoring'], { headings: false, ownWordsOnly: true });
     if (hits.length === 0 || e.has('retraining', 'document')) return;
-    for (const hit of hits) {
+    for (const hit of e.affirmed(hits)) {
       const sentence = e.sentence(hit);
-      if (e.inSentence(sentence, 'negation')) continue;
       report({
         range: sentence.range,
         message: `An interviewer would ask: "Your dashboard shows drift. Then what?" Detecting drift without a way to respond only tells you the model is getting worse. Say when and how it is retrained (on a schedule, on a drift trigger, or continually) and how the new version is validated before it replaces the old one.`,

@@ -19,9 +19,8 @@ export const imbalanceNotHandled: Rule = {
     const steps = ['requirements', 'framing', 'data', 'model', 'evaluation'];
     const hits = e.find('imbalance', steps, { headings: false, ownWordsOnly: true });
     if (hits.length === 0 || e.has('imbalance-handling', 'document')) return;
-    for (const hit of hits) {
+    for (const hit of e.affirmed(hits)) {
       const sentence = e.sentence(hit);
-      if (e.inSentence(sentence, 'negation')) continue;
       const where = e.section('model') ? 'model' : 'data';
       report({
         range: sentence.range,

@@ -24,9 +24,8 @@ export const latencyNotServed: Rule = {
       ownWordsOnly: true,
     });
     if (hits.length === 0 || e.has('latency-addressed', ['serving', 'model'])) return;
-    for (const hit of hits) {
+    for (const hit of e.affirmed(hits)) {
       const sentence = e.sentence(hit);
-      if (e.inSentence(sentence, 'negation')) continue;
       report({
         range: sentence.range,
         message: `An interviewer would ask: "You promised this latency in step 1; where does serving keep that promise?" Step ${serving.step.number} never says how a request stays within budget (precomputed candidates, a cache, a smaller or distilled model, ANN search), so the requirement is stated and then dropped.`,

@@ -23,9 +23,8 @@ export const randomSplitOnTimeData: Rule = {
     const hits = e.find('random-split', STEPS, { ownWordsOnly: true });
     if (hits.length === 0 || e.has('time-split', STEPS)) return;
     if (!e.trait('interaction-data') && !e.has('interaction-data', ['data'])) return;
-    for (const hit of hits) {
+    for (const hit of e.affirmed(hits)) {
       const sentence = e.sentence(hit);
-      if (e.inSentence(sentence, 'negation')) continue;
       const where = e.section('model') ? 'model' : 'data';
       report({
         range: sentence.range,

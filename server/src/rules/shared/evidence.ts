@@ -317,6 +317,11 @@ export class Evidence {
     return { start, end, range: lines.rangeOf(start, end), text: text.slice(start, end), tokens };
   }
 
+  /** The hits whose sentence does not negate them ("we do not downsample"). */
+  affirmed(hits: readonly Hit[]): Hit[] {
+    return hits.filter((hit) => !this.inSentence(hit.sentence, 'negation'));
+  }
+
   /** True when a word of the list occurs in the sentence. */
   inSentence(sentence: Sentence, name: string): boolean {
     for (const cue of this.cues(name)) {
