@@ -36,6 +36,7 @@ export const missingTopic: Rule = {
       for (const { topic } of missing) {
         const examples = exampleCues(
           topic.cues.filter((c) => c.language === 'en').map((c) => c.text),
+          topic.description,
         );
         const edit = insertTopicStubsEdit(document, section, [topic]);
         const origin = topic.origin === caseStudy?.id ? ` for ${caseStudy.title}` : '';
@@ -58,11 +59,31 @@ export const missingTopic: Rule = {
   },
 };
 
-function exampleCues(cues: string[]): string {
-  return cues
-    .filter((c) => c.length > 2)
-    .slice(0, 3)
-    .join(', ');
+/**
+ * Up to three cue words to show as examples: none the description already names, and none that is
+ * a variant of one already chosen ("A/B" and "a/b test" read as the same example twice).
+ */
+export function exampleCues(cues: string[], description: string): string {
+  const described = roughStem(description);
+  const chosen: string[] = [];
+  const chosenLower: string[] = [];
+  for (const cue of cues) {
+    const lower = roughStem(cue);
+    if (lower.length <= 2 || described.includes(lower)) continue;
+    if (chosenLower.some((c) => lower.includes(c) || c.includes(lower))) continue;
+    chosen.push(cue);
+    chosenLower.push(lower);
+    if (chosen.length === 3) break;
+  }
+  return chosen.join(', ');
+}
+
+/** Lower case without common English endings, so "A/B testing" reads as the "A/B test" it repeats. */
+function roughStem(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[/-]/g, '')
+    .replace(/(\w{3,}?)(?:ing|es|ed|s)\b/g, '$1');
 }
 
 function lowerFirst(text: string): string {
