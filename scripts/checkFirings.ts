@@ -60,7 +60,7 @@ for (const folder of folders) {
               lines[end.line].slice(0, end.character),
             ].join(' ');
       console.log(
-        `${file}:${start.line + 1 - shift} ${finding.rule.id} ${finding.rule}${problem ? ` [${problem}]` : ''}\n    “${quoted.trim().slice(0, 300)}”`,
+        `${file}:${start.line + 1 - shift} ${finding.rule.id} ${finding.rule.name}${problem ? ` [${problem}]` : ''}\n    “${quoted.trim().slice(0, 300)}”`,
       );
     }
   }

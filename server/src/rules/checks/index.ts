@@ -14,6 +14,7 @@ import { noBaseline } from './noBaseline';
 import { noColdStart } from './noColdStart';
 import { noOnlineTest } from './noOnlineTest';
 import { oneHotIds } from './oneHotIds';
+import { offlineMetricsOnly } from './offlineMetricsOnly';
 import { randomSplitOnTimeData } from './randomSplitOnTimeData';
 
 export const designChecks: readonly Rule[] = [
@@ -32,4 +33,5 @@ export const designChecks: readonly Rule[] = [
   gbdtWithContinualLearning,
   noOnlineTest,
   complexModelNoTradeoff,
+  offlineMetricsOnly,
 ];
