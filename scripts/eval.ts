@@ -2,18 +2,21 @@
 // write-ups. Not a test: it prints figures and never fails on them (CI runs it on ../shared/corpus
 // when that folder is there). The directory holds `docs/` and `labels-*.json` (with `manifest-*`
 // beside them); each labels file is scored apart, then all together. See scripts/eval/score.ts for
-// the arithmetic. Options: --no-misses (figures only), --topics (also list each topic miss).
+// the arithmetic. Options: --no-misses (figures only), --topics (also list each topic miss, with
+// the words taken as evidence when a gap was called covered).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../server/src/analysis/analyse';
 import type { Analysis } from '../server/src/model/analysis';
 import {
   emptyScore,
+  formatConfusion,
   formatFigures,
   formatStepMiss,
   formatTopicMiss,
   mergeScores,
   scoreDocument,
+  topicConfusion,
   type CheckerVerdicts,
   type DocumentLabels,
   type Score,
@@ -21,13 +24,20 @@ import {
 
 /** The checker's step lines (1-based) and topic verdicts, as the scorer reads them. */
 export function verdictsOf(analysis: Analysis): CheckerVerdicts {
-  const verdicts: CheckerVerdicts = { steps: {}, topics: {} };
+  const verdicts: CheckerVerdicts = { steps: {}, topics: {}, evidence: {} };
   for (const { step, section, topics } of analysis.steps) {
     verdicts.steps[step.id] = section ? section.heading.textRange.start.line + 1 : null;
     if (!section) continue;
     const byTopic: CheckerVerdicts['topics'][string] = {};
-    for (const { topic, status } of topics) byTopic[topic.id] = status;
+    const evidence: Record<string, string> = {};
+    for (const coverage of topics) {
+      byTopic[coverage.topic.id] = coverage.status;
+      if (coverage.status === 'covered' && coverage.evidence) {
+        evidence[coverage.topic.id] = coverage.evidence.text;
+      }
+    }
     verdicts.topics[step.id] = byTopic;
+    verdicts.evidence![step.id] = evidence;
   }
   return verdicts;
 }
@@ -90,6 +100,9 @@ function main(args: string[]): number {
   if (!args.includes('--no-misses')) {
     lines.push('', `step misses (${result.all.stepMisses.length}):`);
     lines.push(...result.all.stepMisses.map((m) => `  ${formatStepMiss(m)}`));
+    const confusion = topicConfusion(result.all.topicMisses);
+    lines.push('', `topics judged wrong (${confusion.length} topics):`);
+    lines.push(...confusion.map((c) => `  ${formatConfusion(c)}`));
     if (args.includes('--topics')) {
       lines.push('', `topic misses (${result.all.topicMisses.length}):`);
       lines.push(...result.all.topicMisses.map((m) => `  ${formatTopicMiss(m)}`));

@@ -22,6 +22,8 @@ export interface CheckerVerdicts {
   steps: Record<string, number | null>;
   /** Step id -> topic id -> 'covered' | 'missing' | 'unchecked' (steps the checker found). */
   topics: Record<string, Record<string, 'covered' | 'missing' | 'unchecked'>>;
+  /** Step id -> topic id -> the words that showed it covered (for the miss list). */
+  evidence?: Record<string, Record<string, string>>;
 }
 
 export interface StepMiss {
@@ -36,6 +38,8 @@ export interface TopicMiss {
   step: string;
   topic: string;
   expected: boolean;
+  /** The words the checker took as covering the topic (a gap called covered). */
+  evidence?: string;
 }
 
 export interface StepCounts {
@@ -67,8 +71,24 @@ export interface Score {
   english: StepCounts;
   otherLanguages: StepCounts;
   topics: TopicCounts;
+  /** The same for documents with English headings and with headings in another language. */
+  topicsEnglish: TopicCounts;
+  topicsOther: TopicCounts;
   stepMisses: StepMiss[];
   topicMisses: TopicMiss[];
+}
+
+function emptyTopicCounts(): TopicCounts {
+  return {
+    judged: 0,
+    agree: 0,
+    coveredLabels: 0,
+    coveredCalledMissing: 0,
+    gapLabels: 0,
+    gapsReported: 0,
+    unchecked: 0,
+    notJudged: 0,
+  };
 }
 
 export function emptyScore(): Score {
@@ -78,16 +98,9 @@ export function emptyScore(): Score {
     steps: { tp: 0, fp: 0, fn: 0 },
     english: { tp: 0, fp: 0, fn: 0 },
     otherLanguages: { tp: 0, fp: 0, fn: 0 },
-    topics: {
-      judged: 0,
-      agree: 0,
-      coveredLabels: 0,
-      coveredCalledMissing: 0,
-      gapLabels: 0,
-      gapsReported: 0,
-      unchecked: 0,
-      notJudged: 0,
-    },
+    topics: emptyTopicCounts(),
+    topicsEnglish: emptyTopicCounts(),
+    topicsOther: emptyTopicCounts(),
     stepMisses: [],
     topicMisses: [],
   };
@@ -116,30 +129,43 @@ export function scoreDocument(
       if (got !== expected) score.stepMisses.push({ file, step, expected, got });
     }
   }
-  const t = score.topics;
+  const byLanguage = labels.lang ? score.topicsOther : score.topicsEnglish;
   for (const [step, topics] of Object.entries(labels.topics ?? {})) {
     for (const [topic, expected] of Object.entries(topics)) {
       const verdict = checker.topics[step]?.[topic];
-      if (verdict === undefined) {
-        t.notJudged++;
-        continue;
-      }
-      if (verdict === 'unchecked') {
-        t.unchecked++;
-        continue;
-      }
-      const covered = verdict === 'covered';
-      t.judged++;
-      if (covered === expected) t.agree++;
-      else score.topicMisses.push({ file, step, topic, expected });
-      if (expected) {
-        t.coveredLabels++;
-        if (!covered) t.coveredCalledMissing++;
-      } else {
-        t.gapLabels++;
-        if (!covered) t.gapsReported++;
-      }
+      for (const t of [score.topics, byLanguage]) countTopic(t, verdict, expected);
+      if (verdict === undefined || verdict === 'unchecked') continue;
+      if ((verdict === 'covered') === expected) continue;
+      const miss: TopicMiss = { file, step, topic, expected };
+      const evidence = checker.evidence?.[step]?.[topic];
+      if (evidence !== undefined) miss.evidence = evidence;
+      score.topicMisses.push(miss);
     }
+  }
+}
+
+function countTopic(
+  t: TopicCounts,
+  verdict: CheckerVerdicts['topics'][string][string] | undefined,
+  expected: boolean,
+): void {
+  if (verdict === undefined) {
+    t.notJudged++;
+    return;
+  }
+  if (verdict === 'unchecked') {
+    t.unchecked++;
+    return;
+  }
+  const covered = verdict === 'covered';
+  t.judged++;
+  if (covered === expected) t.agree++;
+  if (expected) {
+    t.coveredLabels++;
+    if (!covered) t.coveredCalledMissing++;
+  } else {
+    t.gapLabels++;
+    if (!covered) t.gapsReported++;
   }
 }
 
@@ -153,8 +179,10 @@ export function mergeScores(scores: Score[]): Score {
       total[key].fp += s[key].fp;
       total[key].fn += s[key].fn;
     }
-    for (const key of Object.keys(total.topics) as (keyof TopicCounts)[]) {
-      total.topics[key] += s.topics[key];
+    for (const group of ['topics', 'topicsEnglish', 'topicsOther'] as const) {
+      for (const key of Object.keys(total[group]) as (keyof TopicCounts)[]) {
+        total[group][key] += s[group][key];
+      }
     }
     total.stepMisses.push(...s.stepMisses);
     total.topicMisses.push(...s.topicMisses);
@@ -202,20 +230,62 @@ function stepLine(label: string, counts: StepCounts): string {
   );
 }
 
+function topicLine(label: string, t: TopicCounts): string {
+  const f = topicFigures(t);
+  return (
+    `  topics ${label.padEnd(12)} agreement ${fixed(f.agreement)} (${t.agree}/${t.judged})` +
+    `  covered called missing ${percent(f.coveredCalledMissing)} (${t.coveredCalledMissing}/${t.coveredLabels})` +
+    `  gaps reported ${percent(f.gapsReported)} (${t.gapsReported}/${t.gapLabels})` +
+    `  unchecked ${t.unchecked}  not judged ${t.notJudged}`
+  );
+}
+
 /** The figures of one score as printed lines (no misses). */
 export function formatFigures(name: string, score: Score): string[] {
-  const t = score.topics;
-  const f = topicFigures(t);
   return [
     `${name}: ${score.documents} documents, ${score.stepDocuments} scored for steps`,
     stepLine('overall', score.steps),
     stepLine('English', score.english),
     stepLine('non-English', score.otherLanguages),
-    `  topics agreement ${fixed(f.agreement)} (${t.agree}/${t.judged})` +
-      `  covered called missing ${percent(f.coveredCalledMissing)} (${t.coveredCalledMissing}/${t.coveredLabels})` +
-      `  gaps reported ${percent(f.gapsReported)} (${t.gapsReported}/${t.gapLabels})` +
-      `  unchecked ${t.unchecked}  not judged ${t.notJudged}`,
+    topicLine('overall', score.topics),
+    topicLine('English', score.topicsEnglish),
+    topicLine('non-English', score.topicsOther),
   ];
+}
+
+export interface TopicConfusion {
+  /** `step/topic`. */
+  topic: string;
+  /** Covered by the labels, called missing. */
+  calledMissing: number;
+  /** A gap by the labels, called covered. */
+  calledCovered: number;
+}
+
+/** Which topics are judged wrong how often, the most often first: the kinds of miss to look at. */
+export function topicConfusion(misses: readonly TopicMiss[]): TopicConfusion[] {
+  const byTopic = new Map<string, TopicConfusion>();
+  for (const miss of misses) {
+    const key = `${miss.step}/${miss.topic}`;
+    let entry = byTopic.get(key);
+    if (!entry) {
+      entry = { topic: key, calledMissing: 0, calledCovered: 0 };
+      byTopic.set(key, entry);
+    }
+    if (miss.expected) entry.calledMissing++;
+    else entry.calledCovered++;
+  }
+  const total = (c: TopicConfusion) => c.calledMissing + c.calledCovered;
+  return [...byTopic.values()].sort(
+    (a, b) => total(b) - total(a) || a.topic.localeCompare(b.topic),
+  );
+}
+
+export function formatConfusion(entry: TopicConfusion): string {
+  return (
+    `${entry.topic.padEnd(40)} ${String(entry.calledMissing + entry.calledCovered).padStart(3)}` +
+    `  (covered called missing ${entry.calledMissing}, gap called covered ${entry.calledCovered})`
+  );
 }
 
 const lineOf = (line: number | null) => (line === null ? 'none' : `line ${line}`);
@@ -226,5 +296,6 @@ export function formatStepMiss(miss: StepMiss): string {
 
 export function formatTopicMiss(miss: TopicMiss): string {
   const said = miss.expected ? 'covered, called missing' : 'a gap, called covered';
-  return `${miss.file}: ${miss.step}/${miss.topic} ${said}`;
+  const evidence = miss.evidence === undefined ? '' : ` by "${miss.evidence.replace(/\s+/g, ' ')}"`;
+  return `${miss.file}: ${miss.step}/${miss.topic} ${said}${evidence}`;
 }

@@ -13,7 +13,7 @@ import {
   TemplateText,
   uncoveredStatus,
 } from '../../server/src/analysis/cueMatching';
-import { tokenMatches } from '../../server/src/framework/cueMatch';
+import { namesFeature, tokenMatches } from '../../server/src/framework/cueMatch';
 import {
   expectationsOf,
   expectedTopics,
@@ -124,7 +124,7 @@ function coverTopics(
     }
     let best = evidenceOf(
       topic,
-      topic.cues.map((cue) => findCue(cue, searched)),
+      topic.cues.map((cue) => findCue(cue, searched, topic.notBefore)),
     );
     if (topic.minQuestions) {
       const { count, first } = countQuestions(questionBlocks);
@@ -146,13 +146,15 @@ function coverTopics(
 function findCue(
   cue: CompiledCue,
   blockTokens: Token[][],
+  notBefore: ReadonlySet<string>,
 ): { start: number; end: number } | undefined {
   const length = cue.tokens.length;
   for (const tokens of blockTokens) {
     for (let i = 0; i + length <= tokens.length; i++) {
       let k = 0;
       while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
-      if (k === length) return { start: tokens[i].start, end: tokens[i + length - 1].end };
+      if (k < length || namesFeature(tokens[i + length], notBefore)) continue;
+      return { start: tokens[i].start, end: tokens[i + length - 1].end };
     }
   }
   return undefined;

@@ -107,6 +107,33 @@ describe('cue context', () => {
     assert.equal(loss('- **Loss function**: focal loss\n- **Serving**: out of scope'), 'covered');
   });
 
+  it('does not take a word naming a model input ("engagement features") as the topic', () => {
+    const topic = (heading: string, step: string, id: string, body: string) => {
+      const analysis = analyse(lines('# T', `## ${heading}`, body));
+      const result = analysis.steps.find((s) => s.step.id === step)!;
+      return result.topics.find((t) => t.topic.id === id)?.status;
+    };
+    const online = (body: string) => topic('Evaluation', 'evaluation', 'online-metrics', body);
+    assert.equal(online('Inputs include retention features and past clicks.'), 'missing');
+    assert.equal(online('We watch retention after launch.'), 'covered');
+    // A topic whose own cues are the feature noun still counts it.
+    const features = (body: string) => topic('Data', 'data', 'feature-engineering', body);
+    assert.equal(features('Engagement features from the last week.'), 'covered');
+  });
+
+  it('does not take a topic deferred in other languages as covered', () => {
+    const loss = (heading: string, body: string) => {
+      const analysis = analyse(lines('# T', `## ${heading}`, body));
+      const step = analysis.steps.find((s) => s.step.id === 'model')!;
+      return step.topics.find((t) => t.topic.id === 'loss-function')?.status;
+    };
+    assert.equal(loss('Model', 'Loss function: beyond the scope of this answer.'), 'missing');
+    assert.equal(loss('Модель', 'Функция потерь за рамками этого ответа.'), 'missing');
+    assert.equal(loss('Modelo', 'Función de pérdida: fuera de alcance.'), 'missing');
+    assert.equal(loss('Modell', 'Verlustfunktion: nicht behandelt.'), 'missing');
+    assert.equal(loss('Модель', 'Функция потерь: кросс-энтропия.'), 'covered');
+  });
+
   it('judges weak cues and deferrals the same way in the whole-text oracle', () => {
     const text = lines(
       '# T',
@@ -114,6 +141,7 @@ describe('cue context', () => {
       'Our goal here is to answer in order.',
       '## Model',
       'We split the data by time and keep a labels table.',
+      'Inputs: retention features.',
       '',
       '**Loss function**: out of scope. Cross-entropy later, maybe.',
     );

@@ -9,7 +9,9 @@ import { scoreCorpus } from '../../scripts/eval';
 import {
   emptyScore,
   formatStepMiss,
+  formatTopicMiss,
   scoreDocument,
+  topicConfusion,
   stepFigures,
   topicFigures,
 } from '../../scripts/eval/score';
@@ -83,6 +85,45 @@ describe('eval scorer', () => {
       coveredCalledMissing: 0.5,
       gapsReported: 0.5,
     });
+    // The document's headings are in Russian: its topics count as non-English, none as English.
+    assert.deepEqual(score.topicsOther, t);
+    assert.equal(score.topicsEnglish.judged, 0);
+  });
+
+  it('lists which topics are judged wrong how often, with the words taken as evidence', () => {
+    const score = emptyScore();
+    scoreDocument(
+      score,
+      'd.md',
+      {
+        steps: steps({ requirements: 1, model: 5 }),
+        topics: { requirements: { goal: false, scale: true }, model: { loss: true } },
+      },
+      {
+        steps: steps({ requirements: 1, model: 5 }),
+        topics: {
+          requirements: { goal: 'covered', scale: 'missing' },
+          model: { loss: 'missing' },
+        },
+        evidence: { requirements: { goal: 'grow' } },
+      },
+    );
+    scoreDocument(
+      score,
+      'e.md',
+      { steps: steps({ requirements: 1 }), topics: { requirements: { goal: false } } },
+      { steps: steps({ requirements: 1 }), topics: { requirements: { goal: 'covered' } } },
+    );
+    assert.equal(score.topicsEnglish.judged, 4);
+    assert.equal(
+      formatTopicMiss(score.topicMisses[0]),
+      'd.md: requirements/goal a gap, called covered by "grow"',
+    );
+    assert.deepEqual(topicConfusion(score.topicMisses), [
+      { topic: 'requirements/goal', calledMissing: 0, calledCovered: 2 },
+      { topic: 'model/loss', calledMissing: 1, calledCovered: 0 },
+      { topic: 'requirements/scale', calledMissing: 1, calledCovered: 0 },
+    ]);
   });
 
   it('scores a corpus directory per labels file, and skips cleanly without one', () => {

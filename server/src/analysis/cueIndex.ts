@@ -1,8 +1,13 @@
 // An index of a slice's words by stem and by lower-case form, so that a cue's first token finds
 // its candidate places without reading every token (a step has about a thousand cues).
 import type { Token } from '../core/tokens';
-import type { CompiledCue } from '../framework/compile';
-import { inflectionFreePrefix, startsWithDigit, tokenMatches } from '../framework/cueMatch';
+import type { CompiledCue, FeatureNouns } from '../framework/compile';
+import {
+  inflectionFreePrefix,
+  namesFeature,
+  startsWithDigit,
+  tokenMatches,
+} from '../framework/cueMatch';
 
 /**
  * The tokens of a few blocks indexed by stem and by word, so a cue's first token finds its
@@ -40,7 +45,11 @@ export class CueIndex {
     }
   }
 
-  first(cue: CompiledCue): { start: number; end: number } | undefined {
+  /**
+   * `notBefore`: stems of words that, right after the cue, make the place not count ("engagement"
+   * in "engagement features" names a model input).
+   */
+  first(cue: CompiledCue, notBefore?: FeatureNouns): { start: number; end: number } | undefined {
     const want = cue.tokens[0];
     const length = cue.tokens.length;
     let candidates: number[] | undefined;
@@ -68,8 +77,10 @@ export class CueIndex {
       if (i + length > this.blockEnd[i]) continue;
       let k = 1;
       while (k < length && tokenMatches(cue.tokens[k], this.tokens[i + k])) k++;
-      if (k === length)
-        return { start: this.tokens[i].start, end: this.tokens[i + length - 1].end };
+      if (k < length) continue;
+      const next = i + length < this.blockEnd[i] ? this.tokens[i + length] : undefined;
+      if (notBefore && namesFeature(next, notBefore)) continue;
+      return { start: this.tokens[i].start, end: this.tokens[i + length - 1].end };
     }
     return undefined;
   }

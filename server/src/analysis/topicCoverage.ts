@@ -265,7 +265,10 @@ export class Coverage {
       slice.index ??= new CueIndex(usableTokens(part.entry, slice));
       const index = slice.index;
       for (let k = 0; k < topic.cues.length; k++) {
-        const hit = index.first(topic.cues[k]);
+        const hit = index.first(
+          topic.cues[k],
+          topic.notBefore.size > 0 ? topic.notBefore : undefined,
+        );
         if (hit) matches.push(k, hit.start, hit.end);
       }
       if (matches.length === 0) matches = NO_MATCHES;

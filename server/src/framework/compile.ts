@@ -34,6 +34,9 @@ export interface CompiledCue {
   weak?: true;
 }
 
+/** Stems of the framework's feature nouns (`featureNouns`: "feature", "signal", "признак"). */
+export type FeatureNouns = ReadonlySet<string>;
+
 export interface CompiledTopic {
   id: string;
   title: string;
@@ -50,6 +53,11 @@ export interface CompiledTopic {
   alsoIn: string[];
   /** Levels at which the topic is required although `required` is false (front matter `level:`). */
   requiredAt: readonly string[];
+  /**
+   * The feature nouns after which a cue names a model input rather than this topic ("engagement
+   * features" is not an online metric); empty for a topic with such a noun among its cues.
+   */
+  notBefore: FeatureNouns;
 }
 
 export interface KeywordEntry {
@@ -96,6 +104,7 @@ export interface CompiledFramework {
   aliases: Map<string, string>;
   /** Matches a phrase that defers or denies a topic ("out of scope"), when the data has some. */
   deferral?: RegExp;
+  featureNouns: FeatureNouns;
   /** Normalised text -> the step it names once the step before that one is written. */
   laterAliases: Map<string, string>;
   /** Normalised extra-section headings. */
@@ -184,10 +193,22 @@ export function compileCues(
   return cues;
 }
 
+/** The stems of the framework's feature nouns, in every language. */
+export function featureNounsOf(data: FrameworkData): FeatureNouns {
+  const stems = new Set<string>();
+  for (const list of Object.values(data.featureNouns ?? {})) {
+    for (const noun of list) for (const token of tokenize(noun)) stems.add(token.stem);
+  }
+  return stems;
+}
+
+const NO_NOUNS: FeatureNouns = new Set();
+
 export function compileTopic(
   topic: TopicData,
   origin: string,
   languages: Record<string, LanguageRules>,
+  featureNouns: FeatureNouns = NO_NOUNS,
 ): CompiledTopic {
   const cues: CompiledCue[] = [];
   const weakByLanguage = new Map<string, Set<string>>();
@@ -221,6 +242,9 @@ export function compileTopic(
     origin,
     alsoIn: topic.alsoIn ?? [],
     requiredAt: topic.requiredAt ?? [],
+    notBefore: cues.some((cue) => cue.tokens.length === 1 && featureNouns.has(cue.tokens[0].stem))
+      ? NO_NOUNS
+      : featureNouns,
   };
 }
 
@@ -271,6 +295,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
     ),
     data,
     deferral: deferralPattern(data),
+    featureNouns: featureNounsOf(data),
   };
   for (const [language, rules] of Object.entries(data.languages)) {
     // Cutting at particles would be wrong where the head comes last after them ("モデルの評価").
@@ -303,7 +328,9 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
       summary: step.summary,
       thinWords: step.thinWords,
       template: step.template,
-      topics: step.topics.map((t) => compileTopic(t, data.id, data.languages)),
+      topics: step.topics.map((t) =>
+        compileTopic(t, data.id, data.languages, framework.featureNouns),
+      ),
       followUps: step.followUps ?? [],
       data: step,
     };
@@ -321,7 +348,7 @@ export function compileCaseStudy(
   for (const [stepId, topics] of Object.entries(data.topics)) {
     topicsByStep.set(
       stepId,
-      topics.map((t) => compileTopic(t, data.id, framework.languages)),
+      topics.map((t) => compileTopic(t, data.id, framework.languages, framework.featureNouns)),
     );
   }
   return {

@@ -22,6 +22,14 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
   return have.stem === want.stem;
 }
 
+/**
+ * Whether the word after a cue's place makes the cue the name of a model input ("engagement" in
+ * "engagement features"): `notBefore` holds the topic's feature-noun stems (CompiledTopic).
+ */
+export function namesFeature(next: Token | undefined, notBefore: ReadonlySet<string>): boolean {
+  return next !== undefined && next.kind === 'word' && notBefore.has(next.stem);
+}
+
 export function startsWithDigit(word: string): boolean {
   const code = word.charCodeAt(0);
   return code >= 48 && code <= 57;

@@ -153,6 +153,12 @@ export interface FrameworkData {
    * cue in the same sentence as one of them does not cover its topic. Optional.
    */
   deferrals?: PhrasesByLanguage;
+  /**
+   * Nouns that, right after a cue, make it the name of a model input ("engagement features",
+   * "traffic signal"), per language: such a cue covers only a topic that has the noun among its
+   * own cues (feature engineering). Optional.
+   */
+  featureNouns?: PhrasesByLanguage;
   steps: StepData[];
   /** What each level (front matter `level:`) changes; a level not listed changes nothing. */
   levels?: Partial<Record<Level, LevelData>>;

@@ -185,6 +185,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     'placeholders',
     'checks',
     'deferrals',
+    'featureNouns',
     'steps',
     'levels',
   ]);
@@ -230,6 +231,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
   c.phrases(data.extraSections, 'extraSections');
   c.array(data.placeholders, 'placeholders').forEach((p, i) => c.string(p, `placeholders[${i}]`));
   if (data.deferrals !== undefined) c.phrases(data.deferrals, 'deferrals');
+  if (data.featureNouns !== undefined) c.phrases(data.featureNouns, 'featureNouns');
   const steps = c.array(data.steps, 'steps');
   if (steps.length === 0) c.fail('steps', 'a framework needs at least one step');
   const stepIds = new Set<string>();
