@@ -31,12 +31,12 @@ export interface Numbering {
 
 /**
  * How a heading's words name a step: the whole heading is an alias ("Model evaluation"), a
- * keyword is its head ("Evaluation of labelers", "Data requirements"), or only qualifies another
- * head ("Model" in "Model evaluation").
+ * keyword is its head ("Evaluation of labelers", "Data requirements"), leads a head that names no
+ * step ("Data strategy"), or only qualifies another step's head ("Model" in "Model evaluation").
  */
 export interface WordEvidence {
   stepId: string;
-  kind: 'alias' | 'head' | 'modifier';
+  kind: 'alias' | 'head' | 'lead' | 'modifier';
   /** The words that named the step, as normalised. */
   word: string;
 }
@@ -300,19 +300,74 @@ export function matchHeading(text: string, framework: CompiledFramework): Headin
   return match;
 }
 
+// The script of a heading's first word, where it tells where the head noun sits.
+const HEAD_FIRST_SCRIPT = /^\p{Script=Cyrillic}/u;
+const HEAD_LAST_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// In a question heading the noun phrase ends at the verb: "What features does the system use?".
+const QUESTION = /^(?:what|which|how|why|where|when|who)\s/;
+const AUXILIARY =
+  /\s(?:would|will|should|could|can|do|does|did|is|are|was|were|to|might|must)(?:\s|$)/;
+
+const LATIN_LANGUAGES = new Set(['en', 'es', 'pt', 'de', 'fr']);
+
+function kindAt(place: 'head' | 'lead' | 'aside' | undefined): WordEvidence['kind'] {
+  return place === 'head' || place === 'lead' ? place : 'modifier';
+}
+
+function questionHead(text: string): string {
+  if (!QUESTION.test(text)) return text;
+  const verb = AUXILIARY.exec(text);
+  return verb ? text.slice(0, verb.index) : text;
+}
+
 /** The steps a heading's words name: its matched steps, then any other step word in it. */
 function wordEvidence(
   match: Omit<HeadingMatch, 'numbered' | 'words'>,
   framework: CompiledFramework,
 ): WordEvidence[] {
   if (match.extra || match.normalised === '') return [];
-  const hits = findHits(match.normalised, tokenize(match.normalised), framework);
+  const canonical = match.normalised;
+  const hits = findHits(canonical, tokenize(canonical), framework);
+  const spansCoordinator = hits.some((hit) => /\sand\s/.test(canonical.slice(hit.start, hit.end)));
+  const parts = spansCoordinator ? [canonical] : splitCoordinated(canonical);
+  // Where each step's word sits in a part: its head ("Model evaluation": evaluation), leading a
+  // head that names no step ("Data strategy": data), or after the head ("Serving the model").
+  const place = new Map<string, 'head' | 'lead' | 'aside'>();
+  const setPlace = (stepId: string, value: 'head' | 'lead' | 'aside') => {
+    const rank = { head: 3, lead: 2, aside: 1 } as const;
+    const old = place.get(stepId);
+    if (!old || rank[value] > rank[old]) place.set(stepId, value);
+  };
+  for (const part of parts) {
+    const phrase = canonicalHead(part, framework);
+    const head = questionHead(phrase);
+    // The heading's own language places its head: a Russian heading that quotes English words
+    // ("Методология Data Scientist") has its head first, and the quoted words are an aside.
+    const script = HEAD_FIRST_SCRIPT.test(head)
+      ? 'first'
+      : HEAD_LAST_SCRIPT.test(head)
+        ? 'last'
+        : undefined;
+    for (const hit of findHits(head, tokenize(head), framework)) {
+      const first = script ? script === 'first' : hit.entry.head === 'first';
+      const atHead = first ? hit.start === 0 : hit.end === head.length;
+      const foreign = script !== undefined && LATIN_LANGUAGES.has(hit.entry.language);
+      setPlace(hit.stepId, atHead ? 'head' : foreign ? 'aside' : 'lead');
+    }
+    // The verb of a question says what it asks about ("How will you monitor it?").
+    if (head !== phrase) {
+      for (const hit of findHits(phrase, tokenize(phrase), framework)) {
+        if (hit.start >= head.length) setPlace(hit.stepId, 'head');
+      }
+    }
+  }
   const words: WordEvidence[] = match.stepIds.map((stepId) => ({
     stepId,
-    kind: match.strong ? 'alias' : 'head',
+    kind: match.strong ? 'alias' : kindAt(place.get(stepId)),
     word: match.strong
-      ? match.normalised
-      : (hits.find((hit) => hit.stepId === stepId)?.entry.text ?? match.normalised),
+      ? canonical
+      : (hits.find((hit) => hit.stepId === stepId)?.entry.text ?? canonical),
   }));
   for (const hit of hits) {
     if (words.some((w) => w.stepId === hit.stepId)) continue;

@@ -34,7 +34,7 @@ export interface DocumentShape {
 // Weights of the evidence. A whole-heading alias is worth more than a head word, which is worth
 // far more than a word that only qualifies another head. The threshold is what a head word at the
 // step level scores with nothing against it: a head word deep in a section, or a title, falls short.
-const WORD_WEIGHT = { alias: 6, head: 4, modifier: 1 } as const;
+const WORD_WEIGHT = { alias: 6, head: 4, lead: 3, modifier: 1 } as const;
 const THRESHOLD = 4.5;
 const AT_STEP_LEVEL = 1;
 const PER_LEVEL_DEEPER = 1.5;
@@ -43,7 +43,6 @@ const NUMBERED_LIKE_STEPS = 1.5;
 const NUMBERED_AS_SUB_POINT = -0.5;
 const UNNUMBERED_AMONG_NUMBERED = -1.5;
 const TITLE_PENALTY = { alias: -2, other: -5 } as const;
-const UNDER_UNNAMED_NUMBERED_PARENT = 2.5;
 const NUMBERED_SUB_POINT_OF_EARLIER_STEP = 2.5;
 const INSIDE_SAME_STEP = -2;
 const PER_TOPIC_MENTIONED = 0.5;
@@ -52,6 +51,10 @@ const MAX_TOPIC_BONUS = 1.5;
 const ORDER_COST = { base: 2.5, alias: -1, stepShaped: -1, min: 0.5 } as const;
 /** What of a section is read for topic cues, and for how many headings per document. */
 const BODY_WINDOW = 1200;
+/** How much less like a step heading the first of consecutive parts may look and still open it. */
+const FIRST_PART_TOLERANCE = 1;
+/** Restarts after which a numbering style numbers a list of points rather than the steps. */
+const MAX_RESTARTS = 1;
 /** How many of each step's best-scoring headings the assignment weighs. */
 const CANDIDATES_PER_STEP = 6;
 const MAX_BODY_READS = 64;
@@ -78,6 +81,8 @@ interface ScoredStep {
   score: number;
   /** The score from the heading alone, before what its section talks about. */
   headingScore: number;
+  /** The heading names the step only in a word that qualifies another step's head. */
+  onlyQualifies?: boolean;
   evidence: string[];
 }
 
@@ -103,7 +108,8 @@ export function chooseStepHeadings(
       const tokens = bodyTokens(headings, heading, text);
       for (const entry of scored) addTopicEvidence(entry, tokens, framework);
     }
-    const passing = scored.filter((s) => s.score >= THRESHOLD);
+    // A word that only qualifies another head never opens a step, whatever supports it.
+    const passing = scored.filter((s) => s.score >= THRESHOLD && !s.onlyQualifies);
     if (passing.length === 0) continue;
     eligible.set(heading.index, new Set(passing.map((s) => s.stepId)));
     candidates.push({ heading, options: optionsOf(heading, passing, framework, context) });
@@ -163,7 +169,13 @@ function moveToFirstPart(
       const heading = headings[at--];
       if (heading.depth > choice.heading.depth) continue;
       const scored = scoreAt.get(heading.index)?.find((s) => s.stepId === choice.stepId);
-      if (!scored || taken.has(heading.index) || scored.headingScore < own.headingScore) break;
+      if (
+        !scored ||
+        taken.has(heading.index) ||
+        scored.headingScore < own.headingScore - FIRST_PART_TOLERANCE
+      ) {
+        break;
+      }
       first = { heading, scored };
     }
     if (first) {
@@ -240,8 +252,27 @@ function documentContext(
   const stepDepth = Math.min(...stepLevels);
   const atLevel = outer.filter((h) => h.depth <= deepestLevel);
   const numbered = atLevel.filter((h) => h.match.numbering);
-  const numbersSteps = atLevel.length >= 2 && numbered.length * 2 > atLevel.length;
-  const stepNumbering = common(numbered.map((h) => h.match.numbering!.style));
+  // Step numbers run on through the document; numbers that start again under each part
+  // ("### 1.", "### 2.", then "### 1." again) number a list of points, not the steps.
+  const restarts = new Map<string, number>();
+  const lastValue = new Map<string, number>();
+  for (const h of headings) {
+    if (h.index < titleEnd || !h.match.numbering || !stepLevels.has(h.depth)) continue;
+    const { style, value } = h.match.numbering;
+    const previous = lastValue.get(style);
+    const subNumber = style === 'arabic.2' || style === 'arabic.3';
+    if (previous !== undefined && (value < previous || (value === previous && !subNumber))) {
+      restarts.set(style, (restarts.get(style) ?? 0) + 1);
+    }
+    lastValue.set(style, value);
+  }
+  const stepNumbering = common(
+    numbered
+      .map((h) => h.match.numbering!.style)
+      .filter((style) => (restarts.get(style) ?? 0) < MAX_RESTARTS),
+  );
+  const stepNumbered = numbered.filter((h) => stepNumbering.has(h.match.numbering!.style));
+  const numbersSteps = atLevel.length >= 2 && stepNumbered.length * 2 > atLevel.length;
   return {
     shape: { stepDepth, numbersSteps },
     stepLevels,
@@ -264,21 +295,29 @@ function scoreHeading(
   const namedParent = parent && parent.match.words.some((w) => w.kind !== 'modifier');
   const unnamedNumberedParent =
     parent !== undefined &&
-    parent.match.numbered &&
+    parent.match.numbering !== undefined &&
+    context.stepNumbering.has(parent.match.numbering.style) &&
     !namedParent &&
     !parent.match.extra &&
     parent.depth <= context.deepestLevel;
   const shapeEvidence: { points: number; why: string }[] = [];
+  let level: { points: number; why: string } | undefined;
   if (context.stepLevels.has(heading.depth)) {
-    shapeEvidence.push({ points: AT_STEP_LEVEL, why: 'at the level of the other step headings' });
+    level = { points: AT_STEP_LEVEL, why: 'at the level of the other step headings' };
   } else if (heading.depth > context.deepestLevel) {
     const levels = heading.depth - context.deepestLevel;
-    shapeEvidence.push({
+    level = {
       points: -Math.min(MAX_DEPTH_PENALTY, levels * PER_LEVEL_DEEPER),
       why: 'a sub-heading',
-    });
+    };
   }
-  if (shape.numbersSteps) {
+  if (match.numbering?.style === 'step') {
+    // "Step 2:", "Stage 1.", "Этап 3 -": the writer calls the heading a step.
+    shapeEvidence.push({
+      points: NUMBERED_LIKE_STEPS,
+      why: `numbered as a step (${match.numbering.value})`,
+    });
+  } else if (shape.numbersSteps) {
     const numbering = match.numbering;
     if (!numbering) {
       // Only a heading at the steps' level is expected to carry their numbers.
@@ -321,13 +360,22 @@ function scoreHeading(
       evidence.push('the document title');
     }
     if (unnamedNumberedParent && !opener && word.kind !== 'modifier') {
-      score += UNDER_UNNAMED_NUMBERED_PARENT;
-      evidence.push('under a numbered heading that names no step');
-    } else if (
+      // "## Step 3: Architecture" > "### Features": a part of a step-shaped heading that names
+      // no step stands where a step heading would.
+      score += AT_STEP_LEVEL;
+      evidence.push(`a part of '${parent!.text.trim()}', a numbered heading that names no step`);
+    } else {
+      if (level) {
+        score += level.points;
+        evidence.push(level.why);
+      }
+    }
+    if (
+      !unnamedNumberedParent &&
       match.numbered &&
       parent &&
       namedParent &&
-      word.kind === 'head' &&
+      (word.kind === 'head' || word.kind === 'lead') &&
       heading.depth > parent.depth &&
       laterThanParent(step, parent, framework)
     ) {
@@ -336,7 +384,13 @@ function scoreHeading(
       score += NUMBERED_SUB_POINT_OF_EARLIER_STEP;
       evidence.push('a numbered sub-point after an earlier step');
     }
-    scored.push({ stepId: step.id, score, headingScore: score, evidence });
+    scored.push({
+      stepId: step.id,
+      score,
+      headingScore: score,
+      evidence,
+      onlyQualifies: word.kind === 'modifier',
+    });
   }
   return scored;
 }
@@ -349,8 +403,15 @@ function ancestorNaming(heading: Heading, stepId: string, context: Context): Hea
   return undefined;
 }
 
-function describeWord(kind: 'alias' | 'head' | 'modifier'): string {
-  return kind === 'alias' ? "the step's name" : kind === 'head' ? 'head word' : 'qualifying word';
+const WORD_KINDS = {
+  alias: "the step's name",
+  head: 'head word',
+  lead: 'before a general head word',
+  modifier: 'qualifying word',
+} as const;
+
+function describeWord(kind: keyof typeof WORD_KINDS): string {
+  return WORD_KINDS[kind];
 }
 
 function laterThanParent(step: CompiledStep, parent: Heading, framework: CompiledFramework) {
