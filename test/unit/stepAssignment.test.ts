@@ -162,4 +162,204 @@ describe('step assignment', () => {
     assert.equal(parts.findings.filter((f) => f.rule.name === 'duplicate-step').length, 0);
     assert.equal(stepLines(parts).evaluation, 2);
   });
+
+  // Issue 13: the kinds of heading real write-ups use, each in a small document of our own.
+  it('reads a step word before a general head noun as that step', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Ride pricing',
+          '## Design constraints',
+          'x',
+          '## Data Requirements',
+          'x',
+          '## Model Selection Guide',
+          'x',
+          '## Metrics evaluation',
+          'x',
+          '## Service',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.requirements, 2);
+    assert.equal(steps.data, 4);
+    assert.equal(steps.model, 6);
+    assert.equal(steps.evaluation, 8);
+    assert.equal(steps.serving, 10);
+  });
+
+  it('opens data at a "Dataset" heading', () => {
+    const steps = stepLines(
+      analyse(lines('# T', '## Goals', 'x', '## Dataset', 'x', '## Model', 'x')),
+    );
+    assert.equal(steps.data, 4);
+  });
+
+  it('matches decorated numbered headings and keycap numbers', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Pipeline',
+          '### **🔹 1. Data Ingestion & Storage**',
+          'x',
+          '### **🔹 2. Model Training**',
+          'x',
+          '### 3️⃣ Evaluation',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 2);
+    assert.equal(steps.model, 4);
+    assert.equal(steps.evaluation, 6);
+  });
+
+  it('does not open a step at the document title', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Summary: designing a ranking model for a jobs feed',
+          '## 1. Goals',
+          'x',
+          '## 2. Data',
+          'x',
+          '## 3. Modelling',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.model, 6);
+  });
+
+  it('keeps lower-case roman sub-points under upper-case roman steps', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Spam filter',
+          '## I. Requirements',
+          'x',
+          '## II. Data',
+          '### i. Sources',
+          'x',
+          '### ii. Model inputs',
+          'x',
+          '## III. Model',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 4);
+    assert.equal(steps.model, 9);
+  });
+
+  it('opens a step at a "Stage N" heading deep inside a part', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Churn',
+          '## 1. Goals',
+          'x',
+          '## 2. Plan',
+          '### 2.1 Stages',
+          '#### Stage 1. Data preparation',
+          'x',
+          '#### Stage 2. Model training',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 6);
+    assert.equal(steps.model, 8);
+  });
+
+  it('reads words quoted in another script as an aside, not the head', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Прогноз спроса',
+          '## 1. Цели и предпосылки',
+          'x',
+          '## 2. Методология Data Scientist',
+          'x',
+          '## 3. Подготовка данных',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 6);
+  });
+
+  it('takes what a question heading asks about', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Q&A',
+          '## 1. Deployment',
+          'x',
+          '### a. How would you roll it out?',
+          'x',
+          '### b. How and what will you monitor?',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, 2);
+    assert.equal(steps.monitoring, 6);
+  });
+
+  it('prefers no match where a step word stands in a list of numbered points', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Agent design',
+          '## Principles',
+          '### 1. Keep writes apart',
+          'x',
+          '### 2. Let no model guess arguments',
+          'x',
+          '## Failure modes',
+          '### 1. Wrong tool',
+          'x',
+          '### 2. Stale state',
+          'x',
+          '## Evaluation',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.model, null);
+    assert.equal(steps.evaluation, 12);
+  });
+
+  it('still opens a step written out of order, so the order finding can report it', () => {
+    const analysis = analyse(
+      lines('# T', '## Requirements', 'x', '## Evaluation', 'x', '## Data', 'x', '## Model', 'x'),
+    );
+    const steps = stepLines(analysis);
+    assert.equal(steps.evaluation, 4);
+    assert.equal(steps.data, 6);
+    assert.ok(analysis.findings.some((f) => f.rule.name === 'step-order'));
+  });
+
+  it('keeps the evidence that decided each opening', () => {
+    const analysis = analyse(
+      lines(
+        '# T',
+        '## 1. Requirements',
+        'x',
+        '## 2. Framing',
+        'x',
+        '## 3. Data Strategy',
+        'We log clicks and impressions as data sources and build features.',
+      ),
+    );
+    const data = analysis.document.stepById.get('data')!;
+    assert.deepEqual(data.evidence.slice(0, 3), [
+      "'data' in heading (before a general head word)",
+      'numbered 3 like the other steps',
+      'at the level of the other step headings',
+    ]);
+    assert.match(data.evidence.join(', '), /section mentions data sources, feature engineering/);
+  });
 });

@@ -315,6 +315,20 @@ function kindAt(place: 'head' | 'lead' | 'aside' | undefined): WordEvidence['kin
   return place === 'head' || place === 'lead' ? place : 'modifier';
 }
 
+/**
+ * A general head ("requirements") after another step's word leaves that word the head: "Data
+ * requirements" is data (the framework data's `genericHeads`).
+ */
+function withoutGenericHead(text: string, framework: CompiledFramework): string {
+  for (const generic of framework.genericHeads) {
+    if (text.endsWith(` ${generic}`)) {
+      const rest = text.slice(0, -generic.length - 1);
+      if (findHits(rest, tokenize(rest), framework).length > 0) return rest;
+    }
+  }
+  return text;
+}
+
 function questionHead(text: string): string {
   if (!QUESTION.test(text)) return text;
   const verb = AUXILIARY.exec(text);
@@ -341,7 +355,7 @@ function wordEvidence(
   };
   for (const part of parts) {
     const phrase = canonicalHead(part, framework);
-    const head = questionHead(phrase);
+    const head = withoutGenericHead(questionHead(phrase), framework);
     // The heading's own language places its head: a Russian heading that quotes English words
     // ("Методология Data Scientist") has its head first, and the quoted words are an aside.
     const script = HEAD_FIRST_SCRIPT.test(head)

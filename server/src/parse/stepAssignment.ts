@@ -243,7 +243,7 @@ function documentContext(
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
     const top = Math.max(0, ...counts.values());
     return new Set(
-      [...counts].filter(([, n]) => n === top || n * 4 >= values.length).map(([v]) => v),
+      [...counts].filter(([, n]) => n === top || n * 3 >= values.length).map(([v]) => v),
     );
   };
   const stepLevels =
@@ -304,6 +304,8 @@ function scoreHeading(
   let level: { points: number; why: string } | undefined;
   if (context.stepLevels.has(heading.depth)) {
     level = { points: AT_STEP_LEVEL, why: 'at the level of the other step headings' };
+  } else if (heading.depth < shape.stepDepth) {
+    level = { points: AT_STEP_LEVEL, why: 'above the other step headings' };
   } else if (heading.depth > context.deepestLevel) {
     const levels = heading.depth - context.deepestLevel;
     level = {
@@ -317,11 +319,13 @@ function scoreHeading(
       points: NUMBERED_LIKE_STEPS,
       why: `numbered as a step (${match.numbering.value})`,
     });
-  } else if (shape.numbersSteps) {
+  } else if (shape.numbersSteps && heading.depth >= shape.stepDepth) {
+    // A heading above the steps' level is a part of the document: its numbers say nothing.
     const numbering = match.numbering;
     if (!numbering) {
-      // Only a heading at the steps' level is expected to carry their numbers.
-      if (heading.depth <= context.deepestLevel)
+      // Only a heading at the steps' level is expected to carry their numbers, not a part of
+      // a numbered heading.
+      if (heading.depth <= context.deepestLevel && !unnamedNumberedParent)
         shapeEvidence.push({
           points: UNNUMBERED_AMONG_NUMBERED,
           why: 'not numbered like the other steps',
