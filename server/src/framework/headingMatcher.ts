@@ -291,11 +291,16 @@ export function matchHeading(text: string, framework: CompiledFramework): Headin
     result.stepIds.length === 0 && !result.extra && notes.length > 0 && nameInNote
       ? matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework)
       : result;
-  const match: HeadingMatch = {
-    ...chosen,
-    numbered: stripped.numbered,
-    words: wordEvidence(chosen, framework),
-  };
+  const words = wordEvidence(chosen, framework);
+  if (chosen !== result) {
+    // The step's name given in the note ("Постановка (Framing)") is its name, not an aside.
+    for (const note of notes) {
+      const named = framework.aliases.get(canonicalText(note.slice(1, -1)));
+      const word = words.find((w) => w.stepId === named);
+      if (word) Object.assign(word, { kind: 'alias', word: canonicalText(note.slice(1, -1)) });
+    }
+  }
+  const match: HeadingMatch = { ...chosen, numbered: stripped.numbered, words };
   if (stripped.numbering) match.numbering = stripped.numbering;
   return match;
 }

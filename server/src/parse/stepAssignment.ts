@@ -209,11 +209,13 @@ function documentContext(
   fallback: DocumentShape,
 ): Context {
   // The title and subtitles: the leading unnumbered headings that each have a deeper one right
-  // after them ("# Design Doc" > "## Summary: Designing a Ranking Model" > "### 1. Goals").
+  // after them ("# Design Doc" > "## Summary: Designing a Ranking Model" > "### 1. Goals"), up
+  // to one that is exactly a step's name ("## Data preparation" is a step, not a subtitle).
   let titleEnd = 0;
   while (
     titleEnd + 1 < headings.length &&
     !headings[titleEnd].match.numbered &&
+    !headings[titleEnd].match.strong &&
     headings[titleEnd + 1].depth > headings[titleEnd].depth
   ) {
     titleEnd++;
@@ -233,8 +235,8 @@ function documentContext(
   for (const heading of headings) {
     if (heading.index < titleEnd || heading.match.extra || !names(heading)) continue;
     let parent = parents[heading.index];
-    while (parent && !names(parent)) parent = parents[parent.index];
-    if (!parent) outer.push(heading);
+    while (parent && parent.index >= titleEnd && !names(parent)) parent = parents[parent.index];
+    if (!parent || parent.index < titleEnd) outer.push(heading);
   }
   // A level, or a numbering style, holds the steps when a good share of them use it: writers mix
   // ("## 1. Goals" and "#### 2.3.0. Data"), and a single stray heading does not make a level.
@@ -401,8 +403,15 @@ function scoreHeading(
 
 /** The nearest enclosing heading whose words name the same step ("## Data" > "### Data sources"). */
 function ancestorNaming(heading: Heading, stepId: string, context: Context): Heading | undefined {
+  // The title names the subject, not a step; a word that only leads a general noun ("Ranking
+  // model design") does not open the step above its sub-headings either.
   for (let p = context.parents[heading.index]; p; p = context.parents[p.index]) {
-    if (p.match.words.some((w) => w.stepId === stepId && w.kind !== 'modifier')) return p;
+    if (p.index < context.titleEnd) break;
+    if (
+      p.match.words.some((w) => w.stepId === stepId && (w.kind === 'alias' || w.kind === 'head'))
+    ) {
+      return p;
+    }
   }
   return undefined;
 }
