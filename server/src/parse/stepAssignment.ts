@@ -57,7 +57,9 @@ const FIRST_PART_TOLERANCE = 1;
 const MAX_RESTARTS = 1;
 /** How many of each step's best-scoring headings the assignment weighs. */
 const CANDIDATES_PER_STEP = 6;
-const MAX_BODY_READS = 64;
+const MAX_BODY_READS = 48;
+/** How far behind a step's best heading another is still weighed on what its section says. */
+const CONTESTED_MARGIN = MAX_TOPIC_BONUS + ORDER_COST.base;
 
 interface Candidate {
   heading: Heading;
@@ -93,20 +95,34 @@ export function chooseStepHeadings(
   shape: DocumentShape,
 ): StepAssignment {
   const context = documentContext(headings, framework, shape);
-  const candidates: Candidate[] = [];
-  const eligible = new Map<number, Set<string>>();
-  let bodyReads = 0;
+  const scoredHeadings: { heading: Heading; scored: ScoredStep[] }[] = [];
+  const topScore = new Map<string, number>();
   for (const heading of headings) {
     if (heading.match.extra) continue;
     const scored = scoreHeading(heading, framework, context);
     if (scored.length === 0) continue;
-    // What the section talks about decides between close candidates: read only for headings
-    // near the threshold or above it, and for a bounded number per document (speed).
-    const best = Math.max(...scored.map((s) => s.score));
-    if (best >= THRESHOLD - MAX_TOPIC_BONUS && bodyReads < MAX_BODY_READS) {
+    scoredHeadings.push({ heading, scored });
+    for (const s of scored) {
+      if (!s.onlyQualifies)
+        topScore.set(s.stepId, Math.max(topScore.get(s.stepId) ?? -Infinity, s.score));
+    }
+  }
+  // What a section talks about decides between close candidates, and explains the one chosen:
+  // read only for a step's best headings and those close behind, up to a bound per document.
+  let bodyReads = 0;
+  const candidates: Candidate[] = [];
+  const eligible = new Map<number, Set<string>>();
+  for (const { heading, scored } of scoredHeadings) {
+    const contested = scored.some(
+      (s) =>
+        !s.onlyQualifies &&
+        s.score >= THRESHOLD - MAX_TOPIC_BONUS &&
+        s.score >= (topScore.get(s.stepId) ?? 0) - CONTESTED_MARGIN,
+    );
+    if (contested && bodyReads < MAX_BODY_READS) {
       bodyReads++;
-      const tokens = bodyTokens(headings, heading, text);
-      for (const entry of scored) addTopicEvidence(entry, tokens, framework);
+      for (const entry of scored)
+        addTopicEvidence(entry, topicsMentioned(headings, heading, text, framework));
     }
     // A word that only qualifies another head never opens a step, whatever supports it.
     const passing = scored.filter((s) => s.score >= THRESHOLD && !s.onlyQualifies);
@@ -434,30 +450,85 @@ function laterThanParent(step: CompiledStep, parent: Heading, framework: Compile
   return parentSteps.length > 0 && parentSteps.every((index) => index < step.index);
 }
 
-/** The tokens of the start of a heading's own text, up to the next heading. */
-function bodyTokens(headings: Heading[], heading: Heading, text: string): Token[] {
+/** What the start of a heading's own text (up to the next heading) mentions, by step. */
+type Mentions = Map<string, string[]>;
+
+/**
+ * Per heading match (shared by every analysis while its part is unchanged): the hash of the text
+ * read and what it mentions. Typing elsewhere leaves a section's text as it was, so it is not
+ * read again; a hash, not the text, is kept (memory).
+ */
+const mentionsCache = new WeakMap<
+  object,
+  { hash: number; framework: string; mentions: Mentions }
+>();
+
+function topicsMentioned(
+  headings: Heading[],
+  heading: Heading,
+  text: string,
+  framework: CompiledFramework,
+): (stepId: string) => string[] {
   const next = headings[heading.index + 1];
   const end = Math.min(next ? next.start : text.length, heading.end + BODY_WINDOW);
-  return end > heading.end ? tokenize(text.slice(heading.end, end)) : [];
-}
-
-function addTopicEvidence(entry: ScoredStep, tokens: Token[], framework: CompiledFramework) {
-  const step = framework.stepById.get(entry.stepId);
-  if (!step || tokens.length === 0) return;
-  const mentioned: string[] = [];
-  for (const topic of step.topics) {
-    if (mentioned.length * PER_TOPIC_MENTIONED >= MAX_TOPIC_BONUS) break;
-    if (topic.cues.some((cue) => !cue.weak && mentions(tokens, cue.tokens))) {
-      mentioned.push(topic.title.toLowerCase());
-    }
+  const hash = hashOf(text, heading.end, end);
+  let cached = mentionsCache.get(heading.match);
+  if (!cached || cached.hash !== hash || cached.framework !== framework.id) {
+    cached = { hash, framework: framework.id, mentions: new Map() };
+    mentionsCache.set(heading.match, cached);
   }
-  if (mentioned.length === 0) return;
-  entry.score += Math.min(MAX_TOPIC_BONUS, mentioned.length * PER_TOPIC_MENTIONED);
-  entry.evidence.push(`section mentions ${mentioned.join(', ')}`);
+  const { mentions } = cached;
+  let tokens: Token[] | undefined;
+  let stems: Set<string> | undefined;
+  return (stepId) => {
+    let list = mentions.get(stepId);
+    if (list) return list;
+    tokens ??= end > heading.end ? tokenize(text.slice(heading.end, end)) : [];
+    if (!stems) {
+      stems = new Set<string>();
+      for (const token of tokens) if (token.kind === 'word') stems.add(token.stem);
+    }
+    list = [];
+    const step = framework.stepById.get(stepId);
+    for (const topic of step?.topics ?? []) {
+      if (list.length * PER_TOPIC_MENTIONED >= MAX_TOPIC_BONUS) break;
+      if (topic.cues.some((cue) => !cue.weak && mentionsCue(tokens!, stems!, cue.tokens))) {
+        list.push(topic.title.toLowerCase());
+      }
+    }
+    mentions.set(stepId, list);
+    return list;
+  };
 }
 
-function mentions(tokens: Token[], cue: CueToken[]): boolean {
+/** FNV-1a over a stretch of the text. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function addTopicEvidence(entry: ScoredStep, mentioned: (stepId: string) => string[]) {
+  if (entry.onlyQualifies) return;
+  const topics = mentioned(entry.stepId);
+  if (topics.length === 0) return;
+  entry.score += Math.min(MAX_TOPIC_BONUS, topics.length * PER_TOPIC_MENTIONED);
+  entry.evidence.push(`section mentions ${topics.join(', ')}`);
+}
+
+function mentionsCue(tokens: Token[], stems: Set<string>, cue: CueToken[]): boolean {
   if (cue.length === 0) return false;
+  const first = cue[0];
+  const plain =
+    first.kind === 'word' &&
+    !first.abbreviation &&
+    !first.substring &&
+    !first.prefix &&
+    !first.number;
+  if (plain && !stems.has(first.stem)) return false;
   for (let i = 0; i + cue.length <= tokens.length; i++) {
     let k = 0;
     while (k < cue.length && tokenMatches(cue[k], tokens[i + k])) k++;
@@ -524,36 +595,30 @@ function gainOf(score: number): number {
 
 /**
  * The assignment with the best total gain: a pass over the candidate headings in document order,
- * the state being the set of steps already opened and the last one opened (128 × 8 states for
- * seven steps). Opening a step after a later one (a descent) costs the heading's order cost.
+ * the state being the set of steps already opened and the last one opened (at most 128 × 8 states
+ * for seven steps). Opening a step after a later one (a descent) costs the heading's order cost.
  */
 function bestAssignment(
   candidates: Candidate[],
   framework: CompiledFramework,
 ): Map<string, StepChoice> {
   const openings = new Map<string, StepChoice>();
-  const stepCount = Math.min(framework.steps.length, 12);
+  const stepCount = Math.min(framework.steps.length, 30);
   const lasts = stepCount + 1;
-  const states = (1 << stepCount) * lasts;
   if (candidates.length === 0) return openings;
-  let best = new Float64Array(states).fill(-Infinity);
-  best[0] = 0;
-  // For each candidate and state: the option taken to reach it (-1: none) and the state before.
-  const choice = new Int8Array(candidates.length * states).fill(-1);
-  const from = new Int32Array(candidates.length * states);
+  // Only the states reached so far are kept (a handful in practice: a few candidates per step).
+  const best = new Map<number, number>([[0, 0]]);
+  // For each candidate, the states it was taken to reach: the option taken and the state before.
+  const taken: Map<number, { option: number; from: number }>[] = [];
   for (let c = 0; c < candidates.length; c++) {
-    const next = Float64Array.from(best);
-    const base = c * states;
-    for (let state = 0; state < states; state++) from[base + state] = state;
     const { options } = candidates[c];
-    for (let state = 0; state < states; state++) {
-      const total = best[state];
-      if (total === -Infinity) continue;
+    const updates = new Map<number, { value: number; option: number; from: number }>();
+    for (const [state, total] of best) {
       const mask = Math.floor(state / lasts);
       const last = (state % lasts) - 1;
       for (let o = 0; o < options.length; o++) {
         const option = options[o];
-        if ((option.mask & mask) !== 0 || option.mask >= 1 << stepCount) continue;
+        if ((option.mask & mask) !== 0 || option.steps.some((i) => i >= stepCount)) continue;
         if (option.requires) {
           const present = (mask & (1 << option.requires.index)) !== 0;
           if (present !== option.requires.present) continue;
@@ -562,32 +627,32 @@ function bestAssignment(
         const value = total + option.gain - (descent ? option.orderCost : 0);
         const target = (mask | option.mask) * lasts + option.steps[option.steps.length - 1] + 1;
         // Strictly better only: on a tie the earlier heading keeps the step.
-        if (value > next[target] + 1e-9) {
-          next[target] = value;
-          choice[base + target] = o;
-          from[base + target] = state;
-        }
+        const current = updates.get(target)?.value ?? best.get(target) ?? -Infinity;
+        if (value > current + 1e-9) updates.set(target, { value, option: o, from: state });
       }
     }
-    best = next;
+    const here = new Map<number, { option: number; from: number }>();
+    for (const [target, { value, option, from }] of updates) {
+      best.set(target, value);
+      here.set(target, { option, from });
+    }
+    taken.push(here);
   }
   let state = 0;
-  for (let s = 1; s < states; s++) if (best[s] > best[state] + 1e-9) state = s;
+  for (const [s, value] of best) if (value > (best.get(state) ?? 0) + 1e-9) state = s;
   for (let c = candidates.length - 1; c >= 0 && state !== 0; c--) {
-    const o = choice[c * states + state];
-    const previous = from[c * states + state];
-    if (o >= 0 && previous !== state) {
-      const { heading, options } = candidates[c];
-      for (const scored of options[o].scores) {
-        openings.set(scored.stepId, {
-          stepId: scored.stepId,
-          heading,
-          score: Math.round(scored.score * 10) / 10,
-          evidence: scored.evidence,
-        });
-      }
+    const step = taken[c].get(state);
+    if (!step) continue;
+    const { heading, options } = candidates[c];
+    for (const scored of options[step.option].scores) {
+      openings.set(scored.stepId, {
+        stepId: scored.stepId,
+        heading,
+        score: Math.round(scored.score * 10) / 10,
+        evidence: scored.evidence,
+      });
     }
-    state = previous;
+    state = step.from;
   }
   return openings;
 }
