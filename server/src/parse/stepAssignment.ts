@@ -308,6 +308,7 @@ function scoreHeading(
   context: Context,
 ): ScoredStep[] {
   const { match } = heading;
+  if (match.words.length === 0) return [];
   const { shape } = context;
   const parent = context.parents[heading.index];
   const namedParent = parent && parent.match.words.some((w) => w.kind !== 'modifier');
