@@ -3,6 +3,8 @@
 // sub-heading that opens the next step, a heading whose name depends on what came before.
 import { strict as assert } from 'node:assert';
 import { analyse, lines, stepLines } from '../helpers/analyse';
+import { builtInRegistry } from '../../server/src/framework/registry';
+import { matchHeading } from '../../server/src/framework/headingMatcher';
 
 describe('step assignment', () => {
   it('opens a numbered step heading written out of the framework order', () => {
@@ -361,5 +363,39 @@ describe('step assignment', () => {
       'at the level of the other step headings',
     ]);
     assert.match(data.evidence.join(', '), /section mentions data sources, feature engineering/);
+  });
+});
+
+describe('heading evidence', () => {
+  const framework = builtInRegistry().defaultFramework;
+  const words = (text: string) =>
+    matchHeading(text, framework)
+      .words.map((w) => `${w.stepId}:${w.kind}`)
+      .join(' ');
+
+  it('says where each step word stands in the heading', () => {
+    assert.equal(words('Model evaluation'), 'evaluation:alias model:modifier');
+    assert.equal(words('Evaluation of labelers'), 'evaluation:head data:modifier');
+    assert.equal(words('Data strategy'), 'data:lead');
+    assert.equal(words('Data requirements'), 'data:head requirements:modifier');
+    assert.equal(words('Training data for the ranker'), 'data:head model:modifier');
+    assert.equal(words('What features does the system use?'), 'data:head');
+    assert.equal(words('Методология Data Scientist'), 'data:modifier');
+    assert.equal(words('Постановка (Framing)'), 'framing:alias');
+  });
+
+  it('tells numbering styles apart', () => {
+    const numbering = (text: string) => {
+      const n = matchHeading(text, framework).numbering;
+      return n ? `${n.style} ${n.value}` : 'none';
+    };
+    assert.equal(numbering('III. Data'), 'upper-roman 3');
+    assert.equal(numbering('ii. Sources'), 'lower-roman 2');
+    assert.equal(numbering('2.1 Sources'), 'arabic.2 2');
+    assert.equal(numbering('Step 4: Model'), 'step 4');
+    assert.equal(numbering('Этап 2. Подготовка моделей'), 'step 2');
+    assert.equal(numbering('b. What metrics?'), 'letter 2');
+    assert.equal(numbering('3️⃣ Evaluation'), 'arabic 3');
+    assert.equal(numbering('Evaluation'), 'none');
   });
 });
