@@ -3,6 +3,8 @@
 // sub-heading that opens the next step, a heading whose name depends on what came before.
 import { strict as assert } from 'node:assert';
 import { analyse, lines, stepLines } from '../helpers/analyse';
+import { builtInRegistry } from '../../server/src/framework/registry';
+import { matchHeading } from '../../server/src/framework/headingMatcher';
 
 describe('step assignment', () => {
   it('opens a numbered step heading written out of the framework order', () => {
@@ -161,5 +163,239 @@ describe('step assignment', () => {
     const parts = analyse(lines('# T', '## Offline metrics', 'x', '## Online metrics', 'y'));
     assert.equal(parts.findings.filter((f) => f.rule.name === 'duplicate-step').length, 0);
     assert.equal(stepLines(parts).evaluation, 2);
+  });
+
+  // Issue 13: the kinds of heading real write-ups use, each in a small document of our own.
+  it('reads a step word before a general head noun as that step', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Ride pricing',
+          '## Design constraints',
+          'x',
+          '## Data Requirements',
+          'x',
+          '## Model Selection Guide',
+          'x',
+          '## Metrics evaluation',
+          'x',
+          '## Service',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.requirements, 2);
+    assert.equal(steps.data, 4);
+    assert.equal(steps.model, 6);
+    assert.equal(steps.evaluation, 8);
+    assert.equal(steps.serving, 10);
+  });
+
+  it('opens data at a "Dataset" heading', () => {
+    const steps = stepLines(
+      analyse(lines('# T', '## Goals', 'x', '## Dataset', 'x', '## Model', 'x')),
+    );
+    assert.equal(steps.data, 4);
+  });
+
+  it('matches decorated numbered headings and keycap numbers', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Pipeline',
+          '### **🔹 1. Data Ingestion & Storage**',
+          'x',
+          '### **🔹 2. Model Training**',
+          'x',
+          '### 3️⃣ Evaluation',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 2);
+    assert.equal(steps.model, 4);
+    assert.equal(steps.evaluation, 6);
+  });
+
+  it('does not open a step at the document title', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Summary: designing a ranking model for a jobs feed',
+          '## 1. Goals',
+          'x',
+          '## 2. Data',
+          'x',
+          '## 3. Modelling',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.model, 6);
+  });
+
+  it('keeps lower-case roman sub-points under upper-case roman steps', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Spam filter',
+          '## I. Requirements',
+          'x',
+          '## II. Data',
+          '### i. Sources',
+          'x',
+          '### ii. Model inputs',
+          'x',
+          '## III. Model',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 4);
+    assert.equal(steps.model, 9);
+  });
+
+  it('opens a step at a "Stage N" heading deep inside a part', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Churn',
+          '## 1. Goals',
+          'x',
+          '## 2. Plan',
+          '### 2.1 Stages',
+          '#### Stage 1. Data preparation',
+          'x',
+          '#### Stage 2. Model training',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 6);
+    assert.equal(steps.model, 8);
+  });
+
+  it('reads words quoted in another script as an aside, not the head', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Прогноз спроса',
+          '## 1. Цели и предпосылки',
+          'x',
+          '## 2. Методология Data Scientist',
+          'x',
+          '## 3. Подготовка данных',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.data, 6);
+  });
+
+  it('takes what a question heading asks about', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Q&A',
+          '## 1. Deployment',
+          'x',
+          '### a. How would you roll it out?',
+          'x',
+          '### b. How and what will you monitor?',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, 2);
+    assert.equal(steps.monitoring, 6);
+  });
+
+  it('prefers no match where a step word stands in a list of numbered points', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Agent design',
+          '## Principles',
+          '### 1. Keep writes apart',
+          'x',
+          '### 2. Let no model guess arguments',
+          'x',
+          '## Failure modes',
+          '### 1. Wrong tool',
+          'x',
+          '### 2. Stale state',
+          'x',
+          '## Evaluation',
+          'x',
+        ),
+      ),
+    );
+    assert.equal(steps.model, null);
+    assert.equal(steps.evaluation, 12);
+  });
+
+  it('still opens a step written out of order, so the order finding can report it', () => {
+    const analysis = analyse(
+      lines('# T', '## Requirements', 'x', '## Evaluation', 'x', '## Data', 'x', '## Model', 'x'),
+    );
+    const steps = stepLines(analysis);
+    assert.equal(steps.evaluation, 4);
+    assert.equal(steps.data, 6);
+    assert.ok(analysis.findings.some((f) => f.rule.name === 'step-order'));
+  });
+
+  it('keeps the evidence that decided each opening', () => {
+    const analysis = analyse(
+      lines(
+        '# T',
+        '## 1. Requirements',
+        'x',
+        '## 2. Framing',
+        'x',
+        '## 3. Data Strategy',
+        'We log clicks and impressions as data sources and build features.',
+      ),
+    );
+    const data = analysis.document.stepById.get('data')!;
+    assert.deepEqual(data.evidence.slice(0, 3), [
+      "'data' in heading (before a general head word)",
+      'numbered 3 like the other steps',
+      'at the level of the other step headings',
+    ]);
+    assert.match(data.evidence.join(', '), /section mentions data sources, feature engineering/);
+  });
+});
+
+describe('heading evidence', () => {
+  const framework = builtInRegistry().defaultFramework;
+  const words = (text: string) =>
+    matchHeading(text, framework)
+      .words.map((w) => `${w.stepId}:${w.kind}`)
+      .join(' ');
+
+  it('says where each step word stands in the heading', () => {
+    assert.equal(words('Model evaluation'), 'evaluation:alias model:modifier');
+    assert.equal(words('Evaluation of labelers'), 'evaluation:head data:modifier');
+    assert.equal(words('Data strategy'), 'data:lead');
+    assert.equal(words('Data requirements'), 'data:head requirements:modifier');
+    assert.equal(words('Training data for the ranker'), 'data:head model:modifier');
+    assert.equal(words('What features does the system use?'), 'data:head');
+    assert.equal(words('Методология Data Scientist'), 'data:modifier');
+    assert.equal(words('Постановка (Framing)'), 'framing:alias');
+  });
+
+  it('tells numbering styles apart', () => {
+    const numbering = (text: string) => {
+      const n = matchHeading(text, framework).numbering;
+      return n ? `${n.style} ${n.value}` : 'none';
+    };
+    assert.equal(numbering('III. Data'), 'upper-roman 3');
+    assert.equal(numbering('ii. Sources'), 'lower-roman 2');
+    assert.equal(numbering('2.1 Sources'), 'arabic.2 2');
+    assert.equal(numbering('Step 4: Model'), 'step 4');
+    assert.equal(numbering('Этап 2. Подготовка моделей'), 'step 2');
+    assert.equal(numbering('b. What metrics?'), 'letter 2');
+    assert.equal(numbering('3️⃣ Evaluation'), 'arabic 3');
+    assert.equal(numbering('Evaluation'), 'none');
   });
 });

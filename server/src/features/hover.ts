@@ -2,6 +2,7 @@
 // what the rule checks and why.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis, StepResult } from '../model/analysis';
+import type { Heading } from '../model/document';
 import { isThin, isWritten, requiredCounts, substanceOf } from '../model/stepMeasures';
 import type { Finding } from '../core/findings';
 import { allRules } from '../rules';
@@ -18,7 +19,7 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   if (heading && heading.stepIds.length > 0) {
     for (const stepId of heading.stepIds) {
       const measures = analysis.steps.find((s) => s.step.id === stepId);
-      if (measures) parts.push(stepHover(analysis, measures));
+      if (measures) parts.push(stepHover(analysis, measures, heading));
     }
   } else if (heading?.role === 'extra') {
     parts.push(
@@ -65,7 +66,7 @@ function contains(range: { start: Position; end: Position }, position: Position)
 /** Follow-up questions shown in a step heading's hover (uncovered topics first). */
 const FOLLOW_UPS_IN_HOVER = 3;
 
-export function stepHover(analysis: Analysis, measures: StepResult): string {
+export function stepHover(analysis: Analysis, measures: StepResult, heading?: Heading): string {
   const { step, topics, words } = measures;
   const { covered, total } = requiredCounts(measures);
   const level = analysis.level ? ` · ${analysis.level} level` : '';
@@ -75,6 +76,22 @@ export function stepHover(analysis: Analysis, measures: StepResult): string {
     step.summary,
     '',
   ];
+  // Why the checker reads this heading as the step: the evidence that decided it.
+  const { section } = measures;
+  if (heading && section && section.heading === heading && section.evidence.length > 0) {
+    lines.push(`_Matched as ${step.title}:_ ${section.evidence.join(', ')}.`, '');
+  } else if (
+    heading &&
+    section &&
+    section.heading !== heading &&
+    heading.stepIds.includes(step.id)
+  ) {
+    const opening = section.heading.textRange.start.line + 1;
+    lines.push(
+      `_${step.title} opens at line ${opening}; this heading ${heading.role === 'duplicate' ? 'repeats' : 'continues'} it._`,
+      '',
+    );
+  }
   const lineOf = (offset: number) => analysis.document.lines.positionAt(offset).line + 1;
   const describe = (required: boolean) => {
     const list = topics.filter((t) => t.topic.required === required);

@@ -15,6 +15,30 @@ export interface HeadingMatch {
   numbered: boolean;
   /** The normalised text that was matched. */
   normalised: string;
+  /** The numbering's style and value ("3." arabic 3, "III." upper-roman 3, "2.1" arabic.2 2). */
+  numbering?: Numbering;
+  /** Each step the heading's words name, and how: the evidence step assignment weighs. */
+  words: WordEvidence[];
+}
+
+export type NumberingStyle =
+  'arabic' | 'arabic.2' | 'arabic.3' | 'upper-roman' | 'lower-roman' | 'letter' | 'step' | 'cjk';
+
+export interface Numbering {
+  style: NumberingStyle;
+  value: number;
+}
+
+/**
+ * How a heading's words name a step: the whole heading is an alias ("Model evaluation"), a
+ * keyword is its head ("Evaluation of labelers", "Data requirements"), leads a head that names no
+ * step ("Data strategy"), or only qualifies another step's head ("Model" in "Model evaluation").
+ */
+export interface WordEvidence {
+  stepId: string;
+  kind: 'alias' | 'head' | 'lead' | 'modifier';
+  /** The words that named the step, as normalised. */
+  word: string;
 }
 
 interface Hit {
@@ -49,8 +73,9 @@ function collapse(text: string): string {
 function stripDecoration(
   text: string,
   framework: CompiledFramework,
-): { text: string; numbered: boolean } {
-  let s = foldCase(text.normalize('NFKC'));
+): { text: string; numbered: boolean; numbering?: Numbering } {
+  const original = text.normalize('NFKC');
+  let s = foldCase(original);
   s = s
     .replace(ATTRIBUTES, ' ')
     .replace(HTML_TAG, ' ')
@@ -58,10 +83,13 @@ function stripDecoration(
     .replace(EMOJI, ' ');
   s = s.replace(/\s+#+\s*$/, ' ');
   let numbered = false;
+  let numbering: Numbering | undefined;
   for (let round = 0; round < 4; round++) {
     const before = s;
     s = s.replace(LEADING_PUNCTUATION, '');
+    const beforeFillers = s;
     s = stripLeadingFillers(s, framework);
+    const afterFiller = s !== beforeFillers;
     const number =
       NUMBER_PREFIX.exec(s) ??
       LETTERED_NUMBER.exec(s) ??
@@ -69,13 +97,59 @@ function stripDecoration(
       ROMAN_OR_LETTER_PREFIX.exec(s);
     if (number && number[0].length > 0 && number[0].length < s.length) {
       numbered = true;
+      numbering ??= numberingOf(number[0], original, afterFiller);
       s = s.slice(number[0].length);
     }
     if (s === before) break;
   }
   s = s.replace(TIME_NOTE, '');
   s = stripTrailingFillers(s, framework);
-  return { text: s, numbered };
+  return { text: s, numbered, numbering };
+}
+
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
+const CJK_DIGITS = '一二三四五六七八九十';
+
+/**
+ * The style and value of a heading's number prefix, so that step assignment can tell the
+ * document's step numbering ("III.") from a sub-point's ("ii.", "2.1", "b.").
+ */
+function numberingOf(prefix: string, original: string, afterFiller: boolean): Numbering {
+  const p = prefix.trim();
+  const digits = /^(?:第\s*)?(\d+)((?:[.-]\d+)*)/u.exec(p);
+  if (digits) {
+    const levels = digits[2].split(/[.-]/).filter(Boolean).length;
+    const style: NumberingStyle = afterFiller
+      ? 'step'
+      : levels === 0
+        ? 'arabic'
+        : levels === 1
+          ? 'arabic.2'
+          : 'arabic.3';
+    return { style, value: Number(digits[1]) };
+  }
+  const cjk = /[一二三四五六七八九十]+/u.exec(p);
+  if (cjk) return { style: 'cjk', value: CJK_DIGITS.indexOf(cjk[0][cjk[0].length - 1]) + 1 };
+  const roman = /([ivx]{1,5})\s*[.):\-–—)\]）]/u.exec(p);
+  if (roman) {
+    // Folded to lower case for matching: the written case tells the two roman levels apart.
+    const written = new RegExp(`(?:^|[^\\p{L}])${roman[1]}\\s*[.):\\-–—)\\]）]`, 'u').test(
+      original,
+    );
+    return { style: written ? 'lower-roman' : 'upper-roman', value: romanValue(roman[1]) };
+  }
+  const letter = /([a-h])/u.exec(p);
+  return { style: 'letter', value: letter ? letter[1].charCodeAt(0) - 96 : 0 };
+}
+
+function romanValue(text: string): number {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN_VALUES[text[i]];
+    const next = ROMAN_VALUES[text[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
 }
 
 function stripLeadingFillers(text: string, framework: CompiledFramework): string {
@@ -213,14 +287,118 @@ export function matchHeading(text: string, framework: CompiledFramework): Headin
   const nameInNote =
     canonicalText(withoutNotes) === '' ||
     notes.some((note) => framework.aliases.has(canonicalText(note.slice(1, -1))));
-  if (result.stepIds.length === 0 && !result.extra && notes.length > 0 && nameInNote) {
-    const fallback = matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework);
-    return { ...fallback, numbered: stripped.numbered };
+  const chosen =
+    result.stepIds.length === 0 && !result.extra && notes.length > 0 && nameInNote
+      ? matchCore(collapse(stripped.text.replace(/[()[\]（）【】]/g, ' ')), framework)
+      : result;
+  const words = wordEvidence(chosen, framework);
+  if (chosen !== result) {
+    // The step's name given in the note ("Постановка (Framing)") is its name, not an aside.
+    for (const note of notes) {
+      const named = framework.aliases.get(canonicalText(note.slice(1, -1)));
+      const word = words.find((w) => w.stepId === named);
+      if (word) Object.assign(word, { kind: 'alias', word: canonicalText(note.slice(1, -1)) });
+    }
   }
-  return { ...result, numbered: stripped.numbered };
+  const match: HeadingMatch = { ...chosen, numbered: stripped.numbered, words };
+  if (stripped.numbering) match.numbering = stripped.numbering;
+  return match;
 }
 
-function matchCore(text: string, framework: CompiledFramework): Omit<HeadingMatch, 'numbered'> {
+// The script of a heading's first word, where it tells where the head noun sits.
+const HEAD_FIRST_SCRIPT = /^\p{Script=Cyrillic}/u;
+const HEAD_LAST_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// In a question heading the noun phrase ends at the verb: "What features does the system use?".
+const QUESTION = /^(?:what|which|how|why|where|when|who)\s/;
+const AUXILIARY =
+  /\s(?:would|will|should|could|can|do|does|did|is|are|was|were|to|might|must)(?:\s|$)/;
+
+const LATIN_LANGUAGES = new Set(['en', 'es', 'pt', 'de', 'fr']);
+
+function kindAt(place: 'head' | 'lead' | 'aside' | undefined): WordEvidence['kind'] {
+  return place === 'head' || place === 'lead' ? place : 'modifier';
+}
+
+/**
+ * A general head ("requirements") after another step's word leaves that word the head: "Data
+ * requirements" is data (the framework data's `genericHeads`).
+ */
+function withoutGenericHead(text: string, framework: CompiledFramework): string {
+  for (const generic of framework.genericHeads) {
+    if (text.endsWith(` ${generic}`)) {
+      const rest = text.slice(0, -generic.length - 1);
+      if (findHits(rest, tokenize(rest), framework).length > 0) return rest;
+    }
+  }
+  return text;
+}
+
+function questionHead(text: string): string {
+  if (!QUESTION.test(text)) return text;
+  const verb = AUXILIARY.exec(text);
+  return verb ? text.slice(0, verb.index) : text;
+}
+
+/** The steps a heading's words name: its matched steps, then any other step word in it. */
+function wordEvidence(
+  match: Omit<HeadingMatch, 'numbered' | 'words'>,
+  framework: CompiledFramework,
+): WordEvidence[] {
+  if (match.extra || match.normalised === '') return [];
+  const canonical = match.normalised;
+  const hits = findHits(canonical, tokenize(canonical), framework);
+  const spansCoordinator = hits.some((hit) => /\sand\s/.test(canonical.slice(hit.start, hit.end)));
+  const parts = spansCoordinator ? [canonical] : splitCoordinated(canonical);
+  // Where each step's word sits in a part: its head ("Model evaluation": evaluation), leading a
+  // head that names no step ("Data strategy": data), or after the head ("Serving the model").
+  const place = new Map<string, 'head' | 'lead' | 'aside'>();
+  const setPlace = (stepId: string, value: 'head' | 'lead' | 'aside') => {
+    const rank = { head: 3, lead: 2, aside: 1 } as const;
+    const old = place.get(stepId);
+    if (!old || rank[value] > rank[old]) place.set(stepId, value);
+  };
+  for (const part of parts) {
+    const phrase = canonicalHead(part, framework);
+    const head = withoutGenericHead(questionHead(phrase), framework);
+    // The heading's own language places its head: a Russian heading that quotes English words
+    // ("Методология Data Scientist") has its head first, and the quoted words are an aside.
+    const script = HEAD_FIRST_SCRIPT.test(head)
+      ? 'first'
+      : HEAD_LAST_SCRIPT.test(head)
+        ? 'last'
+        : undefined;
+    for (const hit of findHits(head, tokenize(head), framework)) {
+      const first = script ? script === 'first' : hit.entry.head === 'first';
+      const atHead = first ? hit.start === 0 : hit.end === head.length;
+      const foreign = script !== undefined && LATIN_LANGUAGES.has(hit.entry.language);
+      setPlace(hit.stepId, atHead ? 'head' : foreign ? 'aside' : 'lead');
+    }
+    // The verb of a question says what it asks about ("How will you monitor it?").
+    if (head !== phrase) {
+      for (const hit of findHits(phrase, tokenize(phrase), framework)) {
+        if (hit.start >= head.length) setPlace(hit.stepId, 'head');
+      }
+    }
+  }
+  const words: WordEvidence[] = match.stepIds.map((stepId) => ({
+    stepId,
+    kind: match.strong ? 'alias' : kindAt(place.get(stepId)),
+    word: match.strong
+      ? canonical
+      : (hits.find((hit) => hit.stepId === stepId)?.entry.text ?? canonical),
+  }));
+  for (const hit of hits) {
+    if (words.some((w) => w.stepId === hit.stepId)) continue;
+    words.push({ stepId: hit.stepId, kind: 'modifier', word: hit.entry.text });
+  }
+  return words;
+}
+
+function matchCore(
+  text: string,
+  framework: CompiledFramework,
+): Omit<HeadingMatch, 'numbered' | 'words'> {
   const canonical = canonicalText(text);
   const none = { stepIds: [], strong: false, extra: false, normalised: canonical };
   if (canonical === '') return none;

@@ -81,6 +81,8 @@ export interface StepSection {
   spans: { start: number; end: number }[];
   /** From the opening heading to the end of the first stretch. */
   range: Range;
+  /** Why the heading opens the step: the evidence that decided it, most telling first. */
+  evidence: string[];
 }
 
 export interface ExtraSection {

@@ -60,6 +60,31 @@ describe('hover', () => {
     assert.match(asked[0], /^- \(not covered yet\) /);
   });
 
+  // Issue 13: every step verdict is explainable from the heading's hover.
+  it('on a step heading: the evidence that made it open the step', () => {
+    const text = [
+      '# Jobs feed',
+      '## 1. Requirements',
+      'x',
+      '## 2. Data strategy',
+      'Data sources: application logs and profile features.',
+      '## 3. Model',
+      'x',
+      '## Offline metrics',
+      'x',
+      '## Online metrics',
+      'x',
+    ].join('\n');
+    const analysis = analyse(text);
+    const at = (line: number) =>
+      (hover(analysis, { line, character: 4 })!.contents as { value: string }).value;
+    assert.match(
+      at(3),
+      /_Matched as Data preparation:_ 'data' in heading \(before a general head word\), numbered 2 like the other steps, at the level of the other step headings, section mentions data sources/,
+    );
+    assert.match(at(9), /_Evaluation opens at line 8; this heading continues it\._/);
+  });
+
   it('on plain prose: nothing', () => {
     assert.equal(hover(analyse(DESIGN), { line: lineOf(DESIGN, 'Weighted'), character: 2 }), null);
   });
