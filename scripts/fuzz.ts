@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyseDesign } from '../server/src/analysis/analyse';
+import { LONG_SHAPES } from '../test/fuzz/longShapes';
 import {
   arbitraryText,
   corpus,
@@ -127,6 +128,19 @@ function main(): void {
       `max up to 100 KB ${slowest.ms.toFixed(0)} ms (${slowest.name}, ${slowest.bytes} characters), ` +
       `max overall ${sorted[sorted.length - 1].toFixed(0)} ms (largest input ${largest} characters)`,
   );
+  for (const shape of LONG_SHAPES) {
+    // Time per KB at 250 KB and 1 MB: close when analysis time grows linearly with length.
+    const perKb = [250, 1000].map((kb) => {
+      const text = shape.make(kb * 1024);
+      const start = performance.now();
+      analyseDesign(text);
+      return (performance.now() - start) / kb;
+    });
+    console.log(
+      `- ${shape.name}: ${perKb[0].toFixed(2)} ms per KB at 250 KB, ${perKb[1].toFixed(2)} at 1 MB ` +
+        `(ratio ${(perKb[1] / perKb[0]).toFixed(2)}; 1 is linear)`,
+    );
+  }
   console.log(`- wall time: ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   for (const failure of failures.slice(0, 20)) {
     console.log(`\n${failure.kind} — ${failure.name} — ${failure.file}\n    ${failure.detail}`);

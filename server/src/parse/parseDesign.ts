@@ -1,6 +1,6 @@
 // Markdown text -> design-document model. remark-parse (with front matter) is the only Markdown
 // parser; everything after the tree is built is plain data with exact offsets.
-import type { Heading as MdHeading, Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Heading as MdHeading, Node, Nodes, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -9,6 +9,8 @@ import { LineIndex } from '../core/text';
 import { tokenize } from '../core/tokens';
 import type { CompiledFramework } from '../framework/compile';
 import { matchHeading } from '../framework/headingMatcher';
+import { blockRunStarts, MIN_RUN } from './blockChunks';
+import { codeNodeClosed, htmlNodeClosed } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { defuseMarkdown } from './limits';
 import {
@@ -26,6 +28,81 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 export function parseMarkdown(text: string): Root {
   // Same length as the text: markers past sane nesting and delimiter limits are neutralised.
   return processor.parse(defuseMarkdown(text));
+}
+
+/**
+ * `parseMarkdown` run by run of top-level blocks (see blockChunks.ts), the trees joined into one
+ * whose offsets are those of the whole text (less a leading byte-order mark, as remark gives them):
+ * the same tree but for lists split where a run starts, in time linear in the length of the text.
+ * A run whose last block is a fence or HTML block left open (inside a list item, where the scan
+ * for run starts does not look) is parsed again with the next run: at the end of a text such a
+ * block takes in the blank lines that the item's end leaves out inside the whole text.
+ */
+export function parseMarkdownInRuns(text: string, minRun = MIN_RUN): Root {
+  const defused = defuseMarkdown(text);
+  const starts = blockRunStarts(defused, minRun);
+  if (starts.length === 1) return processor.parse(defused);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = new LineIndex(text);
+  const root: Root = { type: 'root', children: [] };
+  let merged = 0;
+  for (let i = 0; i < starts.length;) {
+    const start = starts[i];
+    let next = i + 1;
+    let tree: Root;
+    for (;;) {
+      // Past a few open runs (hostile text), the rest is parsed whole.
+      if (merged > 8) next = starts.length;
+      const end = next < starts.length ? starts[next] : text.length;
+      const source = defused.slice(start, end);
+      tree = processor.parse(source);
+      if (next >= starts.length || !endsInOpenBlock(source, tree, i === 0 ? bom : 0)) break;
+      merged++;
+      next++;
+    }
+    if (i > 0) {
+      const line = lines.positionAt(start).line;
+      for (const child of tree.children) shiftPositions(child, start - bom, line);
+    }
+    for (const child of tree.children) root.children.push(child);
+    i = next;
+  }
+  const last = root.children[root.children.length - 1];
+  root.position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: last?.position?.end ?? { line: 1, column: 1, offset: 0 },
+  };
+  return root;
+}
+
+/** Whether the last block of a tree of `source` is a fence or an HTML block left open. */
+function endsInOpenBlock(source: string, tree: Root, bom: number): boolean {
+  let node: Nodes | undefined = tree.children[tree.children.length - 1];
+  while (node) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return true;
+    const written = source.slice(start + bom, end + bom);
+    if (node.type === 'code') return !codeNodeClosed(written);
+    if (node.type === 'html') return !htmlNodeClosed(written, source.slice(end + bom));
+    node =
+      'children' in node && node.children.length > 0
+        ? (node.children[node.children.length - 1] as Nodes)
+        : undefined;
+  }
+  return false;
+}
+
+function shiftPositions(node: Node, offset: number, lines: number): void {
+  const position = node.position;
+  if (position) {
+    position.start.offset = (position.start.offset ?? 0) + offset;
+    position.end.offset = (position.end.offset ?? 0) + offset;
+    position.start.line += lines;
+    position.end.line += lines;
+  }
+  if ('children' in node)
+    for (const child of (node as Parent).children) shiftPositions(child, offset, lines);
 }
 
 interface Walk {
@@ -56,10 +133,12 @@ export function parseDesign(
 export function parseDesignTree(
   text: string,
   resolveFramework: (frontMatterValues: Record<string, unknown> | undefined) => CompiledFramework,
+  /** Tests only: the shortest run of blocks parsed on its own (Infinity: the text in one). */
+  minRun = MIN_RUN,
 ): ParsedText & { tree: Root } {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdownInRuns(text, minRun);
 
   // Front matter first: it may choose the framework the headings are matched against.
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
