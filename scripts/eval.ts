@@ -5,6 +5,7 @@
 // the arithmetic. Options: --no-misses (figures only), --topics (also list each topic miss).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import '../server/src/dataFiles';
 import { Analyzer } from '../server/src/analysis/analyse';
 import type { Analysis } from '../server/src/model/analysis';
 import {
