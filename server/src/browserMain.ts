@@ -7,12 +7,14 @@ import {
   createConnection,
   ProposedFeatures,
 } from 'vscode-languageserver/browser';
-import './workerData';
+import { setBuiltInRegistry } from './framework/registry';
+import { handedInData, registryOf } from './workerData';
 import { setServerEnvironment } from './environment';
 
 // The worker's global scope (tsconfig has no DOM or WebWorker lib: the engine must not use them).
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
+setBuiltInRegistry(() => registryOf(handedInData()));
 const connection = createConnection(
   ProposedFeatures.all,
   new BrowserMessageReader(self),

@@ -1,8 +1,13 @@
 // The built-in framework and case studies in the web worker, which has no file system: the web
 // client reads dist/data.json (written by esbuild.mjs from framework/data, as dist/data is for
 // Node) and starts the worker with it as `self.MLSD_BUILT_IN_DATA`, ahead of the server's code.
-import { FrameworkRegistry, setBuiltInRegistry } from './framework/registry';
+import { FrameworkRegistry } from './framework/registry';
 import { DataFileError } from './framework/validate';
+
+/** The data the client put ahead of the server's code in the worker. */
+export function handedInData(): BuiltInData | undefined {
+  return (globalThis as { MLSD_BUILT_IN_DATA?: BuiltInData }).MLSD_BUILT_IN_DATA;
+}
 
 /** dist/data.json: the frameworks and the case studies, each as [file name, parsed JSON]. */
 export interface BuiltInData {
@@ -33,7 +38,3 @@ function load(registry: FrameworkRegistry, file: string, run: () => unknown): vo
     );
   }
 }
-
-setBuiltInRegistry(() =>
-  registryOf((globalThis as { MLSD_BUILT_IN_DATA?: BuiltInData }).MLSD_BUILT_IN_DATA),
-);
