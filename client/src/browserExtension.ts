@@ -46,7 +46,16 @@ async function read(uri: vscode.Uri): Promise<Uint8Array> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlsdApi> {
-  const url = await serverUrl(context);
+  let url: string;
+  try {
+    url = await serverUrl(context);
+  } catch (error) {
+    // Said once, as the desktop client says a server that cannot start.
+    void vscode.window.showErrorMessage(
+      `MLSD: the language server could not start: its files could not be read (${String(error)}).`,
+    );
+    throw error;
+  }
   return activateMlsd(
     context,
     (clientOptions: LanguageClientOptions) =>
