@@ -20,8 +20,32 @@ function onlyBelow(name, allowed) {
   };
 }
 
+// What runs in the browser (package.json `browser`): the engine, the features, the server's wiring
+// and its web worker entry, the client but for its Node entry (extension.ts), and common/.
+const WEB =
+  '^(server/src/(core|framework|model|parse|fixes|rules|analysis|features)/' +
+  '|server/src/(server|environment|workerData|browserMain|designFiles|glob|settings|uri|requestType)\\.ts$' +
+  '|client/src/(?!extension\\.ts$)|common/)';
+
 module.exports = {
   forbidden: [
+    {
+      name: 'web-has-no-node-builtins',
+      comment:
+        'The web build runs in a web worker and a web extension host: no fs, path, process... ' +
+        'What needs them lives in the Node entries (server/src/main.ts, dataFiles.ts, ' +
+        'ruleDocsFiles.ts, cli/, client/src/extension.ts) or is injected (environment.ts).',
+      severity: 'error',
+      from: { path: WEB },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'web-has-no-node-transport',
+      comment: 'The web build talks to its server over postMessage, not a Node process or stream.',
+      severity: 'error',
+      from: { path: WEB },
+      to: { path: 'vscode-language(server|client)/(lib/)?node' },
+    },
     {
       name: 'no-circular',
       comment: 'An import circle makes two modules one: break it by moving what both need lower.',

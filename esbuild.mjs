@@ -1,4 +1,5 @@
-// Bundles the client, the server and the CLI into dist/ (CommonJS, Node 20).
+// Bundles the client, the server and the CLI into dist/ (CommonJS, Node 20), and the web client and
+// the web worker server (package.json `browser`); prints each bundle's size.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
@@ -42,6 +43,31 @@ const builds = [
     // yaml's ES module build, so that the parts of it mlsd does not use are left out.
     alias: { yaml: './node_modules/yaml/browser/index.js' },
   },
+  // The web build: the client for the web extension host (CommonJS, like the desktop one) and the
+  // language server for a web worker, with the framework data bundled (no file system there).
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: ['client/src/browserExtension.ts'],
+    outfile: 'dist/browserExtension.js',
+    external: ['vscode'],
+    alias: {
+      'semver/functions/parse': './client/shims/semverParse.ts',
+      'semver/functions/satisfies': './client/shims/semverSatisfies.ts',
+    },
+  },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['server/src/browserMain.ts'],
+    outfile: 'dist/browserServer.js',
+    // A worker has no DOM: packages' `worker` builds, not their `browser` ones (which may use it).
+    conditions: ['worker'],
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
+  },
 ];
 
 // The CLI is a small launcher of the server bundle's checker: the two share one copy of the code.
@@ -56,6 +82,20 @@ require('./server.js').cli();
 fs.rmSync('dist/data', { recursive: true, force: true });
 fs.mkdirSync('dist', { recursive: true });
 fs.cpSync('server/src/framework/data', 'dist/data', { recursive: true });
+// The same data as one file for the web worker, which cannot list a folder (server/src/workerData.ts).
+const jsonIn = (dir) =>
+  fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => [name, JSON.parse(fs.readFileSync(`${dir}/${name}`, 'utf8'))]);
+fs.writeFileSync(
+  'dist/data.json',
+  JSON.stringify({
+    frameworks: jsonIn('server/src/framework/data'),
+    problems: jsonIn('server/src/framework/data/problems'),
+  }),
+);
 fs.writeFileSync('dist/cli.js', CLI);
 fs.rmSync('dist/cli.js.map', { force: true });
 
@@ -70,4 +110,15 @@ if (watch) {
       .filter((options) => fs.existsSync(options.entryPoints[0]))
       .map((options) => esbuild.build(options)),
   );
+  // The budget (docs/benchmarks.md): each platform's client and server together under 1 MB.
+  const size = (file) => fs.statSync(`dist/${file}`).size;
+  const line = (name, files) => {
+    const bytes = files.map(size);
+    const total = bytes.reduce((a, b) => a + b, 0);
+    const parts = files.map((file, i) => `${file} ${bytes[i].toLocaleString('en')}`).join(' + ');
+    console.log(`${name}: ${parts} = ${total.toLocaleString('en')} bytes`);
+  };
+  line('desktop', ['extension.js', 'server.js']);
+  line('web', ['browserExtension.js', 'browserServer.js']);
+  line('data', ['data.json']);
 }

@@ -11,6 +11,7 @@ import * as vm from 'node:vm';
 import { lint as markdownlint } from 'markdownlint/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import '../server/src/dataFiles';
 import { Analyzer } from '../server/src/analysis/analyse';
 import { wholeTextAnalysis } from '../test/oracle/wholeTextAnalysis';
 import { SERVER_ENV } from '../common/src/serverProcess';

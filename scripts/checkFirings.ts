@@ -9,6 +9,7 @@
 // to see the case-study-aware checks at work.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import '../server/src/dataFiles';
 import { analyseDesign } from '../server/src/analysis/analyse';
 import { allRules } from '../server/src/rules';
 

@@ -6,6 +6,7 @@
 // the words taken as evidence when a gap was called covered).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import '../server/src/dataFiles';
 import { Analyzer } from '../server/src/analysis/analyse';
 import type { Analysis } from '../server/src/model/analysis';
 import {

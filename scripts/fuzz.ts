@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import '../server/src/dataFiles';
 import { analyseDesign } from '../server/src/analysis/analyse';
 import { LONG_SHAPES } from '../test/fuzz/longShapes';
 import {

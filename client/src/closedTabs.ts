@@ -4,7 +4,7 @@
 // diagnostics the server sends are kept here, hidden while no tab shows the document, and shown
 // again when a tab opens it (the server has nothing new to send then: the text did not change).
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 
 export class ClosedTabDiagnostics implements vscode.Disposable {
   /** The last diagnostics the server sent, by document URI. */

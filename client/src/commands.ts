@@ -1,7 +1,7 @@
 // The palette commands (category "MLSD"). Each asks the server for data through the custom requests
 // of common/src/protocol.ts and only does the editor side: quick picks, edits, navigation.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Commands, type CommandId } from '../../common/src/commands';
 import {
   CoverageRequest,

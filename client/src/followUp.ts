@@ -2,7 +2,7 @@
 // cursor (uncovered topics first), shows one, and on request inserts it as a `> Q: …` line at the
 // end of the step, with an `A:` line for the candidate to answer on. Asking again moves on to the next question.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   FollowUpsRequest,
   type FollowUpInfo,

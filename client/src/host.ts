@@ -1,7 +1,7 @@
 // Owns the one LanguageClient: starts it, replaces it when the design-file globs change, stops it
 // when mlsd is disabled, and keeps the `mlsd.isDesign` context key for the active editor.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { designSelector, isDesignDocument, type DesignFilter } from './designFiles';
 
 export class ServerHost implements vscode.Disposable {

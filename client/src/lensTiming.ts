@@ -6,7 +6,7 @@
 // when the server's answer comes, VS Code is told the lenses changed and asks again (the server
 // has the analysis of that version by then, and answers at once).
 import type * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 
 const QUICK_MS = 400;
 

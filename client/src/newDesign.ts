@@ -1,6 +1,5 @@
 // "MLSD: New Design…": pick a case study (or a blank design), choose where to save it, write the
 // server's template there and open it.
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { TemplatesRequest, type TemplateInfo } from '../../common/src/protocol';
 import type { ServerHost } from './host';
@@ -39,7 +38,9 @@ export async function newDesign(host: ServerHost): Promise<void> {
   const template = picked?.template;
   if (!template) return;
 
-  const defaultUri = await freeName(defaultFolder(), template.fileName);
+  const folder = defaultFolder();
+  // With no folder at all (a web editor with nothing open), the save dialog starts where it likes.
+  const defaultUri = folder ? await freeName(folder, template.fileName) : undefined;
   let target = await vscode.window.showSaveDialog({
     defaultUri,
     title: `Save the new design: ${template.title}`,
@@ -54,14 +55,18 @@ export async function newDesign(host: ServerHost): Promise<void> {
   await vscode.window.showTextDocument(document);
 }
 
-function defaultFolder(): vscode.Uri {
+// The user's home folder on the desktop; a web extension host has no process, or a stand-in.
+const HOME: string | undefined =
+  typeof process !== 'undefined' ? (process.env?.HOME ?? process.env?.USERPROFILE) : undefined;
+
+function defaultFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder =
     (active && vscode.workspace.getWorkspaceFolder(active)) ??
     vscode.workspace.workspaceFolders?.[0];
   if (folder) return folder.uri;
-  if (active?.scheme === 'file') return vscode.Uri.joinPath(active, '..');
-  return vscode.Uri.file(os.homedir());
+  if (active && active.scheme !== 'untitled') return vscode.Uri.joinPath(active, '..');
+  return HOME ? vscode.Uri.file(HOME) : undefined;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

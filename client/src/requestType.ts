@@ -3,7 +3,7 @@
 // vscode-languageserver each bundle their own vscode-jsonrpc (today 10.0.0 and 9.0.3), and a
 // RequestType of one is not one of the other, to the compiler (a private field) or at run time
 // (ParameterStructures instances).
-import { RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { RequestType, RequestType0 } from 'vscode-languageclient';
 import type { RequestSignature, RequestSignature0 } from '../../common/src/protocol';
 
 export function requestType<R>(signature: RequestSignature0<R>): RequestType0<R, void>;

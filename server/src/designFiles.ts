@@ -1,12 +1,19 @@
 // Which documents are designs: `*.mlsd.md`, plus the globs of the `mlsd.files` setting.
 import { compileGlob, type GlobMatcher } from './glob';
 
+// Paths are compared without case on Windows and macOS; in the browser (no process) with case, as
+// the virtual file systems of web editors do.
+const CASE_INSENSITIVE_PATHS =
+  typeof process !== 'undefined' && typeof process.platform === 'string'
+    ? process.platform !== 'linux'
+    : false;
+
 const matchers = new Map<string, GlobMatcher>();
 
 function matcherFor(pattern: string): GlobMatcher {
   let matcher = matchers.get(pattern);
   if (!matcher) {
-    const compiled = compileGlob(pattern, { nocase: process.platform !== 'linux' });
+    const compiled = compileGlob(pattern, { nocase: CASE_INSENSITIVE_PATHS });
     // A pattern that does not compile matches nothing; settings validation names it to the user.
     matcher = compiled.ok ? compiled.match : () => false;
     if (matchers.size > 200) matchers.clear();

@@ -3,7 +3,7 @@
 // vscode-languageclient each bundle their own vscode-jsonrpc (today 9.0.3 and 10.0.0), and a
 // RequestType of one is not one of the other, to the compiler (a private field) or at run time
 // (ParameterStructures instances).
-import { RequestType, RequestType0 } from 'vscode-languageserver/node';
+import { RequestType, RequestType0 } from 'vscode-languageserver';
 import type { RequestSignature, RequestSignature0 } from '../../common/src/protocol';
 
 export function requestType<R>(signature: RequestSignature0<R>): RequestType0<R, void>;

@@ -2,16 +2,14 @@
 // function of the document's analysis (features/*), computed once per document version.
 import {
   CodeActionKind,
-  createConnection,
   ErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CoverageRequest,
@@ -36,27 +34,16 @@ import { foldingRanges } from './features/folding';
 import { followUpsFor, insertQuestionEdit, stepAtPosition } from './features/followUps';
 import { hover } from './features/hover';
 import { insertMissingStepsEdits } from './features/insertMissingSteps';
-import { ruleDocsUri } from './features/ruleDocs';
+import { ruleDocsUri, setRuleDocsBase } from './features/ruleDocs';
 import { templates } from './features/templates';
 import { isDesignPath } from './designFiles';
-import { collectWhenIdle } from './idleCollect';
+import { serverEnvironment } from './environment';
 import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
-import { stdioStreams } from './transport';
 
-function createStdioConnection(): ReturnType<typeof createConnection> {
-  let log = (message: string): void => void process.stderr.write(`${message}\n`);
-  const { input, output } = stdioStreams((message) => log(message));
-  const created = createConnection(ProposedFeatures.all, input, output);
-  log = (message) => created.console.warn(message);
-  return created;
-}
-
-// Over stdio the input goes through a filter that survives broken framing (transport.ts).
-const connection = process.argv.includes('--stdio')
-  ? createStdioConnection()
-  : createConnection(ProposedFeatures.all);
+// The connection and what differs between Node and the browser come from the entry point.
+const { connection, collectWhenIdle, version } = serverEnvironment();
 const documents = new TextDocuments(TextDocument);
 const registry = builtInRegistry();
 /** Owns the parsed parts of every open design and each one's last analysis. */
@@ -89,7 +76,7 @@ interface CachedAnalysis {
 }
 const analyses = new Map<string, CachedAnalysis>();
 const published = new Map<string, Analysis | number>();
-const timers = new Map<string, NodeJS.Timeout>();
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
   const rulesKey = JSON.stringify(current.rules);
@@ -196,7 +183,12 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   hasConfigurationCapability = Boolean(capabilities.workspace?.configuration);
   snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
-  pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  const options = params.initializationOptions as
+    { settings?: unknown; ruleDocs?: unknown } | undefined;
+  pushedSettings = options?.settings;
+  // The web worker has no rule pages on disk: the client says where the extension's are.
+  if (!ruleDocsUri('MLSD001') && typeof options?.ruleDocs === 'string')
+    setRuleDocsBase(options.ruleDocs);
   return {
     capabilities: {
       textDocumentSync: {
@@ -214,7 +206,7 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'mlsd', version: process.env.MLSD_VERSION ?? '0.0.0-dev' },
+    serverInfo: { name: 'mlsd', version },
   };
 });
 
@@ -367,7 +359,7 @@ connection.onRequest(requestType(RulesRequest), () => ({
     name: rule.meta.name,
     description: rule.meta.description,
     defaultSeverity: rule.meta.defaultSeverity,
-    docs: ruleDocsUri(rule.meta.id),
+    docs: ruleDocsUri(rule.meta.id) ?? '',
   })),
 }));
 

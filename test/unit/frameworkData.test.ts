@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { canonicalText } from '../../server/src/framework/headingMatcher';
 import { FrameworkRegistry, builtInRegistry } from '../../server/src/framework/registry';
 import { validateFramework } from '../../server/src/framework/validate';
+import { nodeDataFiles } from '../../server/src/dataFiles';
 
 const CASE_STUDIES = [
   'visual-search',
@@ -98,7 +99,7 @@ describe('framework data', () => {
     const other = structuredClone(good);
     other.id = 'other';
     fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify(other));
-    const loaded = new FrameworkRegistry();
+    const loaded = new FrameworkRegistry(nodeDataFiles);
     loaded.loadDirectory(dir);
     assert.deepEqual([...loaded.frameworks.keys()], ['other']);
     const messages = loaded.errors.map((e) => e.message);

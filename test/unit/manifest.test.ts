@@ -29,6 +29,7 @@ interface JsonSchema {
 
 interface Manifest {
   main: string;
+  browser?: string;
   activationEvents?: string[];
   capabilities?: Record<
     string,
@@ -210,8 +211,19 @@ describe('extension manifest', () => {
     for (const style of styles) {
       assert.match(fs.readFileSync(path.join(root, style), 'utf8'), /\.mlsd-badge\b/);
     }
-    const extension = fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    const extension = fs.readFileSync(path.join(root, 'client', 'src', 'activate.ts'), 'utf8');
     assert.match(extension, /return \{ extendMarkdownIt: /);
+  });
+
+  // Issue 17: the web build (vscode.dev, github.dev).
+  it('has a browser entry: the web client, which starts the web worker server', () => {
+    assert.equal(manifest.browser, './dist/browserExtension.js');
+    const web = fs.readFileSync(path.join(root, 'client', 'src', 'browserExtension.ts'), 'utf8');
+    assert.match(web, /'browserServer\.js'/);
+    assert.match(web, /'data\.json'/);
+    const build = fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
+    for (const file of ['dist/browserExtension.js', 'dist/browserServer.js', 'dist/data.json'])
+      assert.ok(build.includes(`'${file}'`), file);
   });
 
   it('activates on design files, also outside a workspace', () => {

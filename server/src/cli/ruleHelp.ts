@@ -2,7 +2,8 @@
 // shows `help.markdown` under an alert) and, as plain text, what the page adds to the rule's
 // one-line description (which SARIF already carries): why it matters and how to fix it.
 import * as fs from 'node:fs';
-import { ruleDocsPath, ruleDocsUri } from '../features/ruleDocs';
+import { ruleDocsUri } from '../features/ruleDocs';
+import { ruleDocsPath } from '../ruleDocsFiles';
 import type { Rule } from '../rules/types';
 
 export interface RuleHelp {
@@ -12,7 +13,7 @@ export interface RuleHelp {
 }
 
 export function ruleHelp(rule: Rule, readFile: (file: string) => string = readUtf8): RuleHelp {
-  const uri = ruleDocsUri(rule.meta.id);
+  const uri = ruleDocsUri(rule.meta.id) ?? ruleDocsPath(rule.meta.id);
   let page: string;
   try {
     page = readFile(ruleDocsPath(rule.meta.id));

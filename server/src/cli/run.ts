@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { isTooLarge, tooLargeMessage } from '../analysis/documentSize';
 import { Analyzer } from '../analysis/analyse';
 import { resolveRuleSettings, type RuleSettings } from '../analysis/ruleSettings';
-import { FrameworkRegistry, builtInDataDir } from '../framework/registry';
+import { builtInDataDir, nodeDataFiles } from '../dataFiles';
+import { FrameworkRegistry } from '../framework/registry';
 import { allRules } from '../rules';
 import { collectDesignFiles, displayPath, reason } from './files';
 import { FORMATS, formatJson, formatSarif, formatStylish, plural, type Format } from './formatters';
@@ -138,7 +139,7 @@ interface LoadedConfig {
 }
 
 function loadConfig(file: string | undefined, env: CliEnvironment, errors: string[]): LoadedConfig {
-  const registry = new FrameworkRegistry();
+  const registry = new FrameworkRegistry(nodeDataFiles);
   registry.loadDirectory(builtInDataDir());
   if (!file) return { registry };
   const absolute = path.resolve(env.cwd, file);

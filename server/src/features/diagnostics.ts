@@ -24,12 +24,13 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     stepId: finding.stepId,
     topicId: finding.topicId,
   };
+  const docs = ruleDocsUri(finding.rule.id);
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: 'mlsd',
     code: finding.rule.id,
-    codeDescription: { href: ruleDocsUri(finding.rule.id) },
+    ...(docs ? { codeDescription: { href: docs } } : {}),
     message: finding.message,
     data,
   };

@@ -44,8 +44,9 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
     seen.add(finding.rule.id);
     const rule = allRules.find((r) => r.meta.id === finding.rule.id);
     if (!rule) continue;
+    const docs = ruleDocsUri(rule.meta.id);
     parts.push(
-      `**${rule.meta.id} ${rule.meta.name}** (${finding.severity}) — ${rule.meta.description} [Rule documentation](${ruleDocsUri(rule.meta.id)})`,
+      `**${rule.meta.id} ${rule.meta.name}** (${finding.severity}) — ${rule.meta.description}${docs ? ` [Rule documentation](${docs})` : ''}`,
     );
     range ??= finding.range;
   }

@@ -1,27 +1,14 @@
-// Where a rule's documentation page is: docs/rules/<ID>.md shipped beside the bundle.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { allRules } from '../rules';
+// Where a rule's documentation page is: docs/rules/<ID>.md shipped with the extension. The folder's
+// URI is set by the entry point: a file: URI in Node (ruleDocsFiles.ts), the extension's own URI
+// (sent by the client) in the web worker.
+let docsBase = '';
 
-let docsDir: string | undefined;
-
-function findDocsDir(): string {
-  if (docsDir) return docsDir;
-  const candidates = [
-    path.join(__dirname, '..', 'docs', 'rules'), // dist/server.js
-    path.join(__dirname, '..', '..', '..', 'docs', 'rules'), // server/src/features/*.ts
-    path.join(__dirname, '..', '..', 'docs', 'rules'),
-  ];
-  const page = `${allRules[0].meta.id}.md`;
-  docsDir = candidates.find((dir) => fs.existsSync(path.join(dir, page))) ?? candidates[0];
-  return docsDir;
+/** Sets the URI of the folder of the rule pages. */
+export function setRuleDocsBase(folderUri: string): void {
+  docsBase = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
 }
 
-export function ruleDocsPath(ruleId: string): string {
-  return path.join(findDocsDir(), `${ruleId}.md`);
-}
-
-export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(ruleDocsPath(ruleId)).toString();
+/** The URI of a rule's page, or undefined while no folder is known. */
+export function ruleDocsUri(ruleId: string): string | undefined {
+  return docsBase ? `${docsBase}${ruleId}.md` : undefined;
 }

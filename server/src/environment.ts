@@ -1,0 +1,23 @@
+// What the language server gets from where it runs: set by its entry point (main.ts in Node,
+// browserMain.ts in a web worker) before server.ts is loaded, so that server.ts stays one wiring of
+// the features for both.
+import type { Connection } from 'vscode-languageserver';
+
+export interface ServerEnvironment {
+  connection: Connection;
+  /** The version the server reports (esbuild writes it into the bundles). */
+  version: string;
+  /** Gives memory back when the server is idle (Node only: it needs V8's gc extension). */
+  collectWhenIdle(): void;
+}
+
+let current: ServerEnvironment | undefined;
+
+export function setServerEnvironment(environment: ServerEnvironment): void {
+  current = environment;
+}
+
+export function serverEnvironment(): ServerEnvironment {
+  if (!current) throw new Error('the server was loaded before its entry point set its environment');
+  return current;
+}
