@@ -36,6 +36,13 @@ export interface AnalyseOptions {
   document?: string;
   /** Reuse the document's last analysis but do not replace it (a "what if" text, e.g. a fix). */
   tentative?: boolean;
+  /**
+   * The framework used when the front matter names none (from `.mlsd.json`, the `mlsd.framework`
+   * setting or `--framework`); the registry's default when absent or unknown.
+   */
+  framework?: string;
+  /** Use this framework whatever the front matter says (`mlsd check --framework`). */
+  forceFramework?: boolean;
 }
 
 export class Analyzer {
@@ -58,11 +65,11 @@ export class Analyzer {
   analyse(text: string, options: AnalyseOptions = {}): Analysis {
     const key = options.document;
     const previous = key === undefined ? undefined : this.layouts.get(key);
-    const { analysis, layout } = this.build(text, previous);
+    const { analysis, layout } = this.build(text, previous, this.resolverFor(options));
     if (key !== undefined && !options.tentative) this.layouts.set(key, layout);
     // Fix-all analyses the fixed text as a "what if" version of the same document.
     const reanalyse = (fixed: string) =>
-      this.analyse(fixed, { rules: options.rules, document: key, tentative: true });
+      this.analyse(fixed, { ...options, document: key, tentative: true });
     try {
       return runRules(
         analysis,
@@ -90,23 +97,40 @@ export class Analyzer {
     return this.layouts.get(document);
   }
 
-  private resolve: ResolveFramework = (values) => {
-    const id = typeof values?.framework === 'string' ? values.framework : undefined;
-    return this.registry.framework(id) ?? this.registry.defaultFramework;
-  };
+  private readonly resolvers = new Map<string, ResolveFramework>();
+
+  /** Front matter `framework:` first, then the fallback of the options, then the default. */
+  private resolverFor({ framework, forceFramework }: AnalyseOptions): ResolveFramework {
+    const key = `${forceFramework ? '!' : ''}${framework ?? ''}`;
+    let resolve = this.resolvers.get(key);
+    if (!resolve) {
+      const fallback = () =>
+        (framework !== undefined ? this.registry.framework(framework) : undefined) ??
+        this.registry.defaultFramework;
+      resolve = (values) => {
+        const named = typeof values?.framework === 'string' ? values.framework.trim() : undefined;
+        return (
+          (named && !forceFramework ? this.registry.framework(named) : undefined) ?? fallback()
+        );
+      };
+      this.resolvers.set(key, resolve);
+    }
+    return resolve;
+  }
 
   private build(
     text: string,
     previous: Layout | undefined,
+    resolve: ResolveFramework,
   ): { analysis: DesignModel; layout: Layout } {
-    const split = partsOf(text, this.resolve, this.cache, {
+    const split = partsOf(text, resolve, this.cache, {
       trackBlocks: !this.testing.carelessSplit,
       fastParser: !this.testing.noFastParser,
       previous,
     });
     // Text that cannot be split is one part, read by remark.
     const parts: Part[] = split?.parts ?? [
-      { start: 0, line: 0, entry: buildPart(text, this.resolve, undefined, false) },
+      { start: 0, line: 0, entry: buildPart(text, resolve, undefined, false) },
     ];
     const framework = parts[0].entry.framework;
     const document = assemble(text, parts, framework);

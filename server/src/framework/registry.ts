@@ -14,8 +14,26 @@ import { DataFileError, validateFramework, validateCaseStudy } from './validate'
 
 export const DEFAULT_FRAMEWORK_ID = 'aminian-7';
 
+/** Where a framework or case study was loaded from, for `mlsd frameworks`. */
+export interface DataSource {
+  id: string;
+  title: string;
+  file: string;
+  builtIn: boolean;
+}
+
 export class FrameworkRegistry {
+  /** The frameworks compiled so far; `framework(id)` compiles a known one on first use. */
   readonly frameworks = new Map<string, CompiledFramework>();
+  /**
+   * Built-in frameworks not compiled yet, by id (the file name): compiled only when a design asks
+   * for one, since a compiled framework holds its cue tables in memory for the server's life.
+   */
+  private readonly lazy = new Map<string, string>();
+  private readonly files = new Map<string, { file: string; builtIn: boolean }>();
+
+  /** `read` gives a data file's text (the file system unless told otherwise). */
+  constructor(private readonly read: (file: string) => string = readFileText) {}
   readonly caseStudies = new Map<string, CompiledCaseStudy>();
   /** Data files that could not be loaded; the rest still work. */
   readonly errors: DataFileError[] = [];
@@ -41,7 +59,60 @@ export class FrameworkRegistry {
   }
 
   framework(id: string | undefined): CompiledFramework | undefined {
-    return this.frameworks.get(id ?? DEFAULT_FRAMEWORK_ID);
+    const key = id ?? DEFAULT_FRAMEWORK_ID;
+    const compiled = this.frameworks.get(key);
+    if (compiled) return compiled;
+    const file = this.lazy.get(key);
+    if (file === undefined) return undefined;
+    this.lazy.delete(key);
+    const loaded = this.loadFrameworkFile(file, true);
+    if (loaded && loaded.id !== key) {
+      this.frameworks.delete(loaded.id);
+      this.errors.push(
+        new DataFileError(file, 'id', `"${loaded.id}" must be the file's name ("${key}")`),
+      );
+      return undefined;
+    }
+    return loaded;
+  }
+
+  /** True when a framework of this id is known, compiled or not. */
+  hasFramework(id: string): boolean {
+    return this.frameworks.has(id) || this.lazy.has(id);
+  }
+
+  /** The ids of every known framework, compiled or not, sorted. */
+  frameworkIds(): string[] {
+    return [...new Set([...this.frameworks.keys(), ...this.lazy.keys()])].sort();
+  }
+
+  /** Every framework known and where it came from (a framework not compiled yet is read, not compiled). */
+  frameworkSources(): DataSource[] {
+    return this.frameworkIds().map((id) => {
+      const where = this.files.get(id) ?? { file: '', builtIn: true };
+      const compiled = this.frameworks.get(id);
+      let title = compiled?.title ?? id;
+      if (!compiled) {
+        try {
+          const raw = readJson(where.file, this.read) as { title?: unknown } | null;
+          if (typeof raw?.title === 'string') title = raw.title;
+        } catch {
+          // The title is only for show; the error is recorded when the framework is compiled.
+        }
+      }
+      return { id, title, ...where };
+    });
+  }
+
+  /** The case studies and where each came from. */
+  caseStudySources(): DataSource[] {
+    return [...this.caseStudies.values()]
+      .map((c) => ({
+        id: c.id,
+        title: c.title,
+        ...(this.files.get(`problem:${c.id}`) ?? { file: '', builtIn: true }),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   get defaultFramework(): CompiledFramework {
@@ -52,43 +123,62 @@ export class FrameworkRegistry {
   }
 
   /** Loads a framework file; a bad file is recorded in `errors` and skipped. */
-  loadFrameworkFile(file: string): CompiledFramework | undefined {
+  loadFrameworkFile(file: string, builtIn = false): CompiledFramework | undefined {
     try {
-      return this.addFramework(validateFramework(readJson(file), file));
+      const compiled = this.addFramework(validateFramework(readJson(file, this.read), file));
+      this.lazy.delete(compiled.id);
+      this.files.set(compiled.id, { file, builtIn });
+      return compiled;
     } catch (error) {
       this.errors.push(asDataFileError(error, file));
       return undefined;
     }
   }
 
-  loadCaseStudyFile(file: string): CompiledCaseStudy | undefined {
+  loadCaseStudyFile(file: string, builtIn = false): CompiledCaseStudy | undefined {
     try {
-      const raw = readJson(file);
-      const framework = this.frameworks.get(
+      const raw = readJson(file, this.read);
+      const framework = this.framework(
         (raw as { framework?: string } | null)?.framework ?? DEFAULT_FRAMEWORK_ID,
       );
       const stepIds = framework ? new Set(framework.steps.map((s) => s.id)) : undefined;
       const stepTopics = framework
         ? new Map(framework.steps.map((s) => [s.id, new Set(s.topics.map((t) => t.id))]))
         : undefined;
-      return this.addCaseStudy(validateCaseStudy(raw, file, stepIds, stepTopics), file);
+      const compiled = this.addCaseStudy(validateCaseStudy(raw, file, stepIds, stepTopics), file);
+      if (compiled) this.files.set(`problem:${compiled.id}`, { file, builtIn });
+      return compiled;
     } catch (error) {
       this.errors.push(asDataFileError(error, file));
       return undefined;
     }
   }
 
-  /** Loads every framework in `dir` and every case study in `dir/problems`. */
+  /**
+   * Loads the built-in data in `dir`: the default framework now, the others when a design asks
+   * for them (by file name), and every case study in `dir/problems`.
+   */
   loadDirectory(dir: string): void {
-    for (const file of listJson(dir)) this.loadFrameworkFile(file);
-    for (const file of listJson(path.join(dir, 'problems'))) this.loadCaseStudyFile(file);
+    for (const file of listJson(dir)) {
+      const id = path.basename(file, '.json');
+      if (id === DEFAULT_FRAMEWORK_ID) this.loadFrameworkFile(file, true);
+      else if (!this.frameworks.has(id)) {
+        this.lazy.set(id, file);
+        this.files.set(id, { file, builtIn: true });
+      }
+    }
+    for (const file of listJson(path.join(dir, 'problems'))) this.loadCaseStudyFile(file, true);
   }
 }
 
-function readJson(file: string): unknown {
+function readFileText(file: string): string {
+  return fs.readFileSync(file, 'utf8');
+}
+
+function readJson(file: string, read: (file: string) => string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = read(file);
   } catch (error) {
     throw new DataFileError(
       file,
