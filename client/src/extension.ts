@@ -70,9 +70,15 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
       },
     };
     const policy = new ConnectionPolicy();
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/.mlsd.json');
+    context.subscriptions.push(configWatcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector,
-      synchronize: { configurationSection: 'mlsd' },
+      // `.mlsd.json` edits reach the server as workspace/didChangeWatchedFiles (saved files).
+      synchronize: {
+        configurationSection: 'mlsd',
+        fileEvents: configWatcher,
+      },
       middleware: { ...closedTabs.middleware, provideCodeLenses: lenses.provideCodeLenses },
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,

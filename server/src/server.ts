@@ -43,6 +43,8 @@ import { collectWhenIdle } from './idleCollect';
 import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
+import { nodeConfigReader } from './configReader';
+import { ProjectConfigs, type DesignConfig } from './projectConfigs';
 import { stdioStreams } from './transport';
 
 function createStdioConnection(): ReturnType<typeof createConnection> {
@@ -61,6 +63,17 @@ const documents = new TextDocuments(TextDocument);
 const registry = builtInRegistry();
 /** Owns the parsed parts of every open design and each one's last analysis. */
 const analyzer = new Analyzer({ registry });
+/** The `.mlsd.json` of each design; the file reader is injected (configReader.ts). */
+const projectConfigs = new ProjectConfigs(nodeConfigReader, registry);
+let workspaceFolders: string[] = [];
+
+/** The nearest `.mlsd.json` of a design saved on disk (none for untitled or virtual documents). */
+function designConfig(uri: string): DesignConfig {
+  if (!uri.startsWith('file:')) return { problems: [] };
+  const found = projectConfigs.forDesign(URI_TO_PATH(uri), workspaceFolders);
+  reportOnce(found.problems);
+  return found;
+}
 
 let hasConfigurationCapability = false;
 let snippetSupport = false;
@@ -92,14 +105,19 @@ const published = new Map<string, Analysis | number>();
 const timers = new Map<string, NodeJS.Timeout>();
 
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
-  const rulesKey = JSON.stringify(current.rules);
+  // `.mlsd.json` over the settings: its framework, and its rule severities over `mlsd.rules`.
+  const { config } = designConfig(document.uri);
+  const rules = config?.rules ? { ...current.rules, ...config.rules } : current.rules;
+  const framework = config?.framework ?? current.framework;
+  const rulesKey = JSON.stringify([rules, framework]);
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
     return cached.analysis;
   try {
     // The analyzer keeps the document's last analysis: its unchanged parts are taken as they are.
     const analysis = analyzer.analyse(document.getText(), {
-      rules: current.rules,
+      rules,
+      framework,
       document: document.uri,
     });
     for (const failure of analysis.ruleFailures)
@@ -197,6 +215,9 @@ connection.onInitialize((params): InitializeResult => {
   hasConfigurationCapability = Boolean(capabilities.workspace?.configuration);
   snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  workspaceFolders = (params.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.startsWith('file:'))
+    .map((folder) => URI_TO_PATH(folder.uri));
   return {
     capabilities: {
       textDocumentSync: {
@@ -229,6 +250,15 @@ connection.onDidChangeConfiguration((change) => {
   if (!hasConfigurationCapability)
     pushedSettings = (change.settings as { mlsd?: unknown } | undefined)?.mlsd;
   settings.clear();
+  analyses.clear();
+  for (const document of documents.all()) schedule(document.uri, 0);
+});
+
+// A `.mlsd.json` changed, appeared or went away (the client watches them): read the configs again
+// and check every open design again, without a reload.
+connection.onDidChangeWatchedFiles(() => {
+  projectConfigs.clear();
+  for (const problem of [...reported]) if (problem.includes('.mlsd.json')) reported.delete(problem);
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
 });

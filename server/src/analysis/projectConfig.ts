@@ -104,8 +104,9 @@ function joinPath(file: string, relative: string): string {
   const separator = file.includes('\\') && !file.includes('/') ? '\\' : '/';
   const parts = parentOf(file).split(/[\\/]/);
   for (const part of relative.split(/[\\/]/)) {
-    if (part === '..') parts.length > 1 && parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
+    if (part === '..') {
+      if (parts.length > 1) parts.pop();
+    } else if (part !== '.' && part !== '') parts.push(part);
   }
   return parts.join(separator) || separator;
 }

@@ -74,6 +74,8 @@ export function stepHover(analysis: Analysis, measures: StepResult): string {
     '',
     step.summary,
     '',
+    `Checked against ${analysis.framework.title} (\`${analysis.framework.id}\`).`,
+    '',
   ];
   const lineOf = (offset: number) => analysis.document.lines.positionAt(offset).line + 1;
   const describe = (required: boolean) => {

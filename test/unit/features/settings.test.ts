@@ -13,15 +13,19 @@ describe('settings and design files', () => {
       debounceMs: -5,
       files: '*.md',
       rules: { 'thin-step': 'off', MLSD006: 'loud', bogus: 'error' },
+      framework: 'Not An Id',
     });
     assert.deepEqual(settings, {
       enable: true,
+      framework: 'aminian-7',
       files: [],
       run: 'onType',
       debounceMs: 200,
       rules: { MLSD005: 'off' },
     });
-    assert.equal(problems.length, 6);
+    assert.equal(problems.length, 7);
+    assert.ok(problems.some((p) => p.includes('mlsd.framework')));
+    assert.equal(validateSettings({ framework: 'nine-step' }).settings.framework, 'nine-step');
     assert.ok(problems.some((p) => p.includes('mlsd.run')));
     assert.ok(problems.some((p) => p.includes('Unknown rule "bogus"')));
   });
