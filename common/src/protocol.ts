@@ -89,7 +89,7 @@ export interface InsertMissingStepsResult {
 /** `mlsd/templates`: the case studies and the text of a new design for each. */
 export const TemplatesRequest = request0<TemplatesResult>('mlsd/templates');
 export interface TemplateInfo {
-  /** Case-study id, or "blank". */
+  /** Case-study id, "blank" (the default framework) or "framework:<id>" (another's blank design). */
   id: string;
   title: string;
   description: string;

@@ -175,7 +175,7 @@ describe('extension manifest', () => {
 
   it('lets mlsd.rules name every rule by id or name, and nothing else', () => {
     const schema = settings['mlsd.rules'];
-    assert.equal(allRules.filter((r) => Number(r.meta.id.slice(4)) < 100).length, 8);
+    assert.equal(allRules.filter((r) => Number(r.meta.id.slice(4)) < 100).length, 9);
     assert.ok(allRules.filter((r) => Number(r.meta.id.slice(4)) >= 100).length >= 12);
     for (const rule of allRules) {
       for (const key of [rule.meta.id, rule.meta.name]) {

@@ -163,3 +163,47 @@ describe('mlsd check with frameworks and .mlsd.json', () => {
     assert.match(result.stdout, /visual-search +.*\(built-in\)/);
   });
 });
+
+describe('docs/frameworks.md', () => {
+  it('has an example framework and case study that load and check a design', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'frameworks.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+    assert.equal(blocks.length, 2);
+    const config = /```jsonc\n([\s\S]*?)\n```/.exec(doc)![1];
+    const dir = tempDir({
+      '.mlsd.json': config,
+      'team.json': blocks[0],
+      'case.json': blocks[1],
+      'd.mlsd.md':
+        '---\nproblem: feed-ranking\n---\n\n# Feed\n\n## Goal\n\nThe goal is to increase time spent.\n\n## Approach\n\nA two-tower model.\n',
+    });
+    const result = run(['check', '--format', 'json', 'd.mlsd.md'], dir);
+    assert.equal(result.stderr, '');
+    const [report] = JSON.parse(result.stdout);
+    assert.equal(report.framework, 'team-3');
+    assert.equal(report.problem, 'feed-ranking');
+    assert.deepEqual(
+      report.steps.map((s: { id: string }) => s.id),
+      ['goal', 'approach', 'launch'],
+    );
+    assert.ok(report.diagnostics.some((d: { topic?: string }) => d.topic === 'multi-objective'));
+    assert.ok(!report.diagnostics.some((d: { ruleId: string }) => d.ruleId === 'MLSD005'));
+    assert.match(
+      run(['frameworks'], dir).stdout,
+      /team-3 +Our team's 3-step review \(team\.json\)/,
+    );
+  });
+
+  it('names the file and the field of a bad own framework, and checks with the defaults', () => {
+    const dir = tempDir({
+      '.mlsd.json': '{ "framework": "mine", "frameworks": ["mine.json"] }',
+      'mine.json': '{ "id": "mine", "title": "x", "steps": 3 }',
+      'd.mlsd.md': NINE_STEP,
+    });
+    const result = run(['check', '--format', 'json', 'd.mlsd.md'], dir);
+    assert.equal(result.exitCode, 2);
+    assert.match(result.stderr, /mine\.json: \w+: /);
+    assert.match(result.stderr, /\.mlsd\.json: framework: unknown framework "mine"/);
+    assert.equal(JSON.parse(result.stdout)[0].framework, 'aminian-7');
+  });
+});

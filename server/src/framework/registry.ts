@@ -8,7 +8,7 @@ import {
   type CompiledFramework,
   type CompiledCaseStudy,
 } from './compile';
-import { indexHeadingVocabulary } from './headingMatcher';
+import { canonicalText, indexHeadingVocabulary } from './headingMatcher';
 import type { FrameworkData, CaseStudyData } from './types';
 import { DataFileError, validateFramework, validateCaseStudy } from './validate';
 
@@ -31,6 +31,7 @@ export class FrameworkRegistry {
    */
   private readonly lazy = new Map<string, string>();
   private readonly files = new Map<string, { file: string; builtIn: boolean }>();
+  private readonly aliasTables = new Map<string, Map<string, string>>();
 
   /** `read` gives a data file's text (the file system unless told otherwise). */
   constructor(private readonly read: (file: string) => string = readFileText) {}
@@ -42,6 +43,7 @@ export class FrameworkRegistry {
     const compiled = compileFramework(data);
     indexHeadingVocabulary(compiled);
     this.frameworks.set(compiled.id, compiled);
+    this.aliasTables.delete(compiled.id);
     return compiled;
   }
 
@@ -102,6 +104,35 @@ export class FrameworkRegistry {
       }
       return { id, title, ...where };
     });
+  }
+
+  /**
+   * Whole step headings of a framework (its aliases in every language, case and punctuation
+   * folded) and the step each names, read from the data without compiling it: enough to tell
+   * which framework a design's headings follow (rule MLSD009). Kept once built (a few KB each).
+   */
+  stepAliases(id: string): ReadonlyMap<string, string> | undefined {
+    const known = this.aliasTables.get(id);
+    if (known) return known;
+    let data: FrameworkData | undefined = this.frameworks.get(id)?.data;
+    if (!data) {
+      const file = this.lazy.get(id);
+      if (file === undefined) return undefined;
+      try {
+        data = readJson(file, this.read) as FrameworkData;
+      } catch {
+        return undefined;
+      }
+    }
+    const table = new Map<string, string>();
+    for (const step of Array.isArray(data?.steps) ? data.steps : []) {
+      for (const list of Object.values(step?.aliases ?? {}))
+        for (const alias of Array.isArray(list) ? list : [])
+          if (typeof alias === 'string') table.set(canonicalText(alias), step.id);
+      table.set(canonicalText(String(step?.title ?? '')), step.id);
+    }
+    this.aliasTables.set(id, table);
+    return table;
   }
 
   /** The case studies and where each came from. */
