@@ -2,11 +2,7 @@
 // server's `mlsd/coverage` answer. Hidden for any other editor.
 import * as vscode from 'vscode';
 import { Commands } from '../../common/src/commands';
-import {
-  CoverageRequest,
-  DEFAULT_FRAMEWORK,
-  type CoverageResult,
-} from '../../common/src/protocol';
+import { CoverageRequest, DEFAULT_FRAMEWORK, type CoverageResult } from '../../common/src/protocol';
 import type { ServerHost } from './host';
 import { requestType } from './requestType';
 
