@@ -258,7 +258,6 @@ connection.onDidChangeConfiguration((change) => {
 // and check every open design again, without a reload.
 connection.onDidChangeWatchedFiles(() => {
   projectConfigs.clear();
-  for (const problem of [...reported]) if (problem.includes('.mlsd.json')) reported.delete(problem);
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
 });

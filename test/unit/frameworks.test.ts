@@ -121,4 +121,23 @@ describe('shipped frameworks', () => {
     const analysis = new Analyzer().analyse(text);
     assert.equal(analysis.framework.id, 'aminian-7');
   });
+
+  it('reads an unchanged document again when its fallback framework changes', () => {
+    // A .mlsd.json or the setting changed: the parts of the last layout were read with the old one.
+    const text = read('nine-step-complete.mlsd.md').replace(/^---[\s\S]*?---\n/, '');
+    const analyzer = new Analyzer();
+    assert.equal(analyzer.analyse(text, { document: 'd' }).framework.id, 'aminian-7');
+    const switched = analyzer.analyse(text, { document: 'd', framework: 'nine-step' });
+    assert.equal(switched.framework.id, 'nine-step');
+    assert.deepEqual(
+      switched.findings.filter((f) => f.severity !== 'hint').map((f) => f.message),
+      [],
+    );
+    assert.equal(analyzer.analyse(text, { document: 'd' }).framework.id, 'aminian-7');
+    const forced = analyzer.analyse(`---\nframework: genai-7\n---\n${text}`, {
+      framework: 'nine-step',
+      forceFramework: true,
+    });
+    assert.equal(forced.framework.id, 'nine-step');
+  });
 });

@@ -64,9 +64,18 @@ export class Analyzer {
 
   analyse(text: string, options: AnalyseOptions = {}): Analysis {
     const key = options.document;
-    const previous = key === undefined ? undefined : this.layouts.get(key);
-    const { analysis, layout } = this.build(text, previous, this.resolverFor(options));
-    if (key !== undefined && !options.tentative) this.layouts.set(key, layout);
+    const resolve = this.resolverFor(options);
+    // A layout's parts were read with the framework of its resolver: when the fallback changes (a
+    // `.mlsd.json` or the setting did) the unchanged text is read again, not reused.
+    const previous =
+      key === undefined || this.layoutResolvers.get(key) !== resolve
+        ? undefined
+        : this.layouts.get(key);
+    const { analysis, layout } = this.build(text, previous, resolve);
+    if (key !== undefined && !options.tentative) {
+      this.layouts.set(key, layout);
+      this.layoutResolvers.set(key, resolve);
+    }
     // Fix-all analyses the fixed text as a "what if" version of the same document.
     const reanalyse = (fixed: string) =>
       this.analyse(fixed, { ...options, document: key, tentative: true });
@@ -90,6 +99,7 @@ export class Analyzer {
   /** Forgets a document's last analysis (it was closed). */
   forget(document: string): void {
     this.layouts.delete(document);
+    this.layoutResolvers.delete(document);
   }
 
   /** The layout of a document's last analysis (tests look at what was reused). */
@@ -98,6 +108,8 @@ export class Analyzer {
   }
 
   private readonly resolvers = new Map<string, ResolveFramework>();
+  /** The resolver each document's last layout was built with. */
+  private readonly layoutResolvers = new Map<string, ResolveFramework>();
 
   /** Front matter `framework:` first, then the fallback of the options, then the default. */
   private resolverFor({ framework, forceFramework }: AnalyseOptions): ResolveFramework {
