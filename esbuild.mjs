@@ -39,12 +39,8 @@ const builds = [
     ...common,
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
-    // yaml's ES module build, so that the parts of it mlsd does not use are left out; jsonc-parser's
-    // too (its UMD build requires its own modules by computed names, which a bundle cannot follow).
-    alias: {
-      yaml: './node_modules/yaml/browser/index.js',
-      'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
-    },
+    // yaml's ES module build, so that the parts of it mlsd does not use are left out.
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
   },
 ];
 

@@ -4,7 +4,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../../server/src/analysis/analyse';
-import { builtInRegistry } from '../../server/src/framework/registry';
+import {
+  FrameworkRegistry,
+  builtInDataDir,
+  builtInRegistry,
+} from '../../server/src/framework/registry';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'frameworks');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -139,5 +143,17 @@ describe('shipped frameworks', () => {
       forceFramework: true,
     });
     assert.equal(forced.framework.id, 'nine-step');
+  });
+
+  it('compiles no framework but the default for designs that do not ask for another', () => {
+    const registry = new FrameworkRegistry();
+    registry.loadDirectory(builtInDataDir());
+    const analyzer = new Analyzer({ registry });
+    const examples = path.join(__dirname, '..', '..', 'examples');
+    for (const name of fs.readdirSync(examples).filter((n) => n.endsWith('.mlsd.md')))
+      analyzer.analyse(fs.readFileSync(path.join(examples, name), 'utf8'));
+    assert.deepEqual([...registry.frameworks.keys()], ['aminian-7']);
+    analyzer.analyse(read('genai-7-complete.mlsd.md'));
+    assert.deepEqual([...registry.frameworks.keys()].sort(), ['aminian-7', 'genai-7']);
   });
 });

@@ -8,6 +8,7 @@ import {
   findProjectConfig,
   parseProjectConfig,
   MAX_CONFIG_CHARS,
+  withoutComments,
 } from '../../server/src/analysis/projectConfig';
 import { runCli } from '../../server/src/cli/run';
 
@@ -65,7 +66,7 @@ describe('.mlsd.json', () => {
     assert.equal(broken.problems.length, 1);
     assert.match(
       broken.problems[0],
-      /^a\/\.mlsd\.json: is not valid JSON .* line 1\); defaults apply\.$/,
+      /^a\/\.mlsd\.json: is not valid JSON \(on line 1\); defaults apply\.$/,
     );
     assert.deepEqual(broken.config.frameworks, []);
     const large = parseProjectConfig(' '.repeat(MAX_CONFIG_CHARS + 1), 'a/.mlsd.json');
@@ -205,5 +206,25 @@ describe('docs/frameworks.md', () => {
     assert.match(result.stderr, /mine\.json: \w+: /);
     assert.match(result.stderr, /\.mlsd\.json: framework: unknown framework "mine"/);
     assert.equal(JSON.parse(result.stdout)[0].framework, 'aminian-7');
+  });
+});
+
+describe('withoutComments', () => {
+  it('blanks comments and trailing commas, keeps strings and positions', () => {
+    const text =
+      '{\n  // a comment\n  "a": "x // not a comment, /* nor this */",\n  /* block\n  */ "b": [1, 2,],\n}';
+    const json = withoutComments(text);
+    assert.equal(json.length, text.length);
+    assert.equal(json.split('\n').length, text.split('\n').length);
+    assert.deepEqual(JSON.parse(json), { a: 'x // not a comment, /* nor this */', b: [1, 2] });
+    assert.deepEqual(JSON.parse(withoutComments('{"a": "\\"", } // end')), { a: '"' });
+  });
+
+  it('says on which line a file stops being JSON', () => {
+    const { problems } = parseProjectConfig(
+      '{\n  "framework": "nine-step"\n  "rules": {}\n}',
+      'c.json',
+    );
+    assert.deepEqual(problems, ['c.json: is not valid JSON (on line 3); defaults apply.']);
   });
 });

@@ -1,9 +1,9 @@
 // `.mlsd.json`: one config file for the editor and the CLI, found in a design's folder or the
-// nearest folder above it (like ESLint and markdownlint configs). JSON with comments, data only:
-// rule severities, the framework to use, and paths of the user's own framework and case-study
-// files. Reading files is the caller's (an injected reader), so the browser build can pass one
+// nearest folder above it (like ESLint and markdownlint configs). JSON with comments (read by the
+// few lines of `withoutComments`, not jsonc-parser: its 10 KB would take the bundles over 1 MB),
+// data only: rule severities, the framework to use, and paths of the user's own framework and
+// case-study files. Reading files is the caller's (an injected reader), so the browser build can pass one
 // that asks the client, or none. A bad field is named with the file; the rest of the file applies.
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { allRules } from '../rules';
 import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
 
@@ -44,18 +44,15 @@ export function parseProjectConfig(text: string, file: string, shown = file): Pa
     say('', `is larger than ${MAX_CONFIG_CHARS / 1024} KB and is not read; defaults apply.`);
     return { config, problems };
   }
-  const errors: ParseError[] = [];
-  const raw: unknown = parse(text.replace(/^\uFEFF/, ''), errors, {
-    allowTrailingComma: true,
-    disallowComments: false,
-  });
-  if (errors.length > 0) {
-    const first = errors[0];
-    const line = text.slice(0, first.offset).split('\n').length;
-    say(
-      '',
-      `is not valid JSON (${printParseErrorCode(first.error)} on line ${line}); defaults apply.`,
-    );
+  const json = withoutComments(text.replace(/^\uFEFF/, ''));
+  let raw: unknown;
+  try {
+    raw = json.trim() === '' ? undefined : JSON.parse(json);
+  } catch (error) {
+    // Comments became spaces, so a position in `json` is one in the file.
+    const at = /position (\d+)/.exec((error as Error).message);
+    const line = json.slice(0, at ? Number(at[1]) : json.length).split('\n').length;
+    say('', `is not valid JSON (on line ${line}); defaults apply.`);
     return { config, problems };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -89,6 +86,49 @@ export function parseProjectConfig(text: string, file: string, shown = file): Pa
     config[key] = (list as string[]).slice(0, MAX_DATA_FILES).map((item) => joinPath(file, item));
   }
   return { config, problems };
+}
+
+/**
+ * JSON with comments as JSON: line and block comments and trailing commas become spaces (line
+ * breaks kept), so positions in the result are positions in the text. Strings are left alone.
+ */
+export function withoutComments(text: string): string {
+  const out = text.split('');
+  let inString = false;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '/' && out[i + 1] === '/') {
+      while (i < out.length && out[i] !== '\n') out[i++] = ' ';
+    } else if (c === '/' && out[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? out.length : end + 2;
+      for (; i < stop; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+      i--;
+    }
+  }
+  // Trailing commas: a comma whose next character (past spaces) closes an object or array.
+  inString = false;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === ',') {
+      let j = i + 1;
+      while (j < out.length && /\s/.test(out[j])) j++;
+      if (out[j] === '}' || out[j] === ']') out[i] = ' ';
+    }
+  }
+  return out.join('');
 }
 
 /** The folder of a path, with either separator; the path itself at a root. */

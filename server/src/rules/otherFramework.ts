@@ -34,6 +34,10 @@ export const otherFramework: Rule = {
       .filter((h) => h.depth > 1 || document.headings.length === 1)
       .map((h) => canonicalText(withoutNumbering(h.text)));
     if (headings.length < MIN_MATCHED_STEPS) return;
+    // Headings its own framework names whole are read right: only when two or more are not is
+    // another framework's table read (most designs never load one).
+    const ownTable = registry.stepAliases(framework.id);
+    if (headings.filter((h) => !ownTable?.has(h)).length < 2) return;
     // A framework's score: the distinct steps its aliases name among the headings, over the
     // larger of its step count and the number of headings any framework names as a step (so a
     // framework that reads nine headings as six steps scores below one that reads them as nine).
