@@ -22,7 +22,7 @@ export const otherFramework: Rule = {
     defaultSeverity: 'info',
     fixable: true,
   },
-  check({ document, framework, registry }, add) {
+  check({ document, framework, registry, steps }, add) {
     const named = document.frontMatter?.values?.framework;
     if (typeof named === 'string' && named.trim() !== '') return;
     if (
@@ -30,12 +30,17 @@ export const otherFramework: Rule = {
       (!document.frontMatter.values || document.frontMatter.errors.length)
     )
       return;
+    // Headings at the depth of the steps, extra sections ("Summary") left out.
     const headings = document.headings
-      .filter((h) => h.depth > 1 || document.headings.length === 1)
+      .filter((h) => h.depth === document.stepDepth && h.role !== 'extra')
       .map((h) => canonicalText(withoutNumbering(h.text)));
     if (headings.length < MIN_MATCHED_STEPS) return;
+    // No noise to explain when every step of the framework used is there once: the other
+    // frameworks' tables are then never read (they are read once, when a design first needs them).
+    if (steps.every((s) => s.section) && !document.headings.some((h) => h.role === 'duplicate'))
+      return;
     // Headings its own framework names whole are read right: only when two or more are not is
-    // another framework's table read (most designs never load one).
+    // another framework's table read.
     const ownTable = registry.stepAliases(framework.id);
     if (headings.filter((h) => !ownTable?.has(h)).length < 2) return;
     // A framework's score: the distinct steps its aliases name among the headings, over the
