@@ -63,7 +63,7 @@ export function templates(registry: FrameworkRegistry): TemplateInfo[] {
       id: `framework:${other.id}`,
       title: `Blank design: ${other.title}`,
       description: `All ${other.steps.length} steps of ${other.title} (framework: ${other.id})`,
-      fileName: 'my-design.mlsd.md',
+      fileName: `my-${other.id}-design.mlsd.md`,
       content: designTemplate(other),
     });
   }
