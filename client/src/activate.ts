@@ -54,9 +54,15 @@ export function activateMlsd(context: vscode.ExtensionContext, newClient: Client
     closedTabs.clear();
     lenses.clear();
     const policy = new ConnectionPolicy();
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/.mlsd.json');
+    context.subscriptions.push(configWatcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector,
-      synchronize: { configurationSection: 'mlsd' },
+      // `.mlsd.json` edits reach the server as workspace/didChangeWatchedFiles (saved files).
+      synchronize: {
+        configurationSection: 'mlsd',
+        fileEvents: configWatcher,
+      },
       middleware: { ...closedTabs.middleware, provideCodeLenses: lenses.provideCodeLenses },
       outputChannel: output,
       // Where the rule pages are, for a server with no file system (the web worker).

@@ -14,7 +14,8 @@ export async function newDesign(host: ServerHost): Promise<void> {
   const client = await host.running();
   const { templates } = await client.sendRequest(requestType(TemplatesRequest));
   const blank = templates.filter((t) => t.id === 'blank');
-  const studies = templates.filter((t) => t.id !== 'blank');
+  const frameworks = templates.filter((t) => t.id.startsWith('framework:'));
+  const studies = templates.filter((t) => t.id !== 'blank' && !t.id.startsWith('framework:'));
   const items: TemplateItem[] = [
     ...blank.map((template) => ({
       label: `$(file) ${template.title}`,
@@ -28,10 +29,17 @@ export async function newDesign(host: ServerHost): Promise<void> {
       detail: template.description,
       template,
     })),
+    { label: 'Other frameworks', kind: vscode.QuickPickItemKind.Separator },
+    ...frameworks.map((template) => ({
+      label: `$(file) ${template.title}`,
+      description: template.id.slice('framework:'.length),
+      detail: template.description,
+      template,
+    })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'MLSD: New Design',
-    placeHolder: 'Pick a case study, or a blank design',
+    placeHolder: 'Pick a case study, or a blank design of a framework',
     matchOnDescription: true,
     matchOnDetail: true,
   });

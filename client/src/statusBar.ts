@@ -2,7 +2,7 @@
 // server's `mlsd/coverage` answer. Hidden for any other editor.
 import * as vscode from 'vscode';
 import { Commands } from '../../common/src/commands';
-import { CoverageRequest, type CoverageResult } from '../../common/src/protocol';
+import { CoverageRequest, DEFAULT_FRAMEWORK, type CoverageResult } from '../../common/src/protocol';
 import type { ServerHost } from './host';
 import { requestType } from './requestType';
 
@@ -81,7 +81,10 @@ export class CoverageStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(checklist) MLSD ${result.stepsPresent}/${result.stepsTotal} · ${result.requiredCovered}/${result.requiredTotal}`;
+    // The framework is named when it is not the book's, so a team template is never mistaken for it.
+    this.item.text =
+      `$(checklist) MLSD ${result.stepsPresent}/${result.stepsTotal} · ${result.requiredCovered}/${result.requiredTotal}` +
+      (result.framework === DEFAULT_FRAMEWORK ? '' : ` · ${result.framework}`);
     this.item.tooltip = tooltip(result);
     this.item.show();
   }
@@ -98,6 +101,8 @@ export function tooltip(result: CoverageResult): vscode.MarkdownString {
     `**MLSD**: ${result.stepsPresent} of ${result.stepsTotal} steps written, ` +
       `${result.requiredCovered} of ${result.requiredTotal} required topics covered` +
       (result.problem ? ` (case study \`${result.problem}\`)` : ''),
+    '',
+    `Checked against ${result.frameworkTitle ?? result.framework} (\`${result.framework}\`).`,
     '',
   ];
   for (const step of result.steps) {

@@ -57,6 +57,8 @@ export interface CoverageResult {
   /** False when the document is not a design file (the status bar then hides). */
   isDesign: boolean;
   framework: string;
+  /** The framework's title, for the status bar's tooltip. */
+  frameworkTitle?: string;
   problem?: string;
   /** Steps written (the same count as the CLI's `summary.stepsPresent`; placeholders only do not count). */
   stepsPresent: number;
@@ -87,7 +89,7 @@ export interface InsertMissingStepsResult {
 /** `mlsd/templates`: the case studies and the text of a new design for each. */
 export const TemplatesRequest = request0<TemplatesResult>('mlsd/templates');
 export interface TemplateInfo {
-  /** Case-study id, or "blank". */
+  /** Case-study id, "blank" (the default framework) or "framework:<id>" (another's blank design). */
   id: string;
   title: string;
   description: string;
@@ -114,8 +116,13 @@ export interface RulesResult {
 }
 
 /** Settings under the `mlsd` section, as the client sends them (workspace/configuration). */
+/** The framework a design is checked against when nothing names another (`mlsd.framework`). */
+export const DEFAULT_FRAMEWORK = 'aminian-7';
+
 export interface MlsdSettings {
   enable: boolean;
+  /** The framework when neither the front matter nor a `.mlsd.json` names one. */
+  framework: string;
   files: string[];
   run: 'onType' | 'onSave';
   debounceMs: number;
@@ -124,6 +131,7 @@ export interface MlsdSettings {
 
 export const DEFAULT_SETTINGS: MlsdSettings = {
   enable: true,
+  framework: DEFAULT_FRAMEWORK,
   files: [],
   run: 'onType',
   debounceMs: 200,

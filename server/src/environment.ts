@@ -2,6 +2,7 @@
 // browserMain.ts in a web worker) before server.ts is loaded, so that server.ts stays one wiring of
 // the features for both.
 import type { Connection } from 'vscode-languageserver';
+import type { ConfigReader } from './projectConfigs';
 
 export interface ServerEnvironment {
   connection: Connection;
@@ -9,6 +10,8 @@ export interface ServerEnvironment {
   version: string;
   /** Gives memory back when the server is idle (Node only: it needs V8's gc extension). */
   collectWhenIdle(): void;
+  /** Reads `.mlsd.json` files (Node's file system); none in the browser, where no config is read. */
+  configReader?: ConfigReader;
 }
 
 let current: ServerEnvironment | undefined;

@@ -5,6 +5,7 @@ import { cliMain } from './cli/main';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import './dataFiles';
 import './ruleDocsFiles';
+import { nodeConfigReader } from './configReader';
 import { setServerEnvironment } from './environment';
 import { collectWhenIdle } from './idleCollect';
 import { stdioStreams } from './transport';
@@ -28,6 +29,7 @@ function startServer(): void {
     connection,
     version: process.env.MLSD_VERSION ?? '0.0.0-dev',
     collectWhenIdle: () => collectWhenIdle(),
+    configReader: nodeConfigReader,
   });
   void import('./server');
 }

@@ -41,6 +41,7 @@ import { serverEnvironment } from './environment';
 import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
+import { ProjectConfigs, type DesignConfig } from './projectConfigs';
 
 // The connection and what differs between Node and the browser come from the entry point.
 const { connection, collectWhenIdle, version } = serverEnvironment();
@@ -48,6 +49,17 @@ const documents = new TextDocuments(TextDocument);
 const registry = builtInRegistry();
 /** Owns the parsed parts of every open design and each one's last analysis. */
 const analyzer = new Analyzer({ registry });
+/** The `.mlsd.json` of each design, read by the entry point's reader (none in the browser). */
+const projectConfigs = new ProjectConfigs(serverEnvironment().configReader, registry);
+let workspaceFolders: string[] = [];
+
+/** The nearest `.mlsd.json` of a design saved on disk (none for untitled or virtual documents). */
+function designConfig(uri: string): DesignConfig {
+  if (!uri.startsWith('file:')) return { problems: [] };
+  const found = projectConfigs.forDesign(URI_TO_PATH(uri), workspaceFolders);
+  reportOnce(found.problems);
+  return found;
+}
 
 let hasConfigurationCapability = false;
 let snippetSupport = false;
@@ -79,14 +91,19 @@ const published = new Map<string, Analysis | number>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
-  const rulesKey = JSON.stringify(current.rules);
+  // `.mlsd.json` over the settings: its framework, and its rule severities over `mlsd.rules`.
+  const { config } = designConfig(document.uri);
+  const rules = config?.rules ? { ...current.rules, ...config.rules } : current.rules;
+  const framework = config?.framework ?? current.framework;
+  const rulesKey = JSON.stringify([rules, framework]);
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
     return cached.analysis;
   try {
     // The analyzer keeps the document's last analysis: its unchanged parts are taken as they are.
     const analysis = analyzer.analyse(document.getText(), {
-      rules: current.rules,
+      rules,
+      framework,
       document: document.uri,
     });
     for (const failure of analysis.ruleFailures)
@@ -189,6 +206,9 @@ connection.onInitialize((params): InitializeResult => {
   // The web worker has no rule pages on disk: the client says where the extension's are.
   if (!ruleDocsUri('MLSD001') && typeof options?.ruleDocs === 'string')
     setRuleDocsBase(options.ruleDocs);
+  workspaceFolders = (params.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.startsWith('file:'))
+    .map((folder) => URI_TO_PATH(folder.uri));
   return {
     capabilities: {
       textDocumentSync: {
@@ -221,6 +241,14 @@ connection.onDidChangeConfiguration((change) => {
   if (!hasConfigurationCapability)
     pushedSettings = (change.settings as { mlsd?: unknown } | undefined)?.mlsd;
   settings.clear();
+  analyses.clear();
+  for (const document of documents.all()) schedule(document.uri, 0);
+});
+
+// A `.mlsd.json` changed, appeared or went away (the client watches them): read the configs again
+// and check every open design again, without a reload.
+connection.onDidChangeWatchedFiles(() => {
+  projectConfigs.clear();
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
 });

@@ -53,6 +53,15 @@ export function validateSettings(raw: unknown): ValidatedSettings {
       );
     }
   }
+  if (value.framework !== undefined) {
+    // Whether the id is known is the registry's to say (settings.ts does not load frameworks).
+    if (typeof value.framework === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.framework))
+      settings.framework = value.framework;
+    else
+      problems.push(
+        `Setting "mlsd.framework" must be a framework id such as "nine-step"; "${DEFAULT_SETTINGS.framework}" is used.`,
+      );
+  }
   if (value.run !== undefined) {
     if (value.run === 'onType' || value.run === 'onSave') settings.run = value.run;
     else

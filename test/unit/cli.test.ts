@@ -325,7 +325,10 @@ describe('mlsd check', () => {
     const dir = tempDir({ 'a.mlsd.md': COMPLETE_ENOUGH });
     const plain = run(['check', dir], dir, false).stdout;
     assert.ok(!plain.includes('\u001b['));
-    assert.match(plain, /^a\.mlsd\.md\n {2}1\/7 steps · \d+\/\d+ required topics covered\n/);
+    assert.match(
+      plain,
+      /^a\.mlsd\.md\n {2}1\/7 steps of aminian-7 · \d+\/\d+ required topics covered\n/,
+    );
     assert.match(plain, /MLSD001 missing-step/);
     assert.match(plain, /✖ \d+ problems \(0 errors, \d+ warnings, \d+ info\) in 1 design/);
     assert.ok(run(['check', dir], dir, true).stdout.includes('\u001b['));

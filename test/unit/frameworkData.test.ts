@@ -101,6 +101,10 @@ describe('framework data', () => {
     fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify(other));
     const loaded = new FrameworkRegistry(nodeDataFiles);
     loaded.loadDirectory(dir);
+    // Frameworks other than the default are compiled when first asked for.
+    assert.deepEqual([...loaded.frameworks.keys()], []);
+    assert.deepEqual(loaded.frameworkIds(), ['broken', 'not-json', 'other']);
+    for (const id of loaded.frameworkIds()) loaded.framework(id);
     assert.deepEqual([...loaded.frameworks.keys()], ['other']);
     const messages = loaded.errors.map((e) => e.message);
     assert.ok(

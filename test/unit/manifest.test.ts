@@ -7,6 +7,7 @@ import { listFiles, PackageManager } from '@vscode/vsce';
 import { Commands } from '../../common/src/commands';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { allRules } from '../../server/src/rules';
+import { builtInRegistry } from '../../server/src/framework/registry';
 import { analyse } from '../helpers/analyse';
 import { DESIGN } from './features/fixture';
 
@@ -144,6 +145,7 @@ describe('extension manifest', () => {
   it('describes every setting, with the documented defaults and scopes', () => {
     const expected: Record<string, { default: unknown; scope: string }> = {
       'mlsd.enable': { default: true, scope: 'resource' },
+      'mlsd.framework': { default: 'aminian-7', scope: 'resource' },
       'mlsd.files': { default: [], scope: 'resource' },
       'mlsd.run': { default: 'onType', scope: 'resource' },
       'mlsd.debounceMs': { default: 200, scope: 'resource' },
@@ -161,6 +163,11 @@ describe('extension manifest', () => {
       assert.equal(schema.scope, expected[key].scope, `${key} scope`);
     }
     assert.deepEqual(settings['mlsd.run'].enum, ['onType', 'onSave']);
+    // Every shipped framework can be chosen, and nothing else is offered.
+    assert.deepEqual(
+      [...(settings['mlsd.framework'].enum as string[])].sort(),
+      builtInRegistry().frameworkIds(),
+    );
     assert.deepEqual(settings['mlsd.trace.server'].enum, ['off', 'messages', 'verbose']);
     assert.equal(settings['mlsd.debounceMs'].minimum, 0);
     assert.equal(settings['mlsd.debounceMs'].maximum, 5000);
@@ -169,7 +176,7 @@ describe('extension manifest', () => {
 
   it('lets mlsd.rules name every rule by id or name, and nothing else', () => {
     const schema = settings['mlsd.rules'];
-    assert.equal(allRules.filter((r) => Number(r.meta.id.slice(4)) < 100).length, 8);
+    assert.equal(allRules.filter((r) => Number(r.meta.id.slice(4)) < 100).length, 9);
     assert.ok(allRules.filter((r) => Number(r.meta.id.slice(4)) >= 100).length >= 12);
     for (const rule of allRules) {
       for (const key of [rule.meta.id, rule.meta.name]) {

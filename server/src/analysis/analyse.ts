@@ -36,6 +36,13 @@ export interface AnalyseOptions {
   document?: string;
   /** Reuse the document's last analysis but do not replace it (a "what if" text, e.g. a fix). */
   tentative?: boolean;
+  /**
+   * The framework used when the front matter names none (from `.mlsd.json`, the `mlsd.framework`
+   * setting or `--framework`); the registry's default when absent or unknown.
+   */
+  framework?: string;
+  /** Use this framework whatever the front matter says (`mlsd check --framework`). */
+  forceFramework?: boolean;
 }
 
 export class Analyzer {
@@ -57,12 +64,21 @@ export class Analyzer {
 
   analyse(text: string, options: AnalyseOptions = {}): Analysis {
     const key = options.document;
-    const previous = key === undefined ? undefined : this.layouts.get(key);
-    const { analysis, layout } = this.build(text, previous);
-    if (key !== undefined && !options.tentative) this.layouts.set(key, layout);
+    const resolve = this.resolverFor(options);
+    // A layout's parts were read with the framework of its resolver: when the fallback changes (a
+    // `.mlsd.json` or the setting did) the unchanged text is read again, not reused.
+    const previous =
+      key === undefined || this.layoutResolvers.get(key) !== resolve
+        ? undefined
+        : this.layouts.get(key);
+    const { analysis, layout } = this.build(text, previous, resolve);
+    if (key !== undefined && !options.tentative) {
+      this.layouts.set(key, layout);
+      this.layoutResolvers.set(key, resolve);
+    }
     // Fix-all analyses the fixed text as a "what if" version of the same document.
     const reanalyse = (fixed: string) =>
-      this.analyse(fixed, { rules: options.rules, document: key, tentative: true });
+      this.analyse(fixed, { ...options, document: key, tentative: true });
     try {
       return runRules(
         analysis,
@@ -83,6 +99,7 @@ export class Analyzer {
   /** Forgets a document's last analysis (it was closed). */
   forget(document: string): void {
     this.layouts.delete(document);
+    this.layoutResolvers.delete(document);
   }
 
   /** The layout of a document's last analysis (tests look at what was reused). */
@@ -90,23 +107,42 @@ export class Analyzer {
     return this.layouts.get(document);
   }
 
-  private resolve: ResolveFramework = (values) => {
-    const id = typeof values?.framework === 'string' ? values.framework : undefined;
-    return this.registry.framework(id) ?? this.registry.defaultFramework;
-  };
+  private readonly resolvers = new Map<string, ResolveFramework>();
+  /** The resolver each document's last layout was built with. */
+  private readonly layoutResolvers = new Map<string, ResolveFramework>();
+
+  /** Front matter `framework:` first, then the fallback of the options, then the default. */
+  private resolverFor({ framework, forceFramework }: AnalyseOptions): ResolveFramework {
+    const key = `${forceFramework ? '!' : ''}${framework ?? ''}`;
+    let resolve = this.resolvers.get(key);
+    if (!resolve) {
+      const fallback = () =>
+        (framework !== undefined ? this.registry.framework(framework) : undefined) ??
+        this.registry.defaultFramework;
+      resolve = (values) => {
+        const named = typeof values?.framework === 'string' ? values.framework.trim() : undefined;
+        return (
+          (named && !forceFramework ? this.registry.framework(named) : undefined) ?? fallback()
+        );
+      };
+      this.resolvers.set(key, resolve);
+    }
+    return resolve;
+  }
 
   private build(
     text: string,
     previous: Layout | undefined,
+    resolve: ResolveFramework,
   ): { analysis: DesignModel; layout: Layout } {
-    const split = partsOf(text, this.resolve, this.cache, {
+    const split = partsOf(text, resolve, this.cache, {
       trackBlocks: !this.testing.carelessSplit,
       fastParser: !this.testing.noFastParser,
       previous,
     });
     // Text that cannot be split is one part, read by remark.
     const parts: Part[] = split?.parts ?? [
-      { start: 0, line: 0, entry: buildPart(text, this.resolve, undefined, false) },
+      { start: 0, line: 0, entry: buildPart(text, resolve, undefined, false) },
     ];
     const framework = parts[0].entry.framework;
     const document = assemble(text, parts, framework);

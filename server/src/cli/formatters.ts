@@ -53,7 +53,7 @@ export function formatStylish(reports: FileReport[], colours: Colours, failures 
       paint(
         colours,
         'dim',
-        `  ${summary.stepsPresent}/${summary.stepsTotal} steps · ${summary.requiredTopicsCovered}/${summary.requiredTopicsTotal} required topics covered` +
+        `  ${summary.stepsPresent}/${summary.stepsTotal} steps of ${report.framework} · ${summary.requiredTopicsCovered}/${summary.requiredTopicsTotal} required topics covered` +
           (report.problem ? ` · ${report.problem}` : ''),
       ),
     );

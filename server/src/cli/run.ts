@@ -5,7 +5,12 @@ import { isTooLarge, tooLargeMessage } from '../analysis/documentSize';
 import { Analyzer } from '../analysis/analyse';
 import { resolveRuleSettings, type RuleSettings } from '../analysis/ruleSettings';
 import { builtInDataDir, nodeDataFiles } from '../dataFiles';
-import { FrameworkRegistry } from '../framework/registry';
+import {
+  findProjectConfig,
+  parseProjectConfig,
+  type ProjectConfig,
+} from '../analysis/projectConfig';
+import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry, type DataSource } from '../framework/registry';
 import { allRules } from '../rules';
 import { collectDesignFiles, displayPath, reason } from './files';
 import { FORMATS, formatJson, formatSarif, formatStylish, plural, type Format } from './formatters';
@@ -28,16 +33,23 @@ export interface CliResult {
 }
 
 const HELP = `Usage: mlsd check [options] <file|dir|glob>...
+       mlsd frameworks [--config FILE]
 
-Checks machine-learning system design practice answers (*.mlsd.md) against the
-7-step framework: missing, out-of-order, duplicate, empty and thin steps,
-required topics not covered, placeholders left in, bad front matter.
+Checks machine-learning system design practice answers (*.mlsd.md) against a
+framework (the book's 7 steps unless the front matter's "framework:", the
+nearest .mlsd.json or --framework says another): missing, out-of-order,
+duplicate, empty and thin steps, required topics not covered, placeholders
+left in, bad front matter. "mlsd frameworks" lists the frameworks and case
+studies available and where each comes from.
 
 Options:
   --format stylish|json|sarif  output format (default: stylish)
   --max-warnings N             exit 1 when there are more than N warnings (without
                                it, warnings never fail the run: use 0 in CI)
-  --config FILE                JSON config: {"rules": {"MLSD005": "off", ...},
+  --framework ID               check every design against this framework, whatever
+                               its front matter says
+  --config FILE                JSON config used instead of the nearest .mlsd.json:
+                               {"rules": {"MLSD005": "off", ...}, "framework": ID,
                                "frameworks": [...], "problems": [...]}
   --color, --no-color          force colours on or off (default: on a terminal)
   -h, --help                   show this help
@@ -48,6 +60,8 @@ that; 2 usage error, unreadable file or bad config.
 `;
 
 interface Options {
+  command: 'check' | 'frameworks';
+  framework?: string;
   format: Format;
   maxWarnings: number;
   config?: string;
@@ -58,12 +72,13 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArguments(args: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'stylish', maxWarnings: -1, paths: [] };
+  const options: Options = { command: 'check', format: 'stylish', maxWarnings: -1, paths: [] };
   const rest = [...args];
   const command = rest.shift();
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'check') {
+  if (command === 'frameworks') options.command = 'frameworks';
+  else if (command !== 'check') {
     throw new UsageError(
       command === undefined ? 'no command given' : `unknown command '${command}'`,
     );
@@ -112,6 +127,9 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
         options.maxWarnings = number;
         break;
       }
+      case '--framework':
+        options.framework = value(flag, inline);
+        break;
       case '-c':
       case '--config':
         options.config = value(flag, inline);
@@ -129,12 +147,17 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
         options.paths.push(arg);
     }
   }
+  if (options.command === 'frameworks') {
+    if (options.paths.length > 0) throw new UsageError(`'frameworks' takes no file`);
+    return options;
+  }
   if (options.paths.length === 0) throw new UsageError('no file, folder or glob to check');
   return options;
 }
 
 interface LoadedConfig {
   rules?: RuleSettings;
+  framework?: string;
   registry: FrameworkRegistry;
 }
 
@@ -160,9 +183,16 @@ function loadConfig(file: string | undefined, env: CliEnvironment, errors: strin
   }
   const config = raw as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['rules', 'frameworks', 'problems', '$schema'].includes(key)) {
-      errors.push(`config '${file}': unknown key '${key}' (allowed: rules, frameworks, problems)`);
+    if (!['rules', 'framework', 'frameworks', 'problems', '$schema'].includes(key)) {
+      errors.push(
+        `config '${file}': unknown key '${key}' (allowed: rules, framework, frameworks, problems)`,
+      );
     }
+  }
+  let framework: string | undefined;
+  if (config.framework !== undefined) {
+    if (typeof config.framework === 'string') framework = config.framework;
+    else errors.push(`config '${file}': 'framework' must be a framework id`);
   }
   const base = path.dirname(absolute);
   for (const key of ['frameworks', 'problems'] as const) {
@@ -182,7 +212,80 @@ function loadConfig(file: string | undefined, env: CliEnvironment, errors: strin
   const rules = config.rules as RuleSettings | undefined;
   const { problems } = resolveRuleSettings(allRules, rules);
   for (const problem of problems) errors.push(`config '${file}': ${problem}`);
-  return { registry, rules };
+  if (framework !== undefined && !registry.hasFramework(framework)) {
+    errors.push(
+      `config '${file}': framework: unknown framework "${framework}" (known: ${registry.frameworkIds().join(', ')})`,
+    );
+    framework = undefined;
+  }
+  return { registry, rules, framework };
+}
+
+/**
+ * The nearest `.mlsd.json` of each design (its folder or one above, up to the cwd when the design
+ * is inside it, else up to the root), read once per folder; its own frameworks and case studies
+ * join the run's registry. Problems are named once, with the file and field.
+ */
+class NearestConfigs {
+  private readonly byFolder = new Map<string, ProjectConfig | undefined>();
+  private readonly byFile = new Map<string, ProjectConfig>();
+
+  constructor(
+    private readonly env: CliEnvironment,
+    private readonly registry: FrameworkRegistry,
+    private readonly errors: string[],
+  ) {}
+
+  of(design: string): ProjectConfig | undefined {
+    const folder = path.dirname(design);
+    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    const inside = !path.relative(this.env.cwd, folder).startsWith('..');
+    const found = findProjectConfig(folder, inside ? this.env.cwd : undefined, (file) => {
+      try {
+        return this.env.readFile(file);
+      } catch {
+        return undefined;
+      }
+    });
+    const config = found ? this.load(found.file, found.text) : undefined;
+    this.byFolder.set(folder, config);
+    return config;
+  }
+
+  private load(file: string, text: string): ProjectConfig {
+    const known = this.byFile.get(file);
+    if (known) return known;
+    const shown = displayPath(file, this.env.cwd);
+    const { config, problems } = parseProjectConfig(text, file, shown);
+    this.errors.push(...problems);
+    const before = this.registry.errors.length;
+    for (const item of config.frameworks) this.registry.loadFrameworkFile(item);
+    for (const item of config.problems) this.registry.loadCaseStudyFile(item);
+    for (const error of this.registry.errors.slice(before))
+      this.errors.push(`${shown}: ${error.message}`);
+    if (config.framework !== undefined && !this.registry.hasFramework(config.framework)) {
+      this.errors.push(
+        `${shown}: framework: unknown framework "${config.framework}" (known: ${this.registry.frameworkIds().join(', ')}); the default is used.`,
+      );
+      config.framework = undefined;
+    }
+    this.byFile.set(file, config);
+    return config;
+  }
+}
+
+function listFrameworks(registry: FrameworkRegistry, cwd: string): string {
+  const where = (source: DataSource) =>
+    source.builtIn ? 'built-in' : displayPath(source.file, cwd);
+  const lines = ['Frameworks (front matter "framework:", .mlsd.json "framework", --framework):'];
+  for (const source of registry.frameworkSources()) {
+    const suffix = source.id === DEFAULT_FRAMEWORK_ID ? ', default' : '';
+    lines.push(`  ${source.id.padEnd(22)} ${source.title} (${where(source)}${suffix})`);
+  }
+  lines.push('', 'Case studies (front matter "problem:"):');
+  for (const source of registry.caseStudySources())
+    lines.push(`  ${source.id.padEnd(22)} ${source.title} (${where(source)})`);
+  return `${lines.join('\n')}\n`;
 }
 
 export function runCli(args: string[], env: CliEnvironment): CliResult {
@@ -201,6 +304,21 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
   const errors: string[] = [];
   const warnings: string[] = [];
   const config = loadConfig(options.config, env, errors);
+  const nearest = options.config ? undefined : new NearestConfigs(env, config.registry, errors);
+  if (options.command === 'frameworks') {
+    // The .mlsd.json of the cwd (or above) adds its own frameworks to the list.
+    nearest?.of(path.join(env.cwd, 'design.mlsd.md'));
+    const stdout = listFrameworks(config.registry, env.cwd);
+    const stderr = errors.map((e) => `mlsd: ${e}\n`).join('');
+    return { stdout, stderr, exitCode: errors.length > 0 ? 2 : 0 };
+  }
+  if (options.framework !== undefined && !config.registry.hasFramework(options.framework)) {
+    return {
+      stdout: '',
+      stderr: `mlsd: --framework: unknown framework '${options.framework}' (known: ${config.registry.frameworkIds().join(', ')})\n`,
+      exitCode: 2,
+    };
+  }
   const { files, problems } = collectDesignFiles(options.paths, env.cwd);
   errors.push(...problems);
 
@@ -225,7 +343,12 @@ export function runCli(args: string[], env: CliEnvironment): CliResult {
       continue;
     }
     try {
-      const analysis = analyzer.analyse(text, { rules: config.rules });
+      const own = nearest?.of(file);
+      const analysis = analyzer.analyse(text, {
+        rules: own ? own.rules : config.rules,
+        framework: options.framework ?? own?.framework ?? config.framework,
+        forceFramework: options.framework !== undefined,
+      });
       for (const failure of analysis.ruleFailures) errors.push(`${shown}: ${failure}`);
       // Bad front matter is an error finding (exit 1), and also said on stderr in one line.
       const yamlError = analysis.document.frontMatter?.errors[0];

@@ -21,8 +21,12 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
       },
     });
   }
+  // The first step's lens names the framework the design is checked against.
+  let named = false;
   for (const measures of analysis.steps) {
     if (!measures.section) continue;
+    const framework = named ? '' : ` · ${analysis.framework.id}`;
+    named = true;
     const { covered, total } = requiredCounts(measures);
     const words = isWritten(measures)
       ? `${measures.words} word${measures.words === 1 ? '' : 's'}`
@@ -30,7 +34,7 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
     lenses.push({
       range: measures.section.heading.textRange,
       command: {
-        title: `Step ${measures.step.number} · ${covered}/${total} required topics · ${words} · ${measures.minutes} min`,
+        title: `Step ${measures.step.number} · ${covered}/${total} required topics · ${words} · ${measures.minutes} min${framework}`,
         command: Commands.showCoverage,
       },
     });

@@ -203,8 +203,7 @@ function frontMatterCompletions(
     if (key === 'problem')
       return [...registry.caseStudies.values()].map((p) => item(p.id, p.title));
     if (key === 'level') return LEVELS.map((level, i) => item(level, 'Interview level', String(i)));
-    if (key === 'framework')
-      return [...registry.frameworks.values()].map((f) => item(f.id, f.title));
+    if (key === 'framework') return registry.frameworkSources().map((f) => item(f.id, f.title));
     return [];
   }
   if (!/^[A-Za-z_]*$/.test(before)) return [];

@@ -34,6 +34,7 @@ export function coverageOf(analysis: Analysis): CoverageResult {
   return {
     isDesign: true,
     framework: framework.id,
+    frameworkTitle: framework.title,
     problem: analysis.caseStudy?.id,
     // One definition with the CLI summary, lenses and hover (model/stepMeasures.ts).
     stepsPresent: counts.stepsWritten,

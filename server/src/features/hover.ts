@@ -76,6 +76,8 @@ export function stepHover(analysis: Analysis, measures: StepResult, heading?: He
     '',
     step.summary,
     '',
+    `Checked against ${analysis.framework.title} (\`${analysis.framework.id}\`).`,
+    '',
   ];
   // Why the checker reads this heading as the step: the evidence that decided it.
   const { section } = measures;

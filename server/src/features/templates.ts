@@ -55,5 +55,17 @@ export function templates(registry: FrameworkRegistry): TemplateInfo[] {
       content: designTemplate(own, caseStudy),
     });
   }
+  // A blank design for each other framework, last (compiled here: someone is choosing one).
+  for (const id of registry.frameworkIds()) {
+    const other = id === framework.id ? undefined : registry.framework(id);
+    if (!other) continue;
+    list.push({
+      id: `framework:${other.id}`,
+      title: `Blank design: ${other.title}`,
+      description: `All ${other.steps.length} steps of ${other.title} (framework: ${other.id})`,
+      fileName: `my-${other.id}-design.mlsd.md`,
+      content: designTemplate(other),
+    });
+  }
   return list;
 }

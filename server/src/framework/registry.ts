@@ -7,11 +7,19 @@ import {
   type CompiledFramework,
   type CompiledCaseStudy,
 } from './compile';
-import { indexHeadingVocabulary } from './headingMatcher';
+import { canonicalText, indexHeadingVocabulary } from './headingMatcher';
 import type { FrameworkData, CaseStudyData } from './types';
 import { DataFileError, validateFramework, validateCaseStudy } from './validate';
 
 export const DEFAULT_FRAMEWORK_ID = 'aminian-7';
+
+/** Where a framework or case study was loaded from, for `mlsd frameworks`. */
+export interface DataSource {
+  id: string;
+  title: string;
+  file: string;
+  builtIn: boolean;
+}
 
 /** How a registry reads data files; a registry without one (in the browser) loads data only. */
 export interface DataFileReader {
@@ -22,17 +30,27 @@ export interface DataFileReader {
 }
 
 export class FrameworkRegistry {
+  /** The frameworks compiled so far; `framework(id)` compiles a known one on first use. */
   readonly frameworks = new Map<string, CompiledFramework>();
+  /**
+   * Built-in frameworks not compiled yet, by id (the file name): compiled only when a design asks
+   * for one, since a compiled framework holds its cue tables in memory for the server's life.
+   */
+  private readonly lazy = new Map<string, LazyFramework>();
+  private readonly sources = new Map<string, { file: string; builtIn: boolean }>();
+  private readonly aliasTables = new Map<string, Map<string, string>>();
+
+  /** How data files are read; a registry without a reader (the browser's) takes parsed data only. */
+  constructor(private readonly reader?: DataFileReader) {}
   readonly caseStudies = new Map<string, CompiledCaseStudy>();
   /** Data files that could not be loaded; the rest still work. */
   readonly errors: DataFileError[] = [];
-
-  constructor(private readonly files?: DataFileReader) {}
 
   addFramework(data: FrameworkData): CompiledFramework {
     const compiled = compileFramework(data);
     indexHeadingVocabulary(compiled);
     this.frameworks.set(compiled.id, compiled);
+    this.aliasTables.delete(compiled.id);
     return compiled;
   }
 
@@ -50,7 +68,97 @@ export class FrameworkRegistry {
   }
 
   framework(id: string | undefined): CompiledFramework | undefined {
-    return this.frameworks.get(id ?? DEFAULT_FRAMEWORK_ID);
+    const key = id ?? DEFAULT_FRAMEWORK_ID;
+    const compiled = this.frameworks.get(key);
+    if (compiled) return compiled;
+    const pending = this.lazy.get(key);
+    if (pending === undefined) return undefined;
+    this.lazy.delete(key);
+    const { file } = pending;
+    let loaded: CompiledFramework | undefined;
+    try {
+      loaded = this.loadFrameworkData(this.rawOf(pending), file, true);
+    } catch (error) {
+      this.errors.push(asDataFileError(error, file));
+      return undefined;
+    }
+    if (loaded.id !== key) {
+      this.frameworks.delete(loaded.id);
+      this.errors.push(
+        new DataFileError(file, 'id', `"${loaded.id}" must be the file's name ("${key}")`),
+      );
+      return undefined;
+    }
+    return loaded;
+  }
+
+  /** True when a framework of this id is known, compiled or not. */
+  hasFramework(id: string): boolean {
+    return this.frameworks.has(id) || this.lazy.has(id);
+  }
+
+  /** The ids of every known framework, compiled or not, sorted. */
+  frameworkIds(): string[] {
+    return [...new Set([...this.frameworks.keys(), ...this.lazy.keys()])].sort();
+  }
+
+  /** Every framework known and where it came from (a framework not compiled yet is read, not compiled). */
+  frameworkSources(): DataSource[] {
+    return this.frameworkIds().map((id) => {
+      const where = this.sources.get(id) ?? { file: '', builtIn: true };
+      const compiled = this.frameworks.get(id);
+      let title = compiled?.title ?? id;
+      if (!compiled) {
+        try {
+          const pending = this.lazy.get(id);
+          const raw = (pending ? this.rawOf(pending) : undefined) as { title?: unknown } | null;
+          if (typeof raw?.title === 'string') title = raw.title;
+        } catch {
+          // The title is only for show; the error is recorded when the framework is compiled.
+        }
+      }
+      return { id, title, ...where };
+    });
+  }
+
+  /**
+   * Whole step headings of a framework (its aliases in every language, case and punctuation
+   * folded) and the step each names, read from the data without compiling it: enough to tell
+   * which framework a design's headings follow (rule MLSD009). Kept once built (a few KB each).
+   */
+  stepAliases(id: string): ReadonlyMap<string, string> | undefined {
+    const known = this.aliasTables.get(id);
+    if (known) return known;
+    let data: FrameworkData | undefined = this.frameworks.get(id)?.data;
+    if (!data) {
+      const pending = this.lazy.get(id);
+      if (pending === undefined) return undefined;
+      try {
+        data = this.rawOf(pending) as FrameworkData;
+      } catch {
+        return undefined;
+      }
+    }
+    const table = new Map<string, string>();
+    for (const step of Array.isArray(data?.steps) ? data.steps : []) {
+      for (const list of Object.values(step?.aliases ?? {}))
+        for (const alias of Array.isArray(list) ? list : [])
+          if (typeof alias === 'string') table.set(canonicalText(alias), step.id);
+      table.set(canonicalText(String(step?.title ?? '')), step.id);
+    }
+    this.aliasTables.set(id, table);
+    return table;
+  }
+
+  /** The case studies and where each came from. */
+  caseStudySources(): DataSource[] {
+    return [...this.caseStudies.values()]
+      .map((c) => ({
+        id: c.id,
+        title: c.title,
+        ...(this.sources.get(`problem:${c.id}`) ?? { file: '', builtIn: true }),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   get defaultFramework(): CompiledFramework {
@@ -61,9 +169,9 @@ export class FrameworkRegistry {
   }
 
   /** Loads a framework file; a bad file is recorded in `errors` and skipped. */
-  loadFrameworkFile(file: string): CompiledFramework | undefined {
+  loadFrameworkFile(file: string, builtIn = false): CompiledFramework | undefined {
     try {
-      return this.loadFrameworkData(readJson(this.files, file), file);
+      return this.loadFrameworkData(readJson(this.reader, file), file, builtIn);
     } catch (error) {
       this.errors.push(asDataFileError(error, file));
       return undefined;
@@ -71,38 +179,80 @@ export class FrameworkRegistry {
   }
 
   /** Validates and adds a framework's parsed JSON; throws a DataFileError when it is not valid. */
-  loadFrameworkData(raw: unknown, file: string): CompiledFramework {
-    return this.addFramework(validateFramework(raw, file));
+  loadFrameworkData(raw: unknown, file: string, builtIn = false): CompiledFramework {
+    const compiled = this.addFramework(validateFramework(raw, file));
+    this.lazy.delete(compiled.id);
+    this.sources.set(compiled.id, { file, builtIn });
+    return compiled;
   }
 
-  loadCaseStudyFile(file: string): CompiledCaseStudy | undefined {
+  /**
+   * Keeps a built-in framework's parsed JSON (named `id`) to compile when a design first asks
+   * for it: the web worker's data comes parsed, and most designs use the default framework only.
+   */
+  addPendingFramework(id: string, file: string, raw: unknown): void {
+    if (this.frameworks.has(id)) return;
+    this.lazy.set(id, { file, raw });
+    this.sources.set(id, { file, builtIn: true });
+  }
+
+  loadCaseStudyFile(file: string, builtIn = false): CompiledCaseStudy | undefined {
     try {
-      return this.loadCaseStudyData(readJson(this.files, file), file);
+      return this.loadCaseStudyData(readJson(this.reader, file), file, builtIn);
     } catch (error) {
       this.errors.push(asDataFileError(error, file));
       return undefined;
     }
   }
 
-  /** Validates and adds a case study's parsed JSON (after its framework). */
-  loadCaseStudyData(raw: unknown, file: string): CompiledCaseStudy | undefined {
-    const framework = this.frameworks.get(
+  /** Validates and adds a case study's parsed JSON (after its framework); throws when not valid. */
+  loadCaseStudyData(raw: unknown, file: string, builtIn = false): CompiledCaseStudy | undefined {
+    const framework = this.framework(
       (raw as { framework?: string } | null)?.framework ?? DEFAULT_FRAMEWORK_ID,
     );
     const stepIds = framework ? new Set(framework.steps.map((s) => s.id)) : undefined;
     const stepTopics = framework
       ? new Map(framework.steps.map((s) => [s.id, new Set(s.topics.map((t) => t.id))]))
       : undefined;
-    return this.addCaseStudy(validateCaseStudy(raw, file, stepIds, stepTopics), file);
+    const compiled = this.addCaseStudy(validateCaseStudy(raw, file, stepIds, stepTopics), file);
+    if (compiled) this.sources.set(`problem:${compiled.id}`, { file, builtIn });
+    return compiled;
   }
 
-  /** Loads every framework in `dir` and every case study in `dir/problems`. */
+  /**
+   * Loads the built-in data in `dir`: the default framework now, the others when a design asks
+   * for them (by file name), and every case study in `dir/problems`.
+   */
   loadDirectory(dir: string): void {
-    const files = this.files;
-    if (!files) return;
-    for (const file of files.listJson(dir)) this.loadFrameworkFile(file);
-    for (const file of files.listJson(files.join(dir, 'problems'))) this.loadCaseStudyFile(file);
+    const reader = this.reader;
+    if (!reader) return;
+    for (const file of reader.listJson(dir)) {
+      const id = baseName(file);
+      if (id === DEFAULT_FRAMEWORK_ID) this.loadFrameworkFile(file, true);
+      else if (!this.frameworks.has(id)) {
+        this.lazy.set(id, { file });
+        this.sources.set(id, { file, builtIn: true });
+      }
+    }
+    for (const file of reader.listJson(reader.join(dir, 'problems')))
+      this.loadCaseStudyFile(file, true);
   }
+
+  /** A pending framework's parsed JSON: handed in, or read from its file now (throws when bad). */
+  private rawOf(pending: LazyFramework): unknown {
+    return pending.raw !== undefined ? pending.raw : readJson(this.reader, pending.file);
+  }
+}
+
+/** A built-in framework known by id but not compiled yet: its file, and its JSON when handed in. */
+interface LazyFramework {
+  file: string;
+  raw?: unknown;
+}
+
+/** A data file's name without folder or `.json`: the id a built-in framework must have. */
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
 }
 
 function readJson(files: DataFileReader | undefined, file: string): unknown {

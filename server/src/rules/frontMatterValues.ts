@@ -19,7 +19,7 @@ export const frontMatterRule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
   },
-  check({ document, registry }, add) {
+  check({ document, registry, framework }, add) {
     const frontMatter = document.frontMatter;
     if (!frontMatter?.values || !('problem' in frontMatter.values)) {
       const named = caseStudyNamedByTitle(document, registry);
@@ -73,11 +73,11 @@ export const frontMatterRule: Rule = {
     }
     if ('framework' in values) {
       const value = values.framework;
-      const ids = [...registry.frameworks.keys()].sort();
-      if (typeof value !== 'string' || !registry.frameworks.has(value.trim())) {
+      const ids = registry.frameworkIds();
+      if (typeof value !== 'string' || !registry.hasFramework(value.trim())) {
         add({
           range: where('framework'),
-          message: `'framework' must be one of: ${ids.join(', ')}; '${ids[0]}' is used instead.`,
+          message: `'framework' must be one of: ${ids.join(', ')}; '${framework.id}' is used instead.`,
         });
       }
     }

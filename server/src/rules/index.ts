@@ -5,6 +5,7 @@ import { emptyStep } from './emptyStep';
 import { frontMatterRule } from './frontMatterValues';
 import { missingStep } from './missingStep';
 import { missingTopic } from './missingTopic';
+import { otherFramework } from './otherFramework';
 import { placeholder } from './placeholder';
 import { stepOrder } from './stepOrder';
 import { thinStep } from './thinStep';
@@ -19,5 +20,6 @@ export const allRules: readonly Rule[] = [
   missingTopic,
   placeholder,
   frontMatterRule,
+  otherFramework,
   ...designChecks,
 ];

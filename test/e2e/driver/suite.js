@@ -53,6 +53,7 @@ const scenarios = [
   require('./scenarios/markdown-preview'),
   require('./scenarios/plain-notes-unchecked'),
   require('./scenarios/rule-setting-off'),
+  require('./scenarios/project-config-file'),
   require('./scenarios/server-killed-restarted'),
   require('./scenarios/design-check-and-follow-up'),
   require('./scenarios/restricted-mode'),

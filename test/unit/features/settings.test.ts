@@ -13,15 +13,19 @@ describe('settings and design files', () => {
       debounceMs: -5,
       files: '*.md',
       rules: { 'thin-step': 'off', MLSD006: 'loud', bogus: 'error' },
+      framework: 'Not An Id',
     });
     assert.deepEqual(settings, {
       enable: true,
+      framework: 'aminian-7',
       files: [],
       run: 'onType',
       debounceMs: 200,
       rules: { MLSD005: 'off' },
     });
-    assert.equal(problems.length, 6);
+    assert.equal(problems.length, 7);
+    assert.ok(problems.some((p) => p.includes('mlsd.framework')));
+    assert.equal(validateSettings({ framework: 'nine-step' }).settings.framework, 'nine-step');
     assert.ok(problems.some((p) => p.includes('mlsd.run')));
     assert.ok(problems.some((p) => p.includes('Unknown rule "bogus"')));
   });
@@ -41,13 +45,25 @@ describe('settings and design files', () => {
 
   it('builds a new-design template per case study whose only step findings are empty steps', () => {
     const list = templates(builtInRegistry());
-    assert.equal(list.length, 11);
+    // The book's blank design, its 10 case studies, and a blank design of each other framework.
+    assert.equal(list.length, 13);
+    assert.deepEqual(
+      list.slice(11).map((t) => t.id),
+      ['framework:genai-7', 'framework:nine-step'],
+    );
     for (const template of list) {
       const analysis = analyse(template.content);
-      assert.equal(analysis.steps.filter((s) => s.section).length, 7, template.id);
+      assert.equal(
+        analysis.steps.filter((s) => s.section).length,
+        analysis.framework.steps.length,
+        template.id,
+      );
+      if (template.id.startsWith('framework:'))
+        assert.equal(analysis.framework.id, template.id.slice('framework:'.length));
       const kinds = new Set(analysis.findings.map((f) => f.rule.id));
       assert.deepEqual([...kinds].sort(), ['MLSD004', 'MLSD007'], `${template.id}: ${[...kinds]}`);
-      if (template.id !== 'blank') assert.equal(analysis.caseStudy?.id, template.id);
+      if (template.id !== 'blank' && !template.id.startsWith('framework:'))
+        assert.equal(analysis.caseStudy?.id, template.id);
     }
   });
 });
