@@ -6,29 +6,35 @@ import {
   ErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CoverageRequest,
+  DESIGNS_CHANGED_NOTIFICATION,
+  DesignsRequest,
   FollowUpsRequest,
   InsertMissingStepsRequest,
   RulesRequest,
   TemplatesRequest,
+  type DesignSummary,
   type MlsdSettings,
 } from '../../common/src/protocol';
 import { URI_TO_PATH } from './uri';
-import { Analyzer } from './analysis/analyse';
+import { analyseDesign, Analyzer } from './analysis/analyse';
 import type { Analysis } from './model/analysis';
 import { builtInRegistry } from './framework/registry';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
 import { coverageOf } from './features/coverageSummary';
+import { designSummary, unmeasuredSummary } from './features/designSummary';
 import { diagnosticsFor } from './features/diagnostics';
 import { isTooLarge, tooLargeDiagnostic } from './features/documentSize';
 import { documentSymbols } from './features/documentSymbols';
@@ -44,6 +50,9 @@ import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
 import { stdioStreams } from './transport';
+import { nodeDesignSource } from './workspace/nodeDesignSource';
+import { WorkspaceChecker, type FileEvent } from './workspace/workspaceChecker';
+import { scanProgress, watchedDesignGlobs } from './workspaceWiring';
 
 function createStdioConnection(): ReturnType<typeof createConnection> {
   let log = (message: string): void => void process.stderr.write(`${message}\n`);
@@ -91,6 +100,22 @@ const analyses = new Map<string, CachedAnalysis>();
 const published = new Map<string, Analysis | number>();
 const timers = new Map<string, NodeJS.Timeout>();
 
+let workspaceFolders: string[] = [];
+let workDoneProgress = false;
+let watchRegistration = false;
+/**
+ * Every design of the workspace in the Problems panel. The disk is reached only through the
+ * DesignSource given here (a build without a file system gives none: open designs only).
+ */
+const workspace = new WorkspaceChecker({
+  source: nodeDesignSource,
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  check: checkClosedDesign,
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  changed: () => void connection.sendNotification(DESIGNS_CHANGED_NOTIFICATION),
+  progress: () => (workDoneProgress ? scanProgress(connection) : Promise.resolve(undefined)),
+});
+
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
   const rulesKey = JSON.stringify(current.rules);
   const cached = analyses.get(document.uri);
@@ -113,6 +138,42 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
     );
     return undefined;
   }
+}
+
+/**
+ * A closed design's findings, from its text on disk: a one-shot analysis (nothing of it is kept),
+ * with the settings of its workspace folder (one configuration request per folder, not per file).
+ */
+async function checkClosedDesign(
+  uri: string,
+  text: string,
+): Promise<{ diagnostics: Diagnostic[]; summary: DesignSummary } | undefined> {
+  const folder = workspaceFolders.find((f) => uri.startsWith(`${f.replace(/\/+$/, '')}/`));
+  const resolved = await settings.get(folder);
+  reportOnce(resolved.problems);
+  const workspaceWide = await settings.get(undefined);
+  if (!resolved.settings.enable) return undefined;
+  const patterns = [...resolved.settings.files, ...workspaceWide.settings.files];
+  if (!isDesignPath(URI_TO_PATH(uri), patterns)) return undefined;
+  if (isTooLarge(text))
+    return { diagnostics: [tooLargeDiagnostic(text)], summary: unmeasuredSummary(uri, false) };
+  const analysis = analyseDesign(text, { registry, rules: resolved.settings.rules });
+  return { diagnostics: diagnosticsFor(analysis), summary: designSummary(uri, analysis, false) };
+}
+
+/** Lists and checks the workspace's designs, or stops doing so, as the settings say. */
+async function scanWorkspace(): Promise<void> {
+  if (!workspace.available) return;
+  const current = (await settings.get(undefined)).settings;
+  if (!current.enable || !current.checkWorkspace || workspaceFolders.length === 0) {
+    workspace.stop();
+    return;
+  }
+  await workspace.start(
+    workspaceFolders,
+    (path) => !/\.report\.md$/i.test(path) && isDesignPath(path, current.files),
+  );
+  collectWhenIdle();
 }
 
 async function designSettings(uri: string): Promise<ValidatedSettings | undefined> {
@@ -156,6 +217,7 @@ async function validate(uri: string): Promise<void> {
     analyzer.forget(uri);
     if (published.get(uri) === version) return;
     published.set(uri, version);
+    workspace.setOpenSummary(unmeasuredSummary(uri, true));
     connection.sendDiagnostics({
       uri,
       version,
@@ -168,6 +230,7 @@ async function validate(uri: string): Promise<void> {
   if (!analysis || published.get(uri) === analysis) return;
   published.set(uri, analysis);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
+  workspace.setOpenSummary(designSummary(uri, analysis, true));
   collectWhenIdle();
 }
 
@@ -197,6 +260,11 @@ connection.onInitialize((params): InitializeResult => {
   hasConfigurationCapability = Boolean(capabilities.workspace?.configuration);
   snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
   pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  workspaceFolders =
+    params.workspaceFolders?.map((folder) => folder.uri) ??
+    (params.rootUri ? [params.rootUri] : []);
+  workDoneProgress = Boolean(capabilities.window?.workDoneProgress);
+  watchRegistration = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   return {
     capabilities: {
       textDocumentSync: {
@@ -223,6 +291,20 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlsd' });
   }
   reportOnce(registry.errors.map((e) => e.message));
+  void (async () => {
+    // The client watches the design files and says when one is created, changed or deleted.
+    if (watchRegistration && workspace.available) {
+      const files = (await settings.get(undefined)).settings.files;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: watchedDesignGlobs(files).map((globPattern) => ({ globPattern })),
+      });
+    }
+    await scanWorkspace();
+  })();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  workspace.fileEvents(params.changes as FileEvent[]);
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -231,6 +313,7 @@ connection.onDidChangeConfiguration((change) => {
   settings.clear();
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
+  void scanWorkspace();
 });
 
 documents.onDidOpen((event) => schedule(event.document.uri, 0));
@@ -251,7 +334,9 @@ documents.onDidClose((event) => {
   analyzer.forget(uri);
   settings.forget(uri);
   collectWhenIdle();
-  if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  // A design on disk keeps its findings (checked again from the disk); any other is cleared.
+  const takenOver = workspace.closed(uri);
+  if (published.delete(uri) && !takenOver) connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 // Every handler answers: a bug in a feature, or params that are not what the protocol says, is
@@ -360,6 +445,7 @@ connection.onRequest(requestType(FollowUpsRequest), (params, token) =>
     },
   ),
 );
+connection.onRequest(requestType(DesignsRequest), () => workspace.designs());
 connection.onRequest(requestType(TemplatesRequest), () => ({ templates: templates(registry) }));
 connection.onRequest(requestType(RulesRequest), () => ({
   rules: allRules.map((rule) => ({

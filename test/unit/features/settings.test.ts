@@ -13,6 +13,7 @@ describe('settings and design files', () => {
       debounceMs: -5,
       files: '*.md',
       rules: { 'thin-step': 'off', MLSD006: 'loud', bogus: 'error' },
+      checkWorkspace: 'often',
     });
     assert.deepEqual(settings, {
       enable: true,
@@ -20,8 +21,10 @@ describe('settings and design files', () => {
       run: 'onType',
       debounceMs: 200,
       rules: { MLSD005: 'off' },
+      checkWorkspace: true,
     });
-    assert.equal(problems.length, 6);
+    assert.equal(problems.length, 7);
+    assert.ok(problems.some((p) => p.includes('mlsd.checkWorkspace')));
     assert.ok(problems.some((p) => p.includes('mlsd.run')));
     assert.ok(problems.some((p) => p.includes('Unknown rule "bogus"')));
   });
