@@ -109,7 +109,10 @@ let watchRegistration = false;
  */
 const workspace = new WorkspaceChecker({
   source: nodeDesignSource,
-  isOpen: (uri) => documents.get(uri) !== undefined,
+  // The editor may spell a file's URI differently from the scan ("%21" for "!").
+  isOpen: (uri) =>
+    documents.get(uri) !== undefined ||
+    documents.all().some((document) => URI_TO_PATH(document.uri) === URI_TO_PATH(uri)),
   check: checkClosedDesign,
   publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
   changed: () => void connection.sendNotification(DESIGNS_CHANGED_NOTIFICATION),

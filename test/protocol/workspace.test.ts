@@ -221,6 +221,23 @@ describe('workspace-wide checking over stdio', function () {
     assert.equal(closed.designs.find((d) => d.uri === uri)?.open, false);
   });
 
+  it('a file whose URI the editor spells otherwise ("%21" for "!") is one design, not two', async () => {
+    write('bang!.mlsd.md', MISSING_THREE);
+    ({ client } = await startIn(folder));
+    const scanned = uriOf('bang!.mlsd.md');
+    await client.waitForDiagnostics(scanned, (d) => missingSteps(d) === 4);
+    const editors = scanned.replace('!', '%21');
+    assert.notEqual(editors, scanned);
+    await client.open(editors, MISSING_THREE);
+    await client.waitForDiagnostics(editors, (d) => missingSteps(d) === 4);
+    const designs = await until(
+      'the open summary',
+      () => client!.request<DesignsResult>('mlsd/designs', undefined),
+      (r) => r.designs.some((d) => d.open),
+    );
+    assert.equal(designs.designs.filter((d) => d.uri.includes('bang')).length, 1);
+  });
+
   it('with mlsd.checkWorkspace false, checks open designs only; turning it off clears the closed ones', async () => {
     ({ client } = await startIn(folder, { checkWorkspace: false }));
     const uri = uriOf('feed.mlsd.md');

@@ -10,7 +10,11 @@ const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '
 const MAX_READ_BYTES = 8 * 1024 * 1024;
 
 function pathOf(uri: string): string {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : '';
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : '';
+  } catch {
+    return ''; // a file: URI with a host, or malformed
+  }
 }
 
 export const nodeDesignSource: DesignSource = {

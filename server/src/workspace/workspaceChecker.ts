@@ -49,8 +49,9 @@ function nextTurn(): Promise<void> {
 }
 
 export class WorkspaceChecker {
-  /** Designs on disk under the workspace folders, by URI. */
-  private readonly known = new Set<string>();
+  // Keyed by path (keyOf): the editor and Node spell some file URIs differently ("%21" and "!").
+  /** Designs on disk under the workspace folders: their URIs by key. */
+  private readonly known = new Map<string, string>();
   private readonly summaries = new Map<string, DesignSummary>();
   private queue: string[] = [];
   private readonly queued = new Set<string>();
@@ -107,9 +108,10 @@ export class WorkspaceChecker {
       return;
     }
     this.listing = false;
-    for (const uri of this.known) if (!found.has(uri)) this.drop(uri);
+    const foundKeys = new Set([...found].map((uri) => this.keyOf(uri)));
+    for (const [key, uri] of [...this.known]) if (!foundKeys.has(key)) this.drop(uri);
     for (const uri of found) {
-      this.known.add(uri);
+      this.known.set(this.keyOf(uri), uri);
       this.enqueue(uri);
     }
     this.progress = reporter ? { reporter, total: found.size, done: 0, reportedAt: 0 } : undefined;
@@ -126,7 +128,7 @@ export class WorkspaceChecker {
     this.listing = false;
     this.clearQueue();
     this.endProgress();
-    for (const uri of [...this.known]) this.drop(uri);
+    for (const uri of [...this.known.values()]) this.drop(uri);
     this.changedSoon();
   }
 
@@ -136,11 +138,12 @@ export class WorkspaceChecker {
     for (const event of events) {
       if (event.type === 3) {
         // A deleted folder takes every design under it.
-        const prefix = `${event.uri.replace(/\/+$/, '')}/`;
-        for (const uri of [...this.known])
-          if (uri === event.uri || uri.startsWith(prefix)) this.drop(uri);
+        const slashes = (key: string) => key.split('\\').join('/');
+        const deleted = slashes(this.keyOf(event.uri)).replace(/\/+$/, '');
+        for (const [key, uri] of [...this.known])
+          if (slashes(key) === deleted || slashes(key).startsWith(`${deleted}/`)) this.drop(uri);
       } else if (this.inWorkspace(event.uri)) {
-        this.known.add(event.uri);
+        this.known.set(this.keyOf(event.uri), event.uri);
         this.enqueue(event.uri);
       }
     }
@@ -150,7 +153,7 @@ export class WorkspaceChecker {
 
   /** An open design was analysed: its summary comes from the editor's text. */
   setOpenSummary(summary: DesignSummary): void {
-    this.summaries.set(summary.uri, summary);
+    this.summaries.set(this.keyOf(summary.uri), summary);
     this.changedSoon();
   }
 
@@ -159,13 +162,19 @@ export class WorkspaceChecker {
    * checked next, before the rest of the scan); false when the caller should clear it.
    */
   closed(uri: string): boolean {
-    if (this.active && this.known.has(uri)) {
-      this.enqueue(uri, true);
+    const key = this.keyOf(uri);
+    if (this.active && this.known.has(key)) {
+      this.enqueue(this.known.get(key)!, true);
       void this.pump();
       return true;
     }
-    if (this.summaries.delete(uri)) this.changedSoon();
+    if (this.summaries.delete(key)) this.changedSoon();
     return false;
+  }
+
+  /** A file's key: its path, however its URI is spelled. */
+  private keyOf(uri: string): string {
+    return this.host.source?.pathOf(uri) || uri;
   }
 
   private inWorkspace(uri: string): boolean {
@@ -176,18 +185,20 @@ export class WorkspaceChecker {
   }
 
   private drop(uri: string): void {
-    this.known.delete(uri);
-    this.queued.delete(uri);
+    const key = this.keyOf(uri);
+    this.known.delete(key);
+    this.queued.delete(key);
     if (this.host.isOpen(uri)) return; // the editor's text is checked as before
-    if (this.summaries.delete(uri)) this.host.publish(uri, []);
+    if (this.summaries.delete(key)) this.host.publish(uri, []);
   }
 
   private enqueue(uri: string, first = false): void {
-    if (this.queued.has(uri)) {
+    const key = this.keyOf(uri);
+    if (this.queued.has(key)) {
       if (!first) return;
-      this.queue = this.queue.filter((queued) => queued !== uri);
+      this.queue = this.queue.filter((queued) => this.keyOf(queued) !== key);
     }
-    this.queued.add(uri);
+    this.queued.add(key);
     if (first) this.queue.unshift(uri);
     else this.queue.push(uri);
   }
@@ -209,7 +220,7 @@ export class WorkspaceChecker {
           break;
         }
         const uri = this.queue.shift()!;
-        if (this.queued.delete(uri)) await this.checkOne(uri);
+        if (this.queued.delete(this.keyOf(uri))) await this.checkOne(uri);
         if (progress && progress === this.progress) {
           progress.done = Math.min(progress.done + 1, progress.total);
           if (Date.now() - progress.reportedAt >= PROGRESS_EVERY_MS) {
@@ -238,7 +249,8 @@ export class WorkspaceChecker {
   private async checkOne(uri: string): Promise<void> {
     if (this.host.isOpen(uri) || !this.host.source) return;
     const text = await this.host.source.read(uri);
-    if (this.host.isOpen(uri) || !this.known.has(uri)) return;
+    const key = this.keyOf(uri);
+    if (this.host.isOpen(uri) || !this.known.has(key)) return;
     if (text === undefined) {
       this.drop(uri); // gone since it was listed
       return;
@@ -250,12 +262,12 @@ export class WorkspaceChecker {
       result = undefined;
     }
     // Opened, or deleted, while it was checked: the newer state has its own path.
-    if (this.host.isOpen(uri) || !this.known.has(uri)) return;
+    if (this.host.isOpen(uri) || !this.known.has(key)) return;
     if (!result) {
-      if (this.summaries.delete(uri)) this.host.publish(uri, []);
+      if (this.summaries.delete(key)) this.host.publish(uri, []);
       return;
     }
-    this.summaries.set(uri, result.summary);
+    this.summaries.set(key, result.summary);
     this.host.publish(uri, result.diagnostics);
     this.changedSoon();
   }
