@@ -13,12 +13,17 @@ export class ClosedTabDiagnostics implements vscode.Disposable {
   private readonly hidden = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly collection: () => vscode.DiagnosticCollection | undefined) {
+  constructor(
+    private readonly collection: () => vscode.DiagnosticCollection | undefined,
+    /** True for a design the server checks on disk once closed (workspace-wide checking). */
+    private readonly keepClosed: (uri: vscode.Uri) => boolean = () => false,
+  ) {
     this.subscription = vscode.window.tabGroups.onDidChangeTabs((event) => {
       const shown = shownUris();
       for (const tab of event.closed) {
         const uri = uriOf(tab);
         if (!uri || shown.has(uri.toString()) || !this.latest.has(uri.toString())) continue;
+        if (this.keepClosed(uri)) continue;
         this.hidden.add(uri.toString());
         this.collection()?.delete(uri);
       }

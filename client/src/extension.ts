@@ -17,6 +17,7 @@ import { registerCommands } from './commands';
 import { ClosedTabDiagnostics } from './closedTabs';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
+import { DesignsView } from './designsView';
 import { ServerHost } from './host';
 import { quickCodeLenses } from './lensTiming';
 import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
@@ -49,7 +50,14 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     });
   };
 
-  const closedTabs = new ClosedTabDiagnostics(() => host?.current?.diagnostics);
+  // Where the server checks the whole workspace, a closed design keeps its findings.
+  const closedTabs = new ClosedTabDiagnostics(
+    () => host?.current?.diagnostics,
+    (uri) =>
+      uri.scheme === 'file' &&
+      vscode.workspace.getWorkspaceFolder(uri) !== undefined &&
+      vscode.workspace.getConfiguration('mlsd').get('checkWorkspace', true),
+  );
   const lenses = quickCodeLenses((document) =>
     host?.current
       ?.getFeature(CodeLensRequest.method)
@@ -130,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     closedTabs,
     host,
     new CoverageStatusBar(host, onCoverage),
+    new DesignsView(host, context.workspaceState),
     { dispose: () => clearTimeout(refresh) },
     ...registerCommands(context, host, () => {
       errorShown = false; // after a restart the user asked for, a new failure is worth saying

@@ -144,6 +144,7 @@ describe('extension manifest', () => {
     const expected: Record<string, { default: unknown; scope: string }> = {
       'mlsd.enable': { default: true, scope: 'resource' },
       'mlsd.files': { default: [], scope: 'resource' },
+      'mlsd.checkWorkspace': { default: true, scope: 'window' },
       'mlsd.run': { default: 'onType', scope: 'resource' },
       'mlsd.debounceMs': { default: 200, scope: 'resource' },
       'mlsd.rules': { default: {}, scope: 'resource' },
@@ -212,6 +213,18 @@ describe('extension manifest', () => {
     }
     const extension = fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
     assert.match(extension, /return \{ extendMarkdownIt: /);
+  });
+
+  it('contributes the Designs view to the Explorer, under the id the client registers', () => {
+    const views = (
+      contributes as unknown as { views: Record<string, { id: string; name: string }[]> }
+    ).views;
+    assert.deepEqual(
+      views.explorer.map((view) => [view.id, view.name]),
+      [['mlsd.designs', 'Designs']],
+    );
+    const client = fs.readFileSync(path.join(root, 'client', 'src', 'designsView.ts'), 'utf8');
+    assert.match(client, /DESIGNS_VIEW_ID = 'mlsd\.designs'/);
   });
 
   it('activates on design files, also outside a workspace', () => {
