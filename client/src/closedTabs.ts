@@ -11,24 +11,36 @@ export class ClosedTabDiagnostics implements vscode.Disposable {
   private readonly latest = new Map<string, vscode.Diagnostic[]>();
   /** Documents whose last tab was closed, whose diagnostics are hidden. */
   private readonly hidden = new Set<string>();
+  /** Documents whose last tab was closed, which the server was told of. */
+  private readonly told = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly collection: () => vscode.DiagnosticCollection | undefined,
-    /** True for a design the server checks on disk once closed (workspace-wide checking). */
-    private readonly keepClosed: (uri: vscode.Uri) => boolean = () => false,
+    /**
+     * Where the server checks the designs of the workspace on disk: it is told instead (`closed`
+     * true when the last tab closed, false when a tab shows the design again) and sends the
+     * findings of the file on disk, or none. Undefined elsewhere: the client hides them itself.
+     */
+    private readonly tellServer: (uri: vscode.Uri, closed: boolean) => boolean = () => false,
   ) {
     this.subscription = vscode.window.tabGroups.onDidChangeTabs((event) => {
       const shown = shownUris();
       for (const tab of event.closed) {
         const uri = uriOf(tab);
-        if (!uri || shown.has(uri.toString()) || !this.latest.has(uri.toString())) continue;
-        if (this.keepClosed(uri)) continue;
+        if (!uri || shown.has(uri.toString())) continue;
+        if (this.told.has(uri.toString())) continue;
+        if (this.tellServer(uri, true)) {
+          this.told.add(uri.toString());
+          continue;
+        }
+        if (!this.latest.has(uri.toString())) continue;
         this.hidden.add(uri.toString());
         this.collection()?.delete(uri);
       }
       for (const tab of [...event.opened, ...event.changed]) {
         const uri = uriOf(tab);
+        if (uri && this.told.delete(uri.toString())) this.tellServer(uri, false);
         if (!uri || !this.hidden.delete(uri.toString())) continue;
         this.collection()?.set(uri, this.latest.get(uri.toString()) ?? []);
       }
@@ -53,6 +65,7 @@ export class ClosedTabDiagnostics implements vscode.Disposable {
   clear(): void {
     this.latest.clear();
     this.hidden.clear();
+    this.told.clear();
   }
 
   dispose(): void {

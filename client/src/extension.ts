@@ -13,6 +13,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_ENV } from '../../common/src/serverProcess';
+import { EDITOR_CLOSED_NOTIFICATION, EDITOR_OPENED_NOTIFICATION } from '../../common/src/protocol';
 import { registerCommands } from './commands';
 import { ClosedTabDiagnostics } from './closedTabs';
 import { ConnectionPolicy } from './connectionPolicy';
@@ -50,13 +51,26 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
     });
   };
 
-  // Where the server checks the whole workspace, a closed design keeps its findings.
+  // Where the server checks the whole workspace, a closed design keeps the findings of its file.
   const closedTabs = new ClosedTabDiagnostics(
     () => host?.current?.diagnostics,
-    (uri) =>
-      uri.scheme === 'file' &&
-      vscode.workspace.getWorkspaceFolder(uri) !== undefined &&
-      vscode.workspace.getConfiguration('mlsd').get('checkWorkspace', true),
+    (uri, closed) => {
+      const client = host?.current;
+      if (
+        !client?.isRunning() ||
+        uri.scheme !== 'file' ||
+        !host.isDesignUri(uri) ||
+        vscode.workspace.getWorkspaceFolder(uri) === undefined ||
+        !vscode.workspace.getConfiguration('mlsd').get('checkWorkspace', true)
+      )
+        return false;
+      void client
+        .sendNotification(closed ? EDITOR_CLOSED_NOTIFICATION : EDITOR_OPENED_NOTIFICATION, {
+          uri: client.code2ProtocolConverter.asUri(uri),
+        })
+        .catch(() => {});
+      return true;
+    },
   );
   const lenses = quickCodeLenses((document) =>
     host?.current

@@ -189,3 +189,15 @@ export interface DesignsResult {
 
 /** `mlsd/designsChanged` (server to client, no params): the summaries changed; ask again. */
 export const DESIGNS_CHANGED_NOTIFICATION = 'mlsd/designsChanged';
+
+/**
+ * `mlsd/editorClosed` and `mlsd/editorOpened` (client to server, params `{ uri }`): the last tab
+ * showing a design closed, or a tab shows it again. VS Code says a document is closed (didClose)
+ * only when it drops it, seconds later or never while an extension holds it; meanwhile the server
+ * treats a design whose tabs are closed as closed (its findings are those of the file on disk).
+ */
+export const EDITOR_CLOSED_NOTIFICATION = 'mlsd/editorClosed';
+export const EDITOR_OPENED_NOTIFICATION = 'mlsd/editorOpened';
+export interface EditorTabParams {
+  uri: string;
+}

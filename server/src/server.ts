@@ -19,6 +19,9 @@ import {
   CoverageRequest,
   DESIGNS_CHANGED_NOTIFICATION,
   DesignsRequest,
+  EDITOR_CLOSED_NOTIFICATION,
+  EDITOR_OPENED_NOTIFICATION,
+  type EditorTabParams,
   FollowUpsRequest,
   InsertMissingStepsRequest,
   RulesRequest,
@@ -100,6 +103,10 @@ const analyses = new Map<string, CachedAnalysis>();
 const published = new Map<string, Analysis | number>();
 const timers = new Map<string, NodeJS.Timeout>();
 
+/** Documents VS Code still holds whose last tab was closed: checked as closed designs. */
+const tabsClosed = new Set<string>();
+const shownInEditor = (uri: string) => documents.get(uri) !== undefined && !tabsClosed.has(uri);
+
 let workspaceFolders: string[] = [];
 let workDoneProgress = false;
 let watchRegistration = false;
@@ -111,8 +118,12 @@ const workspace = new WorkspaceChecker({
   source: nodeDesignSource,
   // The editor may spell a file's URI differently from the scan ("%21" for "!").
   isOpen: (uri) =>
-    documents.get(uri) !== undefined ||
-    documents.all().some((document) => URI_TO_PATH(document.uri) === URI_TO_PATH(uri)),
+    shownInEditor(uri) ||
+    documents
+      .all()
+      .some(
+        (document) => shownInEditor(document.uri) && URI_TO_PATH(document.uri) === URI_TO_PATH(uri),
+      ),
   check: checkClosedDesign,
   publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
   changed: () => void connection.sendNotification(DESIGNS_CHANGED_NOTIFICATION),
@@ -205,7 +216,7 @@ async function designAnalysis(
 
 async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
-  if (!document) return;
+  if (!document || tabsClosed.has(uri)) return;
   const version = document.version;
   const resolved = await designSettings(uri);
   const latest = documents.get(uri);
@@ -319,9 +330,14 @@ connection.onDidChangeConfiguration((change) => {
   void scanWorkspace();
 });
 
-documents.onDidOpen((event) => schedule(event.document.uri, 0));
+documents.onDidOpen((event) => {
+  tabsClosed.delete(event.document.uri);
+  schedule(event.document.uri, 0);
+});
 documents.onDidChangeContent(async (event) => {
   const uri = event.document.uri;
+  // Changed again (reverted, or edited by an extension): the editor's text is what counts.
+  if (tabsClosed.delete(uri)) published.delete(uri);
   const current = (await settings.get(uri)).settings;
   if (current.run === 'onType') schedule(uri, current.debounceMs);
 });
@@ -338,8 +354,28 @@ documents.onDidClose((event) => {
   settings.forget(uri);
   collectWhenIdle();
   // A design on disk keeps its findings (checked again from the disk); any other is cleared.
+  // Its tabs closed earlier: the workspace checker (or the clearing) has dealt with it already.
+  if (tabsClosed.delete(uri)) return;
   const takenOver = workspace.closed(uri);
   if (published.delete(uri) && !takenOver) connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onNotification(EDITOR_CLOSED_NOTIFICATION, (params: EditorTabParams) => {
+  const uri = params?.uri;
+  if (typeof uri !== 'string' || !documents.get(uri) || tabsClosed.has(uri)) return;
+  tabsClosed.add(uri);
+  clearTimeout(timers.get(uri));
+  timers.delete(uri);
+  analyses.delete(uri);
+  analyzer.forget(uri);
+  const takenOver = workspace.closed(uri);
+  if (published.delete(uri) && !takenOver) connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+connection.onNotification(EDITOR_OPENED_NOTIFICATION, (params: EditorTabParams) => {
+  const uri = params?.uri;
+  if (typeof uri !== 'string' || !tabsClosed.delete(uri)) return;
+  published.delete(uri);
+  schedule(uri, 0);
 });
 
 // Every handler answers: a bug in a feature, or params that are not what the protocol says, is

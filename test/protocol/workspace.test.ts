@@ -221,6 +221,35 @@ describe('workspace-wide checking over stdio', function () {
     assert.equal(closed.designs.find((d) => d.uri === uri)?.open, false);
   });
 
+  it('a design whose last tab closed (VS Code still holding it) shows the disk; a tab again, the editor', async () => {
+    ({ client } = await startIn(folder));
+    const uri = uriOf('feed.mlsd.md');
+    await client.waitForDiagnostics(uri, (d) => missingSteps(d) === 4);
+    await client.open(uri, `${MISSING_THREE}\n## 3. Data preparation\n\nUser and post data.\n`);
+    await client.waitForDiagnostics(uri, (d, p) => p.version === 1 && missingSteps(d) === 3);
+    await client.connection.sendNotification('mlsd/editorClosed', { uri });
+    await client.waitForDiagnostics(
+      uri,
+      (d, p) => p.version === undefined && missingSteps(d) === 4,
+    );
+    const closed = await until(
+      'the summary from the disk',
+      () => client!.request<DesignsResult>('mlsd/designs', undefined),
+      (r) => r.designs.find((d) => d.uri === uri)?.open === false,
+    );
+    assert.equal(closed.designs.find((d) => d.uri === uri)?.stepsPresent, 3);
+    await client.connection.sendNotification('mlsd/editorOpened', { uri });
+    await client.waitForDiagnostics(uri, (d, p) => p.version === 1 && missingSteps(d) === 3);
+    // Its tabs closed, a design outside the workspace's designs has its findings cleared.
+    const outside = pathToFileURL(
+      path.join(os.tmpdir(), 'outside-the-workspace.mlsd.md'),
+    ).toString();
+    await client.open(outside, MISSING_THREE);
+    await client.waitForDiagnostics(outside, (d) => d.length > 0);
+    await client.connection.sendNotification('mlsd/editorClosed', { uri: outside });
+    await client.waitForDiagnostics(outside, (d) => d.length === 0);
+  });
+
   it('a file whose URI the editor spells otherwise ("%21" for "!") is one design, not two', async () => {
     write('bang!.mlsd.md', MISSING_THREE);
     ({ client } = await startIn(folder));
