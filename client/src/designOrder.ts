@@ -1,6 +1,7 @@
 // The Designs view's order and wording, kept free of the VS Code API so that unit tests read them:
 // what needs work first (fewest required topics covered), then fewer steps written, then the
 // design practised longest ago (never first), then the name.
+import type { PracticeSessionRecord } from '../../common/src/practice';
 import type { DesignSummary } from '../../common/src/protocol';
 
 export const ORDER_DESCRIPTION = 'fewest required topics covered first';
@@ -61,3 +62,37 @@ export function rowDescription(row: DesignRow, now: number): string {
 }
 
 export { nameOf as designName };
+
+/**
+ * The end of each design's last practice session (the largest `endedAt`), by design URI spelled
+ * by `normalise`, from the practice mode's stored sessions (anything malformed is skipped).
+ */
+export function lastPracticeByUri(
+  stored: unknown,
+  normalise: (uri: string) => string,
+): Map<string, number> {
+  const times = new Map<string, number>();
+  if (!stored || typeof stored !== 'object') return times;
+  for (const [uri, sessions] of Object.entries(stored as Record<string, unknown>)) {
+    if (!Array.isArray(sessions)) continue;
+    let last: number | undefined;
+    for (const session of sessions as (Partial<PracticeSessionRecord> | null)[]) {
+      const ended = session?.endedAt;
+      if (
+        typeof ended === 'number' &&
+        Number.isFinite(ended) &&
+        (last === undefined || ended > last)
+      )
+        last = ended;
+    }
+    if (last === undefined) continue;
+    let key = uri;
+    try {
+      key = normalise(uri);
+    } catch {
+      // kept as written
+    }
+    times.set(key, Math.max(last, times.get(key) ?? last));
+  }
+  return times;
+}

@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
       if (
         !client?.isRunning() ||
         uri.scheme !== 'file' ||
-        !host.isDesignUri(uri) ||
+        !host?.isDesignUri(uri) ||
         vscode.workspace.getWorkspaceFolder(uri) === undefined ||
         !vscode.workspace.getConfiguration('mlsd').get('checkWorkspace', true)
       )

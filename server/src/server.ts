@@ -356,8 +356,9 @@ documents.onDidClose((event) => {
   // A design on disk keeps its findings (checked again from the disk); any other is cleared.
   // Its tabs closed earlier: the workspace checker (or the clearing) has dealt with it already.
   if (tabsClosed.delete(uri)) return;
-  const takenOver = workspace.closed(uri);
-  if (published.delete(uri) && !takenOver) connection.sendDiagnostics({ uri, diagnostics: [] });
+  published.delete(uri);
+  // Cleared even when nothing was published since: a disk check of it may have been.
+  if (!workspace.closed(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 connection.onNotification(EDITOR_CLOSED_NOTIFICATION, (params: EditorTabParams) => {
@@ -368,8 +369,9 @@ connection.onNotification(EDITOR_CLOSED_NOTIFICATION, (params: EditorTabParams) 
   timers.delete(uri);
   analyses.delete(uri);
   analyzer.forget(uri);
-  const takenOver = workspace.closed(uri);
-  if (published.delete(uri) && !takenOver) connection.sendDiagnostics({ uri, diagnostics: [] });
+  published.delete(uri);
+  // Cleared even when nothing was published since: a disk check of it may have been.
+  if (!workspace.closed(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 connection.onNotification(EDITOR_OPENED_NOTIFICATION, (params: EditorTabParams) => {
   const uri = params?.uri;

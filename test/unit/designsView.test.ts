@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   compareByNeed,
+  lastPracticeByUri,
   practisedAgo,
   rowDescription,
   sortByNeed,
@@ -82,6 +83,28 @@ describe('Designs view: summaries and order', () => {
     assert.ok(compareByNeed(row('a', 9, 20), row('b', 8, 10)) < 0);
     // Same numbers: by name, so the order is stable.
     assert.ok(compareByNeed(row('a', 1, 2), row('b', 1, 2)) < 0);
+  });
+
+  it("reads each design's last practice time from the practice sessions (max endedAt)", () => {
+    const session = (endedAt: unknown) => ({ startedAt: 0, endedAt, minutes: 45, stepSeconds: {} });
+    const times = lastPracticeByUri(
+      {
+        'file:///w/a.mlsd.md': [session(3_000), session(9_000), session(5_000)],
+        'file:///w/b.mlsd.md': [],
+        'file:///w/c.mlsd.md': 'not a list',
+        'file:///w/d.mlsd.md': [null, session('soon'), session(7_000)],
+      },
+      (uri) => uri.toUpperCase(),
+    );
+    assert.deepEqual(
+      [...times],
+      [
+        ['FILE:///W/A.MLSD.MD', 9_000],
+        ['FILE:///W/D.MLSD.MD', 7_000],
+      ],
+    );
+    assert.equal(lastPracticeByUri(undefined, (u) => u).size, 0);
+    assert.equal(lastPracticeByUri(42, (u) => u).size, 0);
   });
 
   it('describes a row with steps, topics and the last practice ("never" without one)', () => {
@@ -212,5 +235,31 @@ describe('workspace checker', () => {
     checker.stop();
     assert.deepEqual([...published.values()], [0, 0, 0]);
     assert.equal(checker.designs().designs.length, 0);
+  });
+});
+
+describe('workspace checker: telling the view', () => {
+  it('says the summaries changed only when one says something new', async () => {
+    let told = 0;
+    const checker = new WorkspaceChecker({
+      isOpen: () => true,
+      check: async () => undefined,
+      publish: () => {},
+      changed: () => told++,
+      progress: async () => undefined,
+    });
+    const wait = () => new Promise((resolve) => setTimeout(resolve, 300));
+    checker.setOpenSummary(summaryOf('file:///w/a.mlsd.md', 'abc'));
+    await wait();
+    assert.equal(told, 1);
+    checker.setOpenSummary(summaryOf('file:///w/a.mlsd.md', 'abc'));
+    await wait();
+    assert.equal(told, 1, 'the same numbers after a keystroke: nothing to tell');
+    checker.setOpenSummary(summaryOf('file:///w/a.mlsd.md', 'abcd'));
+    await wait();
+    assert.equal(told, 2);
+    assert.equal(checker.available, false, 'no design source: open designs only');
+    assert.equal(checker.closed('file:///w/a.mlsd.md'), false);
+    assert.deepEqual(checker.designs().designs, []);
   });
 });

@@ -153,8 +153,14 @@ export class WorkspaceChecker {
 
   /** An open design was analysed: its summary comes from the editor's text. */
   setOpenSummary(summary: DesignSummary): void {
-    this.summaries.set(this.keyOf(summary.uri), summary);
-    this.changedSoon();
+    this.setSummary(this.keyOf(summary.uri), summary);
+  }
+
+  /** Keeps a summary; the view is told only when it says something new (not on every keystroke). */
+  private setSummary(key: string, summary: DesignSummary): void {
+    const previous = this.summaries.get(key);
+    this.summaries.set(key, summary);
+    if (!previous || JSON.stringify(previous) !== JSON.stringify(summary)) this.changedSoon();
   }
 
   /**
@@ -267,9 +273,8 @@ export class WorkspaceChecker {
       if (this.summaries.delete(key)) this.host.publish(uri, []);
       return;
     }
-    this.summaries.set(key, result.summary);
+    this.setSummary(key, result.summary);
     this.host.publish(uri, result.diagnostics);
-    this.changedSoon();
   }
 
   private changedSoon(): void {

@@ -218,6 +218,7 @@ const PAGE_OPS = [
   'scenarioEnd',
   'type',
   'quickFixMenu',
+  'viewRows',
   'check',
 ];
 

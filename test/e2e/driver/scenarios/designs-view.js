@@ -8,7 +8,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
 const { NEWS, assert, waitFor, removeFile } = require('../harness');
-const { askProblems, fromCli, listedInProblems, waitForFindings } = require('../findings');
+const {
+  askProblems,
+  fromCli,
+  listedInProblems,
+  mlsdDiagnostics,
+  waitForFindings,
+} = require('../findings');
 
 const EXAMPLES = [
   'ad-click-prediction.mlsd.md',
@@ -97,6 +103,19 @@ module.exports = {
       vscode.window.activeTextEditor?.document.uri.path.endsWith('/incomplete-news-feed.mlsd.md'),
     );
     ctx.note('clicking the incomplete-news-feed row opened it');
+
+    // Changed in the editor, then closed without saving: the findings are the file's again.
+    const editor = /** @type {vscode.TextEditor} */ (vscode.window.activeTextEditor);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((edit) =>
+      edit.insert(end, '\n## 6. Deployment and serving\n\nOnline prediction behind a REST API.\n'),
+    );
+    await waitFor('the edited text to be checked', () =>
+      mlsdDiagnostics(uri).every((d) => !/^Step 6 .* is missing/.test(d.message)),
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitForFindings(uri, expected, `the findings of the file on disk once ${NEWS} closed`);
+    ctx.note('edited, then closed without saving: the findings are those of the file on disk');
     await ctx.page.ask('snapshot', { name: 'designs-view' });
   },
 };

@@ -4,6 +4,7 @@
 // the text as it stands within 1 s of the last keystroke; a closed design's problems are at once
 // those of the file on disk (issue 18, point 7; the workspace is checked, issue 15).
 'use strict';
+const fs = require('node:fs');
 const vscode = require('vscode');
 const { NEWS, assert, waitFor } = require('../harness');
 const {
@@ -190,9 +191,16 @@ module.exports = {
     if (panel.skipped) ctx.skip('Problems panel (no page)');
     else assert(panel.satisfied, `the Problems panel: ${panel.why}`);
 
-    // Closed (its changes dropped), the design's problems are at once those of the file on disk:
-    // the workspace is checked, so a closed design keeps its findings (mlsd check's).
-    const onDisk = ctx.expected.news.diagnostics.map(fromCli);
+    // Closed (its changes dropped), the design's problems are at once those of the file on disk
+    // (mlsd check's of the file as it is then): the workspace is checked, so a closed design
+    // keeps the findings of its file.
+    const diskReport = await ctx.page.ask('check', {
+      name: NEWS,
+      text: fs.readFileSync(uri.fsPath, 'utf8'),
+    });
+    const onDisk = diskReport.skipped
+      ? ctx.expected.news.diagnostics.map(fromCli)
+      : diskReport.diagnostics.map(fromCli);
     await vscode.window.showTextDocument(document, { preserveFocus: false });
     const closing = Date.now();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
