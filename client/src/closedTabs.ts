@@ -6,6 +6,9 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
+/** How long after a document opens a tab may take to show it. */
+const TAB_GRACE_MS = 500;
+
 export class ClosedTabDiagnostics implements vscode.Disposable {
   /** The last diagnostics the server sent, by document URI. */
   private readonly latest = new Map<string, vscode.Diagnostic[]>();
@@ -49,6 +52,16 @@ export class ClosedTabDiagnostics implements vscode.Disposable {
 
   /** The client's middleware: keeps what the server sends, and shows it unless hidden. */
   readonly middleware: Middleware = {
+    // A document opened with no tab (held by VS Code after its tab closed, sent again to a
+    // restarted server; or opened by an extension): the server is told no tab shows it.
+    didOpen: async (document, next) => {
+      await next(document);
+      const key = document.uri.toString();
+      setTimeout(() => {
+        if (document.isClosed || shownUris().has(key)) return;
+        if (this.tellServer(document.uri, true)) this.told.add(key);
+      }, TAB_GRACE_MS);
+    },
     handleDiagnostics: (uri, diagnostics, next) => {
       const key = uri.toString();
       if (diagnostics.length === 0) {
