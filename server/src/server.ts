@@ -295,6 +295,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'MLSD steps' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      // Folders added to or removed from the window are scanned or cleared (workspace checking).
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlsd', version: process.env.MLSD_VERSION ?? '0.0.0-dev' },
   };
@@ -315,6 +317,18 @@ connection.onInitialized(() => {
     }
     await scanWorkspace();
   })();
+  try {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolders = [
+        ...workspaceFolders.filter((folder) => !removed.has(folder)),
+        ...event.added.map((folder) => folder.uri),
+      ];
+      void scanWorkspace();
+    });
+  } catch {
+    // The client does not tell folder changes: the folders stay those of the start.
+  }
 });
 
 connection.onDidChangeWatchedFiles((params) => {

@@ -67,6 +67,7 @@ async function startIn(
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceFolders: true,
       },
       window: { workDoneProgress: true },
     },
@@ -265,6 +266,32 @@ describe('workspace-wide checking over stdio', function () {
       (r) => r.designs.some((d) => d.open),
     );
     assert.equal(designs.designs.filter((d) => d.uri.includes('bang')).length, 1);
+  });
+
+  it('a folder added to the window is scanned; a folder removed loses its designs', async () => {
+    const other = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-workspace-other-')));
+    try {
+      fs.writeFileSync(path.join(other, 'added.mlsd.md'), MISSING_THREE);
+      ({ client } = await startIn(folder));
+      const feed = uriOf('feed.mlsd.md');
+      await client.waitForDiagnostics(feed, (d) => missingSteps(d) === 4);
+      const added = pathToFileURL(path.join(other, 'added.mlsd.md')).toString();
+      const otherFolder = { uri: pathToFileURL(other).toString(), name: 'other' };
+      const mainFolder = { uri: pathToFileURL(folder).toString(), name: 'designs' };
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [otherFolder], removed: [mainFolder] },
+      });
+      await client.waitForDiagnostics(added, (d) => missingSteps(d) === 4);
+      await client.waitForDiagnostics(feed, (d) => d.length === 0);
+      const designs = await until(
+        'the summaries of the new folder only',
+        () => client!.request<DesignsResult>('mlsd/designs', undefined),
+        (r) => !r.scanning && r.designs.length === 1,
+      );
+      assert.equal(designs.designs[0].uri, added);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('with mlsd.checkWorkspace false, checks open designs only; turning it off clears the closed ones', async () => {
