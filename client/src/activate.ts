@@ -11,10 +11,12 @@ import {
   type BaseLanguageClient,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
+import { EDITOR_CLOSED_NOTIFICATION, EDITOR_OPENED_NOTIFICATION } from '../../common/src/protocol';
 import { registerCommands } from './commands';
 import { ClosedTabDiagnostics } from './closedTabs';
 import { ConnectionPolicy } from './connectionPolicy';
 import { mlsdEnabled, type DesignFilter } from './designFiles';
+import { DesignsView } from './designsView';
 import { ServerHost } from './host';
 import { quickCodeLenses } from './lensTiming';
 import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
@@ -43,7 +45,27 @@ export function activateMlsd(context: vscode.ExtensionContext, newClient: Client
     });
   };
 
-  const closedTabs = new ClosedTabDiagnostics(() => host?.current?.diagnostics);
+  // Where the server checks the whole workspace, a closed design keeps the findings of its file.
+  const closedTabs = new ClosedTabDiagnostics(
+    () => host?.current?.diagnostics,
+    (uri, closed) => {
+      const client = host?.current;
+      if (
+        !client?.isRunning() ||
+        uri.scheme !== 'file' ||
+        !host?.isDesignUri(uri) ||
+        vscode.workspace.getWorkspaceFolder(uri) === undefined ||
+        !vscode.workspace.getConfiguration('mlsd').get('checkWorkspace', true)
+      )
+        return false;
+      void client
+        .sendNotification(closed ? EDITOR_CLOSED_NOTIFICATION : EDITOR_OPENED_NOTIFICATION, {
+          uri: client.code2ProtocolConverter.asUri(uri),
+        })
+        .catch(() => {});
+      return true;
+    },
+  );
   const lenses = quickCodeLenses((document) =>
     host?.current
       ?.getFeature(CodeLensRequest.method)
@@ -124,6 +146,7 @@ export function activateMlsd(context: vscode.ExtensionContext, newClient: Client
     closedTabs,
     host,
     new CoverageStatusBar(host, onCoverage),
+    new DesignsView(host, context.workspaceState),
     { dispose: () => clearTimeout(refresh) },
     ...registerCommands(context, host, () => {
       errorShown = false; // after a restart the user asked for, a new failure is worth saying

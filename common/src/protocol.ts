@@ -127,6 +127,8 @@ export interface MlsdSettings {
   run: 'onType' | 'onSave';
   debounceMs: number;
   rules: Record<string, unknown>;
+  /** Check every design of the workspace, not only the open ones (the Problems panel lists them). */
+  checkWorkspace: boolean;
 }
 
 export const DEFAULT_SETTINGS: MlsdSettings = {
@@ -136,6 +138,7 @@ export const DEFAULT_SETTINGS: MlsdSettings = {
   run: 'onType',
   debounceMs: 200,
   rules: {},
+  checkWorkspace: true,
 };
 
 /**
@@ -165,4 +168,44 @@ export interface FollowUpInfo {
 export interface FollowUpsResult {
   step: { id: string; number: number; title: string };
   questions: FollowUpInfo[];
+}
+
+/**
+ * `mlsd/designs`: one summary per design of the workspace (every design the scan found, and the
+ * open ones), for the Designs view. Counted as the status bar counts (model/stepMeasures.ts).
+ */
+export const DesignsRequest = request0<DesignsResult>('mlsd/designs');
+export interface DesignSummary {
+  uri: string;
+  /** The case study's id and title, when the front matter names one. */
+  caseStudy?: { id: string; title: string };
+  /** Steps written, as `CoverageResult.stepsPresent`. */
+  stepsPresent: number;
+  stepsTotal: number;
+  requiredCovered: number;
+  requiredTotal: number;
+  /** Findings shown in the Problems panel (errors, warnings and information; hints are not). */
+  problems: number;
+  /** True when the summary comes from the editor's text rather than the file on disk. */
+  open: boolean;
+}
+export interface DesignsResult {
+  designs: DesignSummary[];
+  /** True while the first scan of the workspace is running (more designs are coming). */
+  scanning: boolean;
+}
+
+/** `mlsd/designsChanged` (server to client, no params): the summaries changed; ask again. */
+export const DESIGNS_CHANGED_NOTIFICATION = 'mlsd/designsChanged';
+
+/**
+ * `mlsd/editorClosed` and `mlsd/editorOpened` (client to server, params `{ uri }`): the last tab
+ * showing a design closed, or a tab shows it again. VS Code says a document is closed (didClose)
+ * only when it drops it, seconds later or never while an extension holds it; meanwhile the server
+ * treats a design whose tabs are closed as closed (its findings are those of the file on disk).
+ */
+export const EDITOR_CLOSED_NOTIFICATION = 'mlsd/editorClosed';
+export const EDITOR_OPENED_NOTIFICATION = 'mlsd/editorOpened';
+export interface EditorTabParams {
+  uri: string;
 }

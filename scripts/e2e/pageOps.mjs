@@ -469,6 +469,52 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       return { clicked: true, message: message.trim() };
     },
 
+    /**
+     * The rows of the side bar view titled `title` (e.g. the Explorer's "Designs"), top to
+     * bottom: label and description. Satisfied when a row's label contains each of `labels`.
+     */
+    async viewRows({ title, labels, click }, timeoutMs) {
+      const answer = await poll(timeoutMs, async () => {
+        const rows = await page.evaluate((title) => {
+          const pane = [...document.querySelectorAll(/** @type {'div'} */ ('.pane'))].find(
+            (p) =>
+              p.querySelector('.pane-header .title')?.textContent?.trim().toLowerCase() ===
+              title.toLowerCase(),
+          );
+          if (!pane) return null;
+          return [...pane.querySelectorAll(/** @type {'div'} */ ('.pane-body .monaco-list-row'))]
+            .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+            .map((row) => ({
+              label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+              description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+            }));
+        }, title);
+        const missing = rows
+          ? labels.filter((l) => !rows.some((r) => r.label.includes(l)))
+          : labels;
+        return {
+          found: rows !== null,
+          rows: rows ?? [],
+          satisfied: rows !== null && missing.length === 0,
+          why:
+            rows === null
+              ? `no view titled "${title}"`
+              : missing.length
+                ? `no row ${missing.join(', ')}`
+                : '',
+        };
+      });
+      // Clicks the row as a user does (its label), once the rows are there.
+      if (click && answer.satisfied) {
+        await page
+          .locator('.pane', { has: page.locator('.pane-header .title', { hasText: title }) })
+          .locator('.monaco-list-row .label-name', { hasText: click })
+          .first()
+          .click();
+      }
+      return answer;
+    },
+
     /** A screenshot, once `waitFor` (a selector, e.g. the code lenses) shows, if it does. */
     async snapshot({ name, waitFor }, timeoutMs) {
       if (waitFor) {

@@ -3,6 +3,7 @@
 // the features for both.
 import type { Connection } from 'vscode-languageserver';
 import type { ConfigReader } from './projectConfigs';
+import type { DesignSource } from './workspace/designSource';
 
 export interface ServerEnvironment {
   connection: Connection;
@@ -12,6 +13,8 @@ export interface ServerEnvironment {
   collectWhenIdle(): void;
   /** Reads `.mlsd.json` files (Node's file system); none in the browser, where no config is read. */
   configReader?: ConfigReader;
+  /** Lists and reads the workspace's designs on disk; none in the browser (open designs only). */
+  designSource?: DesignSource;
 }
 
 let current: ServerEnvironment | undefined;

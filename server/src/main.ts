@@ -9,6 +9,7 @@ import { nodeConfigReader } from './configReader';
 import { setServerEnvironment } from './environment';
 import { collectWhenIdle } from './idleCollect';
 import { stdioStreams } from './transport';
+import { nodeDesignSource } from './workspace/nodeDesignSource';
 
 export const cli = cliMain;
 
@@ -30,6 +31,7 @@ function startServer(): void {
     version: process.env.MLSD_VERSION ?? '0.0.0-dev',
     collectWhenIdle: () => collectWhenIdle(),
     configReader: nodeConfigReader,
+    designSource: nodeDesignSource,
   });
   void import('./server');
 }

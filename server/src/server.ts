@@ -5,28 +5,37 @@ import {
   ErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CoverageRequest,
+  DESIGNS_CHANGED_NOTIFICATION,
+  DesignsRequest,
+  EDITOR_CLOSED_NOTIFICATION,
+  EDITOR_OPENED_NOTIFICATION,
+  type EditorTabParams,
   FollowUpsRequest,
   InsertMissingStepsRequest,
   RulesRequest,
   TemplatesRequest,
+  type DesignSummary,
   type MlsdSettings,
 } from '../../common/src/protocol';
 import { URI_TO_PATH } from './uri';
-import { Analyzer } from './analysis/analyse';
+import { analyseDesign, Analyzer } from './analysis/analyse';
 import type { Analysis } from './model/analysis';
 import { builtInRegistry } from './framework/registry';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
 import { coverageOf } from './features/coverageSummary';
+import { designSummary, unmeasuredSummary } from './features/designSummary';
 import { diagnosticsFor } from './features/diagnostics';
 import { isTooLarge, tooLargeDiagnostic } from './features/documentSize';
 import { documentSymbols } from './features/documentSymbols';
@@ -42,6 +51,8 @@ import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
 import { ProjectConfigs, type DesignConfig } from './projectConfigs';
+import { WorkspaceChecker, type FileEvent } from './workspace/workspaceChecker';
+import { scanProgress, watchedDesignGlobs } from './workspaceWiring';
 
 // The connection and what differs between Node and the browser come from the entry point.
 const { connection, collectWhenIdle, version } = serverEnvironment();
@@ -51,14 +62,28 @@ const registry = builtInRegistry();
 const analyzer = new Analyzer({ registry });
 /** The `.mlsd.json` of each design, read by the entry point's reader (none in the browser). */
 const projectConfigs = new ProjectConfigs(serverEnvironment().configReader, registry);
+/** The window's workspace folders, as URIs. */
 let workspaceFolders: string[] = [];
 
 /** The nearest `.mlsd.json` of a design saved on disk (none for untitled or virtual documents). */
 function designConfig(uri: string): DesignConfig {
   if (!uri.startsWith('file:')) return { problems: [] };
-  const found = projectConfigs.forDesign(URI_TO_PATH(uri), workspaceFolders);
+  const roots = workspaceFolders.filter((f) => f.startsWith('file:')).map((f) => URI_TO_PATH(f));
+  const found = projectConfigs.forDesign(URI_TO_PATH(uri), roots);
   reportOnce(found.problems);
   return found;
+}
+
+/** A design's rules and framework: its `.mlsd.json` over the settings. */
+function designOptions(
+  uri: string,
+  current: MlsdSettings,
+): { rules: MlsdSettings['rules']; framework: string | undefined } {
+  const { config } = designConfig(uri);
+  return {
+    rules: config?.rules ? { ...current.rules, ...config.rules } : current.rules,
+    framework: config?.framework ?? current.framework,
+  };
 }
 
 let hasConfigurationCapability = false;
@@ -90,11 +115,35 @@ const analyses = new Map<string, CachedAnalysis>();
 const published = new Map<string, Analysis | number>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
+/** Documents VS Code still holds whose last tab was closed: checked as closed designs. */
+const tabsClosed = new Set<string>();
+const shownInEditor = (uri: string) => documents.get(uri) !== undefined && !tabsClosed.has(uri);
+
+let workDoneProgress = false;
+let watchRegistration = false;
+/**
+ * Every design of the workspace in the Problems panel. The disk is reached only through the
+ * DesignSource given here (a build without a file system gives none: open designs only).
+ */
+const workspace = new WorkspaceChecker({
+  source: serverEnvironment().designSource,
+  // The editor may spell a file's URI differently from the scan ("%21" for "!").
+  isOpen: (uri) =>
+    shownInEditor(uri) ||
+    documents
+      .all()
+      .some(
+        (document) => shownInEditor(document.uri) && URI_TO_PATH(document.uri) === URI_TO_PATH(uri),
+      ),
+  check: checkClosedDesign,
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  changed: () => void connection.sendNotification(DESIGNS_CHANGED_NOTIFICATION),
+  progress: () => (workDoneProgress ? scanProgress(connection) : Promise.resolve(undefined)),
+});
+
 function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
   // `.mlsd.json` over the settings: its framework, and its rule severities over `mlsd.rules`.
-  const { config } = designConfig(document.uri);
-  const rules = config?.rules ? { ...current.rules, ...config.rules } : current.rules;
-  const framework = config?.framework ?? current.framework;
+  const { rules, framework } = designOptions(document.uri, current);
   const rulesKey = JSON.stringify([rules, framework]);
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
@@ -117,6 +166,42 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
     );
     return undefined;
   }
+}
+
+/**
+ * A closed design's findings, from its text on disk: a one-shot analysis (nothing of it is kept),
+ * with the settings of its workspace folder (one configuration request per folder, not per file).
+ */
+async function checkClosedDesign(
+  uri: string,
+  text: string,
+): Promise<{ diagnostics: Diagnostic[]; summary: DesignSummary } | undefined> {
+  const folder = workspaceFolders.find((f) => uri.startsWith(`${f.replace(/\/+$/, '')}/`));
+  const resolved = await settings.get(folder);
+  reportOnce(resolved.problems);
+  const workspaceWide = await settings.get(undefined);
+  if (!resolved.settings.enable) return undefined;
+  const patterns = [...resolved.settings.files, ...workspaceWide.settings.files];
+  if (!isDesignPath(URI_TO_PATH(uri), patterns)) return undefined;
+  if (isTooLarge(text))
+    return { diagnostics: [tooLargeDiagnostic(text)], summary: unmeasuredSummary(uri, false) };
+  const analysis = analyseDesign(text, { registry, ...designOptions(uri, resolved.settings) });
+  return { diagnostics: diagnosticsFor(analysis), summary: designSummary(uri, analysis, false) };
+}
+
+/** Lists and checks the workspace's designs, or stops doing so, as the settings say. */
+async function scanWorkspace(): Promise<void> {
+  if (!workspace.available) return;
+  const current = (await settings.get(undefined)).settings;
+  if (!current.enable || !current.checkWorkspace || workspaceFolders.length === 0) {
+    workspace.stop();
+    return;
+  }
+  await workspace.start(
+    workspaceFolders,
+    (path) => !/\.report\.md$/i.test(path) && isDesignPath(path, current.files),
+  );
+  collectWhenIdle();
 }
 
 async function designSettings(uri: string): Promise<ValidatedSettings | undefined> {
@@ -145,7 +230,7 @@ async function designAnalysis(
 
 async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
-  if (!document) return;
+  if (!document || tabsClosed.has(uri)) return;
   const version = document.version;
   const resolved = await designSettings(uri);
   const latest = documents.get(uri);
@@ -160,6 +245,7 @@ async function validate(uri: string): Promise<void> {
     analyzer.forget(uri);
     if (published.get(uri) === version) return;
     published.set(uri, version);
+    workspace.setOpenSummary(unmeasuredSummary(uri, true));
     connection.sendDiagnostics({
       uri,
       version,
@@ -172,6 +258,7 @@ async function validate(uri: string): Promise<void> {
   if (!analysis || published.get(uri) === analysis) return;
   published.set(uri, analysis);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
+  workspace.setOpenSummary(designSummary(uri, analysis, true));
   collectWhenIdle();
 }
 
@@ -206,9 +293,11 @@ connection.onInitialize((params): InitializeResult => {
   // The web worker has no rule pages on disk: the client says where the extension's are.
   if (!ruleDocsUri('MLSD001') && typeof options?.ruleDocs === 'string')
     setRuleDocsBase(options.ruleDocs);
-  workspaceFolders = (params.workspaceFolders ?? [])
-    .filter((folder) => folder.uri.startsWith('file:'))
-    .map((folder) => URI_TO_PATH(folder.uri));
+  workspaceFolders =
+    params.workspaceFolders?.map((folder) => folder.uri) ??
+    (params.rootUri ? [params.rootUri] : []);
+  workDoneProgress = Boolean(capabilities.window?.workDoneProgress);
+  watchRegistration = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   return {
     capabilities: {
       textDocumentSync: {
@@ -225,6 +314,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'MLSD steps' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
+      // Folders added to or removed from the window are scanned or cleared (workspace checking).
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlsd', version },
   };
@@ -235,6 +326,42 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlsd' });
   }
   reportOnce(registry.errors.map((e) => e.message));
+  void (async () => {
+    // The client watches the design files and says when one is created, changed or deleted.
+    if (watchRegistration && workspace.available) {
+      const files = (await settings.get(undefined)).settings.files;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: watchedDesignGlobs(files).map((globPattern) => ({ globPattern })),
+      });
+    }
+    await scanWorkspace();
+  })();
+  try {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolders = [
+        ...workspaceFolders.filter((folder) => !removed.has(folder)),
+        ...event.added.map((folder) => folder.uri),
+      ];
+      void scanWorkspace();
+    });
+  } catch {
+    // The client does not tell folder changes: the folders stay those of the start.
+  }
+});
+
+// The client says when a design file (workspace checking) or a `.mlsd.json` is created, changed or
+// deleted. A config change checks every design again, open or closed, without a reload.
+connection.onDidChangeWatchedFiles((params) => {
+  const isConfig = (change: { uri: string }) => /(^|[\\/])\.mlsd\.json$/i.test(change.uri);
+  const designs = params.changes.filter((change) => !isConfig(change));
+  if (designs.length < params.changes.length) {
+    projectConfigs.clear();
+    analyses.clear();
+    for (const document of documents.all()) schedule(document.uri, 0);
+    void scanWorkspace();
+  }
+  if (designs.length > 0) workspace.fileEvents(designs as FileEvent[]);
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -243,19 +370,17 @@ connection.onDidChangeConfiguration((change) => {
   settings.clear();
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
+  void scanWorkspace();
 });
 
-// A `.mlsd.json` changed, appeared or went away (the client watches them): read the configs again
-// and check every open design again, without a reload.
-connection.onDidChangeWatchedFiles(() => {
-  projectConfigs.clear();
-  analyses.clear();
-  for (const document of documents.all()) schedule(document.uri, 0);
+documents.onDidOpen((event) => {
+  tabsClosed.delete(event.document.uri);
+  schedule(event.document.uri, 0);
 });
-
-documents.onDidOpen((event) => schedule(event.document.uri, 0));
 documents.onDidChangeContent(async (event) => {
   const uri = event.document.uri;
+  // Changed again (reverted, or edited by an extension): the editor's text is what counts.
+  if (tabsClosed.delete(uri)) published.delete(uri);
   const current = (await settings.get(uri)).settings;
   if (current.run === 'onType') schedule(uri, current.debounceMs);
 });
@@ -271,7 +396,31 @@ documents.onDidClose((event) => {
   analyzer.forget(uri);
   settings.forget(uri);
   collectWhenIdle();
-  if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  // A design on disk keeps its findings (checked again from the disk); any other is cleared.
+  // Its tabs closed earlier: the workspace checker (or the clearing) has dealt with it already.
+  if (tabsClosed.delete(uri)) return;
+  published.delete(uri);
+  // Cleared even when nothing was published since: a disk check of it may have been.
+  if (!workspace.closed(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onNotification(EDITOR_CLOSED_NOTIFICATION, (params: EditorTabParams) => {
+  const uri = params?.uri;
+  if (typeof uri !== 'string' || !documents.get(uri) || tabsClosed.has(uri)) return;
+  tabsClosed.add(uri);
+  clearTimeout(timers.get(uri));
+  timers.delete(uri);
+  analyses.delete(uri);
+  analyzer.forget(uri);
+  published.delete(uri);
+  // Cleared even when nothing was published since: a disk check of it may have been.
+  if (!workspace.closed(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+connection.onNotification(EDITOR_OPENED_NOTIFICATION, (params: EditorTabParams) => {
+  const uri = params?.uri;
+  if (typeof uri !== 'string' || !tabsClosed.delete(uri)) return;
+  published.delete(uri);
+  schedule(uri, 0);
 });
 
 // Every handler answers: a bug in a feature, or params that are not what the protocol says, is
@@ -380,6 +529,7 @@ connection.onRequest(requestType(FollowUpsRequest), (params, token) =>
     },
   ),
 );
+connection.onRequest(requestType(DesignsRequest), () => workspace.designs());
 connection.onRequest(requestType(TemplatesRequest), () => ({ templates: templates(registry) }));
 connection.onRequest(requestType(RulesRequest), () => ({
   rules: allRules.map((rule) => ({

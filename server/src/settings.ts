@@ -30,6 +30,10 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     if (typeof value.enable === 'boolean') settings.enable = value.enable;
     else problems.push('Setting "mlsd.enable" must be true or false; true is used.');
   }
+  if (value.checkWorkspace !== undefined) {
+    if (typeof value.checkWorkspace === 'boolean') settings.checkWorkspace = value.checkWorkspace;
+    else problems.push('Setting "mlsd.checkWorkspace" must be true or false; true is used.');
+  }
   if (value.files !== undefined) {
     if (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string')) {
       const patterns = (value.files as string[]).filter((f) => f.trim() !== '');

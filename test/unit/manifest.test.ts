@@ -147,6 +147,7 @@ describe('extension manifest', () => {
       'mlsd.enable': { default: true, scope: 'resource' },
       'mlsd.framework': { default: 'aminian-7', scope: 'resource' },
       'mlsd.files': { default: [], scope: 'resource' },
+      'mlsd.checkWorkspace': { default: true, scope: 'window' },
       'mlsd.run': { default: 'onType', scope: 'resource' },
       'mlsd.debounceMs': { default: 200, scope: 'resource' },
       'mlsd.rules': { default: {}, scope: 'resource' },
@@ -231,6 +232,18 @@ describe('extension manifest', () => {
     const build = fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
     for (const file of ['dist/browserExtension.js', 'dist/browserServer.js', 'dist/data.json'])
       assert.ok(build.includes(`'${file}'`), file);
+  });
+
+  it('contributes the Designs view to the Explorer, under the id the client registers', () => {
+    const views = (
+      contributes as unknown as { views: Record<string, { id: string; name: string }[]> }
+    ).views;
+    assert.deepEqual(
+      views.explorer.map((view) => [view.id, view.name]),
+      [['mlsd.designs', 'Designs']],
+    );
+    const client = fs.readFileSync(path.join(root, 'client', 'src', 'designsView.ts'), 'utf8');
+    assert.match(client, /DESIGNS_VIEW_ID = 'mlsd\.designs'/);
   });
 
   it('activates on design files, also outside a workspace', () => {

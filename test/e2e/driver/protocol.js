@@ -163,6 +163,11 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  * @property {{ args: { contains: string, button: string },
  *   result: { clicked: boolean, message: string } }} clickNotificationButton
  *   clicks `button` on the notification toast that contains `contains`
+ * @property {{ args: { title: string, labels: string[], click?: string },
+ *   result: Polled & { found: boolean, rows: { label: string, description: string }[], why: string } }}
+ *   viewRows
+ *   the rows of the side bar view titled `title`, top to bottom; a row's label contains each of
+ *   `labels`; then clicks the row whose label contains `click`
  * @property {{ args: { name: string, waitFor?: string }, result: { file: string } }} snapshot
  *   a screenshot `name`.png in the results folder
  * @property {{ args: { name: string, passed: boolean }, result: { file?: string } }} scenarioEnd
@@ -213,6 +218,7 @@ const PAGE_OPS = [
   'scenarioEnd',
   'type',
   'quickFixMenu',
+  'viewRows',
   'check',
 ];
 

@@ -42,6 +42,7 @@ const {
 
 /** @type {Scenario[]} */
 const scenarios = [
+  require('./scenarios/designs-view'),
   require('./scenarios/problems-panel'),
   require('./scenarios/quick-fix-inserts-step'),
   require('./scenarios/quick-fix-menu'),

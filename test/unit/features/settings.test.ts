@@ -14,6 +14,7 @@ describe('settings and design files', () => {
       files: '*.md',
       rules: { 'thin-step': 'off', MLSD006: 'loud', bogus: 'error' },
       framework: 'Not An Id',
+      checkWorkspace: 'often',
     });
     assert.deepEqual(settings, {
       enable: true,
@@ -22,10 +23,12 @@ describe('settings and design files', () => {
       run: 'onType',
       debounceMs: 200,
       rules: { MLSD005: 'off' },
+      checkWorkspace: true,
     });
     assert.equal(problems.length, 7);
     assert.ok(problems.some((p) => p.includes('mlsd.framework')));
     assert.equal(validateSettings({ framework: 'nine-step' }).settings.framework, 'nine-step');
+    assert.ok(problems.some((p) => p.includes('mlsd.checkWorkspace')));
     assert.ok(problems.some((p) => p.includes('mlsd.run')));
     assert.ok(problems.some((p) => p.includes('Unknown rule "bogus"')));
   });
