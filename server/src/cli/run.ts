@@ -27,6 +27,7 @@ export interface CliResult {
 }
 
 const HELP = `Usage: mlsd check [options] <file|dir|glob>...
+       mlsd report [--format md|html|json] [-o FILE] <file|dir|glob>...
 
 Checks machine-learning system design practice answers (*.mlsd.md) against the
 7-step framework: missing, out-of-order, duplicate, empty and thin steps,
@@ -132,12 +133,16 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   return options;
 }
 
-interface LoadedConfig {
+export interface LoadedConfig {
   rules?: RuleSettings;
   registry: FrameworkRegistry;
 }
 
-function loadConfig(file: string | undefined, env: CliEnvironment, errors: string[]): LoadedConfig {
+export function loadConfig(
+  file: string | undefined,
+  env: CliEnvironment,
+  errors: string[],
+): LoadedConfig {
   const registry = new FrameworkRegistry();
   registry.loadDirectory(builtInDataDir());
   if (!file) return { registry };
