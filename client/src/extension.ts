@@ -21,6 +21,8 @@ import { ServerHost } from './host';
 import { quickCodeLenses } from './lensTiming';
 import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
 import { CoverageStatusBar } from './statusBar';
+import { AdvanceableClock } from './practice/clock';
+import { PracticeController } from './practice/controller';
 
 // The library forces its own pop-up when the connection fails; this extension says it once, below.
 class MlsdLanguageClient extends LanguageClient {
@@ -125,15 +127,23 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
       void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => {});
     }, 100);
   };
+  // The system clock, which only the editor tests move forward (mlsd.advancePracticeClock).
+  const practice = new PracticeController(context, host, new AdvanceableClock());
   context.subscriptions.push(
     output,
     closedTabs,
     host,
     new CoverageStatusBar(host, onCoverage),
     { dispose: () => clearTimeout(refresh) },
-    ...registerCommands(context, host, () => {
-      errorShown = false; // after a restart the user asked for, a new failure is worth saying
-    }),
+    practice,
+    ...registerCommands(
+      context,
+      host,
+      () => {
+        errorShown = false; // after a restart the user asked for, a new failure is worth saying
+      },
+      practice,
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('mlsd.enable') || event.affectsConfiguration('mlsd.files')) {
         void host?.reconcile(true);

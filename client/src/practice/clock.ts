@@ -56,3 +56,37 @@ export class ManualClock implements Clock {
     this.time = end;
   }
 }
+
+/**
+ * The system clock that the editor tests can move forward (the test-only command
+ * `mlsd.advancePracticeClock`, kept out of the palette): `advance` adds to an offset one interval
+ * at a time and runs the tickers at each, as if that time had passed.
+ */
+export class AdvanceableClock implements Clock {
+  private offset = 0;
+  private readonly tickers = new Set<{ intervalMs: number; tick: () => void }>();
+
+  now(): number {
+    return Date.now() + this.offset;
+  }
+
+  every(intervalMs: number, tick: () => void): Ticker {
+    const ticker = { intervalMs, tick };
+    this.tickers.add(ticker);
+    const handle = setInterval(tick, intervalMs);
+    return {
+      dispose: () => {
+        clearInterval(handle);
+        this.tickers.delete(ticker);
+      },
+    };
+  }
+
+  advance(ms: number): void {
+    const step = Math.min(1000, ...[...this.tickers].map((t) => t.intervalMs));
+    for (let done = 0; done < ms; done += step) {
+      this.offset += Math.min(step, ms - done);
+      for (const ticker of [...this.tickers]) ticker.tick();
+    }
+  }
+}
