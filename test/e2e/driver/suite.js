@@ -55,6 +55,7 @@ const scenarios = [
   require('./scenarios/rule-setting-off'),
   require('./scenarios/server-killed-restarted'),
   require('./scenarios/design-check-and-follow-up'),
+  require('./scenarios/practice-interview'),
   require('./scenarios/restricted-mode'),
 ];
 
