@@ -268,16 +268,17 @@ describe('mlsd report', () => {
         if (message.type() === 'error') errors.push(message.text());
       });
       await page.goto(`file://${out}`);
-      const seen = await page.evaluate(() => {
+      // Runs in the page (a string: this test is compiled without the DOM's types).
+      const seen = (await page.evaluate(`(() => {
         const charts = [...document.querySelectorAll('svg.mlsd-chart')];
         return {
           charts: charts.length,
           titles: charts.map((c) => c.querySelector('title')?.textContent ?? ''),
           bars: charts.map((c) => c.querySelectorAll('rect.mlsd-bar[data-value]').length),
           drawn: charts.every((c) => c.getBoundingClientRect().width > 100),
-          fill: getComputedStyle(document.querySelector('rect.mlsd-bar')!).fill,
+          fill: getComputedStyle(document.querySelector('rect.mlsd-bar')).fill,
         };
-      });
+      })()`)) as { charts: number; titles: string[]; bars: number[]; drawn: boolean; fill: string };
       assert.equal(seen.charts, 5, 'one topics chart per example');
       assert.ok(seen.titles.every((t) => t === 'Topics covered per step'));
       assert.ok(

@@ -93,6 +93,7 @@ module.exports = {
     await vscode.commands.executeCommand('notifications.hideList');
     // Some answer in two steps, for a report with something covered.
     const lines = editor.document.getText().split('\n');
+    /** @param {string} heading */
     const after = (heading) => lines.findIndex((l) => l.startsWith(heading)) + 1;
     await editor.edit((edit) => {
       edit.insert(
