@@ -1,7 +1,7 @@
 // The import rules of the code base (docs/architecture.md draws them). Checked by `npm run lint`
 // and by test/unit/architecture.test.ts. Layers, lowest first:
 //   core -> framework -> model -> parse -> fixes -> rules -> analysis (the engine)
-//   -> features -> server.ts / cli/ ; common/ is shared by the server and the client.
+//   -> features -> report -> server.ts / cli/ ; common/ is shared by the server and the client.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const SERVER = '^server/src/';
 const layer = (name) => `${SERVER}${name}(/|\\.ts$)`;
@@ -81,6 +81,23 @@ module.exports = {
       to: { path: '^server/src/rules/', pathNot: '^server/src/rules/(types\\.ts$|shared/)' },
     },
     onlyBelow('analysis', ['core', 'framework', 'model', 'parse', 'fixes', 'rules']),
+    onlyBelow('report', [
+      'core',
+      'framework',
+      'model',
+      'parse',
+      'fixes',
+      'rules',
+      'analysis',
+      'features',
+    ]),
+    {
+      name: 'features-below-report',
+      comment: 'The practice report is built from features (follow-ups), never the other way.',
+      severity: 'error',
+      from: { path: '^server/src/features/' },
+      to: { path: '^server/src/report/' },
+    },
     {
       name: 'features-below-server',
       comment: 'Editor features are pure functions of an analysis; the server wires them.',

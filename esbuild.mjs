@@ -33,6 +33,8 @@ const builds = [
     alias: {
       'semver/functions/parse': './client/shims/semverParse.ts',
       'semver/functions/satisfies': './client/shims/semverSatisfies.ts',
+      // Only for file-operation filters, which mlsd's server never registers.
+      minimatch: './client/shims/minimatch.ts',
     },
   },
   // One bundle for the language server and the CLI's checker (server/src/main.ts).

@@ -21,6 +21,8 @@ import { ServerHost } from './host';
 import { quickCodeLenses } from './lensTiming';
 import { CoverageCache, mlsdPreviewPlugin, type MarkdownItLike } from './previewBadges';
 import { CoverageStatusBar } from './statusBar';
+import { AdvanceableClock } from './practice/clock';
+import { PracticeController } from './practice/controller';
 
 let host: ServerHost | undefined;
 
@@ -141,6 +143,8 @@ export function activateMlsd(context: vscode.ExtensionContext, newClient: Client
       void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => {});
     }, 100);
   };
+  // The system clock, which only the editor tests move forward (mlsd.advancePracticeClock).
+  const practice = new PracticeController(context, host, new AdvanceableClock());
   context.subscriptions.push(
     output,
     closedTabs,
@@ -148,9 +152,15 @@ export function activateMlsd(context: vscode.ExtensionContext, newClient: Client
     new CoverageStatusBar(host, onCoverage),
     new DesignsView(host, context.workspaceState),
     { dispose: () => clearTimeout(refresh) },
-    ...registerCommands(context, host, () => {
-      errorShown = false; // after a restart the user asked for, a new failure is worth saying
-    }),
+    practice,
+    ...registerCommands(
+      context,
+      host,
+      () => {
+        errorShown = false; // after a restart the user asked for, a new failure is worth saying
+      },
+      practice,
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('mlsd.enable') || event.affectsConfiguration('mlsd.files')) {
         void host?.reconcile(true);

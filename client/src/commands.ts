@@ -13,12 +13,14 @@ import {
 import type { ServerHost } from './host';
 import { askFollowUp } from './followUp';
 import { newDesign } from './newDesign';
+import type { PracticeController, StartArguments } from './practice/controller';
 import { requestType } from './requestType';
 
 export function registerCommands(
   context: vscode.ExtensionContext,
   host: ServerHost,
   beforeRestart: () => void,
+  practice: PracticeController,
 ): vscode.Disposable[] {
   // One handler per command id: the compiler checks that every command has one.
   const handlers: Record<CommandId, (...args: unknown[]) => Promise<void>> = {
@@ -36,10 +38,30 @@ export function registerCommands(
       openRuleDocumentation(context, host, rule),
     [Commands.revealPosition]: (uri?: unknown, line?: unknown, character?: unknown) =>
       revealPosition(uri, line, character),
+    [Commands.startPractice]: (args?: unknown) => practice.start(startArguments(args)),
+    [Commands.pausePractice]: () => practice.pause(),
+    [Commands.resumePractice]: () => practice.resume(),
+    [Commands.stopPractice]: () => practice.stop(),
+    [Commands.practiceMenu]: () => practice.menu(),
+    [Commands.advancePracticeClock]: async (ms?: unknown) => {
+      if (typeof ms === 'number' && Number.isFinite(ms) && ms > 0) practice.advanceClock(ms);
+    },
   };
   return Object.entries(handlers).map(([id, handler]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => run(() => handler(...args))),
   );
+}
+
+/** The arguments a keybinding or a test may give "Start Practice Interview"; others are ignored. */
+function startArguments(args: unknown): StartArguments {
+  if (typeof args !== 'object' || args === null) return {};
+  const given = args as Record<string, unknown>;
+  return {
+    ...(typeof given.caseStudy === 'string' ? { caseStudy: given.caseStudy } : {}),
+    ...(typeof given.prompt === 'string' ? { prompt: given.prompt } : {}),
+    ...(typeof given.minutes === 'number' ? { minutes: given.minutes } : {}),
+    ...(given.folder instanceof vscode.Uri ? { folder: given.folder } : {}),
+  };
 }
 
 async function run(action: () => Promise<void>): Promise<void> {

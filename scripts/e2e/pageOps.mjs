@@ -440,6 +440,45 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
     },
 
     /**
+     * A webview's page (the frame whose document has `selector`): the ids of the elements that
+     * match, how many data bars (`rect.mlsd-bar[data-value]`) each chart draws, the computed fill of the first
+     * bar and the page's Content-Security-Policy. Satisfied when every id of `ids` is there.
+     */
+    async webviewContent({ selector, ids = [] }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        for (const frame of page.frames()) {
+          const seen = await frame
+            .evaluate((selector) => {
+              const found = [...document.querySelectorAll(selector)];
+              if (found.length === 0) return undefined;
+              const bar = document.querySelector('rect.mlsd-bar');
+              return {
+                ids: found.map((element) => element.id),
+                bars: Object.fromEntries(
+                  found.map((element) => [
+                    element.id,
+                    element.querySelectorAll('rect.mlsd-bar[data-value]').length,
+                  ]),
+                ),
+                titles: found.map((element) => element.querySelector('title')?.textContent ?? ''),
+                fill: bar ? getComputedStyle(bar).fill : '',
+                csp:
+                  document
+                    .querySelector('meta[http-equiv="Content-Security-Policy"]')
+                    ?.getAttribute('content') ?? '',
+                scripts: document.querySelectorAll('script').length,
+              };
+            }, selector)
+            .catch(() => undefined);
+          if (seen) {
+            return { ...seen, satisfied: ids.every((id) => seen.ids.includes(id)) };
+          }
+        }
+        return { satisfied: false, ids: [], bars: {}, titles: [], fill: '', csp: '', scripts: 0 };
+      });
+    },
+
+    /**
      * The notifications whose message contains `contains`, in the notification center (which keeps
      * them after their toast has gone): satisfied when there are exactly `count`.
      */

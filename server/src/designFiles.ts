@@ -1,5 +1,6 @@
 // Which documents are designs: `*.mlsd.md`, plus the globs of the `mlsd.files` setting.
 import { compileGlob, type GlobMatcher } from './glob';
+import { isPracticeReportFileName } from '../../common/src/practice';
 
 // Paths are compared without case on Windows and macOS; in the browser (no process) with case, as
 // the virtual file systems of web editors do.
@@ -24,6 +25,8 @@ function matcherFor(pattern: string): GlobMatcher {
 
 export function isDesignPath(path: string, patterns: readonly string[] = []): boolean {
   const normalised = path.split('\\').join('/');
+  // A practice report saved beside its design (`x.mlsd.report.md`) is never itself a design.
+  if (isPracticeReportFileName(normalised)) return false;
   if (normalised.toLowerCase().endsWith('.mlsd.md')) return true;
   const name = normalised.slice(normalised.lastIndexOf('/') + 1);
   const relative = normalised.replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');

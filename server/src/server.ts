@@ -45,6 +45,9 @@ import { hover } from './features/hover';
 import { insertMissingStepsEdits } from './features/insertMissingSteps';
 import { ruleDocsUri, setRuleDocsBase } from './features/ruleDocs';
 import { templates } from './features/templates';
+import { practiceStart } from './features/practiceStart';
+import { practiceReport } from './report/practiceReport';
+import { PracticeReportRequest, PracticeStartRequest } from '../../common/src/practice';
 import { isDesignPath } from './designFiles';
 import { serverEnvironment } from './environment';
 import { requestType } from './requestType';
@@ -531,6 +534,21 @@ connection.onRequest(requestType(FollowUpsRequest), (params, token) =>
 );
 connection.onRequest(requestType(DesignsRequest), () => workspace.designs());
 connection.onRequest(requestType(TemplatesRequest), () => ({ templates: templates(registry) }));
+connection.onRequest(requestType(PracticeStartRequest), (params) =>
+  practiceStart(registry, params),
+);
+connection.onRequest(requestType(PracticeReportRequest), (params, token) =>
+  answerFor(
+    PracticeReportRequest.method,
+    () => params.uri,
+    token,
+    null,
+    (analysis) => {
+      const path = URI_TO_PATH(params.uri);
+      return practiceReport(analysis, path.slice(path.lastIndexOf('/') + 1), params);
+    },
+  ),
+);
 connection.onRequest(requestType(RulesRequest), () => ({
   rules: allRules.map((rule) => ({
     id: rule.meta.id,

@@ -99,13 +99,19 @@ describe('extension manifest', () => {
     const contributed = contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(Commands).sort());
     assert.deepEqual(Object.values(Commands).sort(), [
+      'mlsd.advancePracticeClock',
       'mlsd.askFollowUp',
       'mlsd.insertMissingSteps',
       'mlsd.newDesign',
       'mlsd.openRuleDocumentation',
+      'mlsd.pausePractice',
+      'mlsd.practiceMenu',
       'mlsd.restartServer',
+      'mlsd.resumePractice',
       'mlsd.revealPosition',
       'mlsd.showCoverage',
+      'mlsd.startPractice',
+      'mlsd.stopPractice',
     ]);
     // Elsewhere the code names a command by its constant, never by a string of its own.
     for (const dir of ['client/src', 'server/src']) {
@@ -152,6 +158,8 @@ describe('extension manifest', () => {
       'mlsd.debounceMs': { default: 200, scope: 'resource' },
       'mlsd.rules': { default: {}, scope: 'resource' },
       'mlsd.trace.server': { default: 'off', scope: 'window' },
+      'mlsd.practice.minutes': { default: 45, scope: 'window' },
+      'mlsd.practice.stepNotices': { default: true, scope: 'window' },
     };
     assert.equal(contributes.configuration.title, 'MLSD');
     assert.deepEqual(Object.keys(settings).sort(), Object.keys(expected).sort());

@@ -1,7 +1,10 @@
 // The semver stand-in bundled into the extension (client/shims/semver.ts) answers
 // vscode-languageclient's VS Code version check as the semver package does.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parse, satisfies } from '../../client/shims/semver';
+import { Minimatch } from '../../client/shims/minimatch';
 
 describe('semver shim', () => {
   it('parses versions as semver does, and refuses what is not one', () => {
@@ -26,5 +29,13 @@ describe('semver shim', () => {
     insider.prerelease = [];
     assert.equal(satisfies(insider, '^1.91.0'), true);
     assert.throws(() => satisfies('1.91.0', '>=1.91.0'), /caret/);
+  });
+});
+
+describe('minimatch shim', () => {
+  it('is never needed: the server registers no file-operation filters, and it says so if one did', () => {
+    const server = fs.readFileSync(path.join(__dirname, '../../server/src/server.ts'), 'utf8');
+    assert.doesNotMatch(server, /fileOperations/);
+    assert.throws(() => new Minimatch('**/*.md'), /does not match file-operation globs/);
   });
 });

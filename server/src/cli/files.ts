@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareText } from '../core/text';
 import { compileGlob } from '../glob';
+import { isPracticeReportFileName } from '../../../common/src/practice';
 
 export const DESIGN_SUFFIX = '.mlsd.md';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', '.cache']);
@@ -75,7 +76,12 @@ function expandGlob(pattern: string, cwd: string): string[] | string {
   const dotted = /(?:^|\/)\./.test(glob);
   return walk(base).filter((file) => {
     const relative = path.relative(base, file).split(path.sep).join('/');
-    return compiled.match(relative) && (dotted || !/(?:^|\/)\./.test(relative));
+    // A practice report saved beside its design is not a design, whatever the glob.
+    return (
+      compiled.match(relative) &&
+      (dotted || !/(?:^|\/)\./.test(relative)) &&
+      !isPracticeReportFileName(relative)
+    );
   });
 }
 

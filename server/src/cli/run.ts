@@ -34,6 +34,7 @@ export interface CliResult {
 
 const HELP = `Usage: mlsd check [options] <file|dir|glob>...
        mlsd frameworks [--config FILE]
+       mlsd report [--format md|html|json] [-o FILE] <file|dir|glob>...
 
 Checks machine-learning system design practice answers (*.mlsd.md) against a
 framework (the book's 7 steps unless the front matter's "framework:", the
@@ -155,13 +156,17 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
   return options;
 }
 
-interface LoadedConfig {
+export interface LoadedConfig {
   rules?: RuleSettings;
   framework?: string;
   registry: FrameworkRegistry;
 }
 
-function loadConfig(file: string | undefined, env: CliEnvironment, errors: string[]): LoadedConfig {
+export function loadConfig(
+  file: string | undefined,
+  env: CliEnvironment,
+  errors: string[],
+): LoadedConfig {
   const registry = new FrameworkRegistry(nodeDataFiles);
   registry.loadDirectory(builtInDataDir());
   if (!file) return { registry };

@@ -5,17 +5,34 @@ import type { CompiledFramework, CompiledCaseStudy } from '../framework/compile'
 import type { FrameworkRegistry } from '../framework/registry';
 import type { TemplateInfo } from '../../../common/src/protocol';
 
+/** What a practice interview changes in a template: its length and the opening prompt quoted. */
+export interface TemplateOptions {
+  minutes?: number;
+  /** Quoted under the title instead of the case study's prompt. */
+  opening?: string;
+  title?: string;
+}
+
 export function designTemplate(
   framework: CompiledFramework,
   caseStudy?: CompiledCaseStudy,
+  options: TemplateOptions = {},
 ): string {
-  const title = caseStudy ? caseStudy.title : 'My ML system design';
+  const title = options.title ?? (caseStudy ? caseStudy.title : 'My ML system design');
   const lines = ['---', `title: ${yamlText(title)}`];
   // The front-matter key for the case study is `problem`.
   if (caseStudy) lines.push(`problem: ${caseStudy.id}`);
   if (framework.id !== 'aminian-7') lines.push(`framework: ${framework.id}`);
-  lines.push('level: senior', `minutes: ${framework.minutes}`, '---', '', `# ${title}`, '');
-  if (caseStudy) lines.push(`> ${caseStudy.prompt}`, '');
+  lines.push(
+    'level: senior',
+    `minutes: ${options.minutes ?? framework.minutes}`,
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  );
+  const opening = options.opening ?? caseStudy?.prompt;
+  if (opening) lines.push(`> ${opening}`, '');
   for (const step of framework.steps) {
     lines.push(`## ${step.number}. ${step.title}`, '');
     const body = step.template.trim();

@@ -157,6 +157,10 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  * @property {{ args: { text: string },
  *   result: Polled & { tag?: string, frame?: string, frames?: number } }} previewRendered
  *   the Markdown preview shows `text` as a heading
+ * @property {{ args: { selector: string, ids?: string[] },
+ *   result: Polled & { ids: string[], bars: Record<string, number>, titles: string[], fill: string,
+ *     csp: string, scripts: number } }} webviewContent
+ *   the webview page with elements matching `selector` (every id of `ids` among them)
  * @property {{ args: { contains: string, count: number },
  *   result: Polled & { messages: string[], count: number } }} notifications
  *   exactly `count` notifications contain `contains`
@@ -212,6 +216,7 @@ const PAGE_OPS = [
   'typeSnippet',
   'newDesign',
   'previewRendered',
+  'webviewContent',
   'notifications',
   'clickNotificationButton',
   'snapshot',

@@ -57,6 +57,7 @@ const scenarios = [
   require('./scenarios/project-config-file'),
   require('./scenarios/server-killed-restarted'),
   require('./scenarios/design-check-and-follow-up'),
+  require('./scenarios/practice-interview'),
   require('./scenarios/restricted-mode'),
 ];
 
