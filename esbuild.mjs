@@ -23,6 +23,13 @@ const common = {
   define: { 'process.env.MLSD_VERSION': JSON.stringify(pkg.version) },
 };
 
+const SERVER_ALIASES = {
+  // yaml's ES module build, so that the parts of it mlsd does not use are left out.
+  yaml: './node_modules/yaml/browser/index.js',
+  // HTML 4's named character references, not all 2,231 of HTML's (server/shims says why).
+  'character-entities': './server/shims/characterEntities.ts',
+};
+
 const builds = [
   {
     ...common,
@@ -42,8 +49,7 @@ const builds = [
     ...common,
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
-    // yaml's ES module build, so that the parts of it mlsd does not use are left out.
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
+    alias: SERVER_ALIASES,
   },
   // The web build: the client for the web extension host (CommonJS, like the desktop one) and the
   // language server for a web worker, with the framework data bundled (no file system there).
@@ -57,6 +63,7 @@ const builds = [
     alias: {
       'semver/functions/parse': './client/shims/semverParse.ts',
       'semver/functions/satisfies': './client/shims/semverSatisfies.ts',
+      minimatch: './client/shims/minimatch.ts',
     },
   },
   {
@@ -68,7 +75,7 @@ const builds = [
     outfile: 'dist/browserServer.js',
     // A worker has no DOM: packages' `worker` builds, not their `browser` ones (which may use it).
     conditions: ['worker'],
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
+    alias: SERVER_ALIASES,
   },
 ];
 

@@ -53,7 +53,10 @@ describe('MLSD009 other-framework', () => {
   it('is quiet on the book\u2019s example designs and rule fixtures', () => {
     const dirs = [path.join(FIXTURES, '..', '..', 'examples'), path.join(FIXTURES, 'rules')];
     for (const dir of dirs)
-      for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.mlsd.md')))
+      // Every one but this rule's own fixture, which follows the nine-step template on purpose.
+      for (const name of fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.mlsd.md') && !n.startsWith('other-framework')))
         assert.deepEqual(
           otherFramework(fs.readFileSync(path.join(dir, name), 'utf8')).map((f) => f.message),
           [],

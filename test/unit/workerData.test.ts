@@ -23,7 +23,11 @@ describe('web worker data (workerData.ts)', () => {
     const worker = registryOf(data);
     const disk = builtInRegistry();
     assert.deepEqual(worker.errors, []);
-    assert.deepEqual([...worker.frameworks.keys()], [...disk.frameworks.keys()]);
+    assert.deepEqual(worker.frameworkIds(), disk.frameworkIds());
+    // The default is compiled now, the others on first use, as from disk.
+    assert.deepEqual([...worker.frameworks.keys()], ['aminian-7']);
+    assert.equal(worker.framework('nine-step')?.steps.length, 9);
+    assert.deepEqual([...worker.frameworks.keys()].sort(), ['aminian-7', 'nine-step']);
     assert.deepEqual([...worker.caseStudies.keys()].sort(), [...disk.caseStudies.keys()].sort());
   });
 

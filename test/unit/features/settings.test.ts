@@ -25,7 +25,7 @@ describe('settings and design files', () => {
       rules: { MLSD005: 'off' },
       checkWorkspace: true,
     });
-    assert.equal(problems.length, 7);
+    assert.equal(problems.length, 8);
     assert.ok(problems.some((p) => p.includes('mlsd.framework')));
     assert.equal(validateSettings({ framework: 'nine-step' }).settings.framework, 'nine-step');
     assert.ok(problems.some((p) => p.includes('mlsd.checkWorkspace')));
