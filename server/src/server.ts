@@ -55,7 +55,7 @@ import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
 import { ProjectConfigs, type DesignConfig } from './projectConfigs';
 import { WorkspaceChecker, type FileEvent } from './workspace/workspaceChecker';
-import { scanProgress, watchedDesignGlobs } from './workspaceWiring';
+import { designWatchers, scanProgress } from './workspaceWiring';
 
 // The connection and what differs between Node and the browser come from the entry point.
 const { connection, collectWhenIdle, version } = serverEnvironment();
@@ -334,7 +334,7 @@ connection.onInitialized(() => {
     if (watchRegistration && workspace.available) {
       const files = (await settings.get(undefined)).settings.files;
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: watchedDesignGlobs(files).map((globPattern) => ({ globPattern })),
+        watchers: designWatchers(files),
       });
     }
     await scanWorkspace();

@@ -1,6 +1,10 @@
 // What the server tells the client for workspace-wide checking: the globs its file watcher
 // watches, and the progress of the first scan ("Checking designs 120/1000", cancellable).
-import type { WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import {
+  WatchKind,
+  type FileSystemWatcher,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
 import type { ProgressReporter } from './workspace/workspaceChecker';
 
 /** `**\/*.mlsd.md` and the `mlsd.files` globs, each allowed to start anywhere in the workspace. */
@@ -16,6 +20,18 @@ export function watchedDesignGlobs(files: readonly string[]): string[] {
     );
   }
   return [...globs];
+}
+
+/**
+ * The watchers the server registers: the design globs, and every deletion. A deleted folder comes
+ * as one event for the folder, which no design glob matches; without it the designs under a
+ * removed folder would keep their findings in Problems and their row in the Designs view.
+ */
+export function designWatchers(files: readonly string[]): FileSystemWatcher[] {
+  return [
+    ...watchedDesignGlobs(files).map((globPattern) => ({ globPattern })),
+    { globPattern: '**/*', kind: WatchKind.Delete },
+  ];
 }
 
 /** A work-done progress on the client; undefined when the client refuses one. */

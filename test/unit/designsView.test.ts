@@ -18,6 +18,8 @@ import { coverageOf } from '../../server/src/features/coverageSummary';
 import type { DesignSource } from '../../server/src/workspace/designSource';
 import { WorkspaceChecker, type CheckResult } from '../../server/src/workspace/workspaceChecker';
 import { analyse } from '../helpers/analyse';
+import { WatchKind } from 'vscode-languageserver';
+import { designWatchers } from '../../server/src/workspaceWiring';
 
 function row(name: string, covered: number, total: number, steps = 3, lastPractice?: number) {
   return {
@@ -261,5 +263,18 @@ describe('workspace checker: telling the view', () => {
     assert.equal(checker.available, false, 'no design source: open designs only');
     assert.equal(checker.closed('file:///w/a.mlsd.md'), false);
     assert.deepEqual(checker.designs().designs, []);
+  });
+});
+
+describe('workspace checker: the watchers it registers', () => {
+  it('watches the design globs and every deletion, so a removed folder takes its designs along', () => {
+    const watchers = designWatchers(['notes/*.md']);
+    assert.deepEqual(
+      watchers.map((w) => w.globPattern),
+      ['**/*.mlsd.md', '**/notes/*.md', '**/*'],
+    );
+    // Only deletions for the catch-all: a folder's deletion is one event no design glob matches.
+    assert.equal(watchers[2].kind, WatchKind.Delete);
+    assert.equal(watchers[0].kind, undefined);
   });
 });
