@@ -9,17 +9,16 @@
 // placeholder (MLSD007 asks for it, and the fix's stub is one). Reported once, on the first such
 // sentence; the fix inserts one stub line per requirement named, under the step's heading.
 import { insertBlocksEdit, insideOpenBlock } from '../../fixes/edits';
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
 /** Per list: what it names, the interviewer's question, the stub line that answers it. */
-const ASKS: [string, string, string, string][] = [
+const ASKS: readonly (readonly [list: string, name: string, question: string, stub: string])[] = [
   ['vague-latency', 'latency', 'How low: what p99, in milliseconds?', 'Latency**: p99 < TODO ms'],
   [
     'vague-scale',
     'scale',
     'How many users, and how many requests per second at peak?',
-    'Scale**: TODO daily active users, TODO requests per second at peak',
+    'Scale**: TODO daily active users, peak TODO QPS',
   ],
   [
     'vague-availability',
@@ -34,18 +33,16 @@ const ASKS: [string, string, string, string][] = [
 const ATTACHED_FIGURE = /\d\s?%|\d(?:k|m|b|bn|ms|s|gb|tb|pb)\b/i;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 
-export const unquantifiedRequirements: Rule = {
-  meta: {
+export const unquantifiedRequirements = designCheck(
+  {
     id: 'MLSD116',
     name: 'unquantified-requirements',
     description: 'Step 1 names latency, scale, availability or data size without any figure.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
+  ['requirement-figures'],
+  (e, context, report) => {
     const section = e.section('requirements');
-    if (!section || !e.defines('requirement-figures')) return;
+    if (!section) return;
     const { document } = context;
     const { lines, text } = document;
     const top = section.heading.range.end.line;
@@ -66,34 +63,40 @@ export const unquantifiedRequirements: Rule = {
       }
       return excluded.has(line);
     };
-    const named = ASKS.flatMap(([list, name, question, stub]) => {
-      const hits = e.find(list, ['requirements'], { headings: false, ownWordsOnly: true });
-      const hit = e.affirmed(hits).find((h) => !outOfScope(h.start));
-      return hit ? [{ hit, name, question, stub }] : [];
+    // Per kind named: its first hit and what to ask.
+    const named = ASKS.flatMap((ask) => {
+      const hits = e.affirmed(e.triggers(ask[0], ['requirements'], false));
+      const hit = hits.find((h) => !outOfScope(h.start));
+      return hit ? [{ hit, ask }] : [];
     });
-    if (named.length === 0) return;
-    if (section.spans.some((s) => ATTACHED_FIGURE.test(text.slice(s.start, s.end)))) return;
-    if (e.has('requirement-figures', ['requirements'])) return;
-    if (context.placeholders.some((p) => e.stepAt(p.start) === 'requirements')) return;
-    const first = named.reduce((a, b) => (b.hit.start < a.hit.start ? b : a));
-    const names = named.map((n) => n.name);
-    const listed =
-      names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+    if (
+      named.length === 0 ||
+      section.spans.some((s) => ATTACHED_FIGURE.test(text.slice(s.start, s.end))) ||
+      e.has('requirement-figures', ['requirements']) ||
+      context.placeholders.some((p) => e.stepAt(p.start) === 'requirements')
+    )
+      return;
+    const listed = new Intl.ListFormat('en').format(named.map((n) => n.ask[1]));
     const at = section.heading.end;
     report({
-      range: first.hit.sentence.range,
-      message: `An interviewer would ask: "${named.map((n) => n.question).join(' ')}" Step 1 names ${listed} but gives no figure, and capacity, serving and cost are sized from those figures: state them, as assumptions if you were not given them.`,
+      range: named.reduce((a, b) => (b.hit.start < a.hit.start ? b : a)).hit.sentence.range,
+      message: interviewer(
+        named.map((n) => n.ask[2]).join(' '),
+        `Step 1 names ${listed} without a figure, yet capacity, serving and cost are sized from figures: state them, as assumptions if none were given.`,
+      ),
       stepId: 'requirements',
       fixes: insideOpenBlock(document, at)
         ? undefined
         : [
             {
-              title: `Add a line for the figure of ${listed} under the step 1 heading`,
+              title: `Add lines for the figures of ${listed} to step 1`,
               edits: [
-                insertBlocksEdit(document, at, [named.map((n) => `- **${n.stub}`).join(lines.eol)]),
+                insertBlocksEdit(document, at, [
+                  named.map((n) => `- **${n.ask[3]}`).join(lines.eol),
+                ]),
               ],
             },
           ],
     });
   },
-};
+);
