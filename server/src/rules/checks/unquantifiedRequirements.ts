@@ -13,7 +13,7 @@ import { designCheck, interviewer } from '../shared/evidence';
 
 /** Per list: what it names, the interviewer's question, the stub line that answers it. */
 const ASKS: readonly (readonly [list: string, name: string, question: string, stub: string])[] = [
-  ['vague-latency', 'latency', 'How low: what p99, in milliseconds?', 'Latency**: p99 < TODO ms'],
+  ['vague-latency', 'latency', 'How fast: what p99 latency, in ms?', 'Latency**: p99 < TODO ms'],
   [
     'vague-scale',
     'scale',
@@ -89,7 +89,7 @@ export const unquantifiedRequirements = designCheck(
         ? undefined
         : [
             {
-              title: `Add lines for the figures of ${listed} to step 1`,
+              title: `Add stubs for the ${listed} figures to step 1`,
               edits: [
                 insertBlocksEdit(document, at, [
                   named.map((n) => `- **${n.ask[3]}`).join(lines.eol),
