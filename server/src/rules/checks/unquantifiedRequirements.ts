@@ -42,26 +42,33 @@ export const unquantifiedRequirements = designCheck(
   ['requirement-figures'],
   (e, context, report) => {
     const section = e.section('requirements');
-    if (!section) return;
     const { document } = context;
     const { lines, text } = document;
+    // The cheap silencers first: they spare most designs reading the step's prose.
+    if (
+      !section ||
+      section.spans.some((s) => ATTACHED_FIGURE.test(text.slice(s.start, s.end))) ||
+      context.placeholders.some((p) => e.stepAt(p.start) === 'requirements')
+    )
+      return;
     const top = section.heading.range.end.line;
-    const excluded = new Set(
-      e.find('out-of-scope', ['requirements']).map((h) => lines.positionAt(h.start).line),
-    );
-    // Whether the line, the list items it belongs to or the line leading its list excludes it.
+    let excluded: Set<number> | undefined;
+    // Whether the line, the list items it belongs to or the line leading its list excludes it
+    // (the step's own heading never does). Read only once a trigger is found.
     const outOfScope = (offset: number): boolean => {
-      let line = lines.positionAt(offset).line;
+      excluded ??= new Set(
+        e.find('out-of-scope', ['requirements']).map((h) => lines.positionAt(h.start).line),
+      );
       let indent = Infinity;
-      for (; line > top; line--) {
+      for (let line = lines.positionAt(offset).line; line > top; line--) {
         const lineText = lines.lineText(line);
         const at = lineText.search(/\S/);
         if (at < 0 || at > indent || (at === indent && LIST_ITEM.test(lineText))) continue;
         if (excluded.has(line)) return true;
-        if (!LIST_ITEM.test(lineText) && indent !== Infinity) return false;
+        if (!LIST_ITEM.test(lineText) && indent < Infinity) return false;
         indent = at;
       }
-      return excluded.has(line);
+      return false;
     };
     // Per kind named: its first hit and what to ask.
     const named = ASKS.flatMap((ask) => {
@@ -69,13 +76,7 @@ export const unquantifiedRequirements = designCheck(
       const hit = hits.find((h) => !outOfScope(h.start));
       return hit ? [{ hit, ask }] : [];
     });
-    if (
-      named.length === 0 ||
-      section.spans.some((s) => ATTACHED_FIGURE.test(text.slice(s.start, s.end))) ||
-      e.has('requirement-figures', ['requirements']) ||
-      context.placeholders.some((p) => e.stepAt(p.start) === 'requirements')
-    )
-      return;
+    if (named.length === 0 || e.has('requirement-figures', ['requirements'])) return;
     const listed = new Intl.ListFormat('en').format(named.map((n) => n.ask[1]));
     const at = section.heading.end;
     report({
