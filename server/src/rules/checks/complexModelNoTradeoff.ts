@@ -2,31 +2,30 @@
 // never weighs it against anything. Evidence: "complex-model" words in step 4 (model). Quiet when
 // step 4 holds any "model-tradeoff" word (trade-off, pros, cons, vs, compared, instead, simpler,
 // because, why, latency, cost...) or the design names a "baseline" anywhere.
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const complexModelNoTradeoff: Rule = {
-  meta: {
+export const complexModelNoTradeoff = designCheck(
+  {
     id: 'MLSD114',
     name: 'complex-model-no-tradeoff',
     description: 'A complex model with no alternative or trade-off discussed.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('complex-model', 'model-tradeoff')) return;
-    const hit = e.first('complex-model', ['model'], { ownWordsOnly: true });
+  ['complex-model', 'model-tradeoff'],
+  (e, context, report) => {
+    const hit = e.triggers('complex-model', ['model'])[0];
     if (!hit || e.has('model-tradeoff', ['model']) || e.has('baseline', 'document')) return;
     report({
-      range: e.sentence(hit).range,
-      message: `An interviewer would ask: "Why ${hit.text}, and what would you lose with something simpler?" A heavy model costs training time, serving latency and money. Name the alternative you considered and say what ${hit.text} buys that it cannot.`,
+      range: hit.sentence.range,
+      message: interviewer(
+        `Why ${hit.text}, and what would you lose with something simpler?`,
+        `A heavy model costs training time, serving latency and money. Name the alternative you considered and say what ${hit.text} buys that it cannot.`,
+      ),
       stepId: 'model',
       fixes: e.stubFix(
         'model',
-        'Add a stub for the model trade-off to step 4',
+        'the model trade-off',
         '**Trade-offs**: TODO (why this model over a simpler one: quality gained vs latency and cost)',
       ),
     });
   },
-};
+);

@@ -2,35 +2,34 @@
 // retrained or updated. Evidence: "drift" words in step 7 (monitoring) in a sentence that does not
 // negate them. Quiet when any "retraining" word (retrain, continual learning, fine-tune, refresh,
 // model update, rollback...) occurs anywhere in the design.
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const driftWithoutRetraining: Rule = {
-  meta: {
+export const driftWithoutRetraining = designCheck(
+  {
     id: 'MLSD106',
     name: 'drift-without-retraining',
     description: 'Drift is monitored but there is no plan to retrain the model.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('drift', 'retraining')) return;
-    const hits = e.find('drift', ['monitoring'], { headings: false, ownWordsOnly: true });
+  ['drift', 'retraining'],
+  (e, context, report) => {
+    const hits = e.triggers('drift', ['monitoring'], false);
     if (hits.length === 0 || e.has('retraining', 'document')) return;
     for (const hit of e.affirmed(hits)) {
-      const sentence = e.sentence(hit);
+      const sentence = hit.sentence;
       report({
         range: sentence.range,
-        message: `An interviewer would ask: "Your dashboard shows drift. Then what?" Detecting drift without a way to respond only tells you the model is getting worse. Say when and how it is retrained (on a schedule, on a drift trigger, or continually) and how the new version is validated before it replaces the old one.`,
+        message: interviewer(
+          `Your dashboard shows drift. Then what?`,
+          `Detecting drift without a way to respond only tells you the model is getting worse. Say when and how it is retrained (on a schedule, on a drift trigger, or continually) and how the new version is validated before it replaces the old one.`,
+        ),
         stepId: 'monitoring',
         fixes: e.stubFix(
           'monitoring',
-          'Add a stub for a retraining plan to step 7',
+          'a retraining plan',
           '**Retraining plan**: TODO (when drift is detected: retrain on fresh data, on a schedule or on a trigger)',
         ),
       });
       return;
     }
   },
-};
+);

@@ -3,38 +3,37 @@
 // needed: the case-study trait "continual-learning" (ad click prediction) or "continual-learning"
 // words anywhere. Quiet when the GBDT sentence sets it aside ("gbdt-not-final": baseline, vs,
 // instead, features, first, cannot be fine-tuned...) or step 4 also names a "neural-model".
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const gbdtWithContinualLearning: Rule = {
-  meta: {
+export const gbdtWithContinualLearning = designCheck(
+  {
     id: 'MLSD112',
     name: 'gbdt-with-continual-learning',
     description: 'GBDT as the final model where continual learning is required.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('gbdt', 'gbdt-not-final', 'neural-model')) return;
-    const hits = e.find('gbdt', ['model'], { ownWordsOnly: true });
+  ['gbdt', 'gbdt-not-final', 'neural-model'],
+  (e, context, report) => {
+    const hits = e.triggers('gbdt', ['model']);
     if (hits.length === 0 || e.has('neural-model', ['model'])) return;
     const continual = e.trait('continual-learning') || e.has('continual-learning', 'document');
     if (!continual) return;
     for (const hit of hits) {
-      const sentence = e.sentence(hit);
+      const sentence = hit.sentence;
       if (e.inSentence(sentence, 'gbdt-not-final')) continue;
       report({
         range: sentence.range,
-        message: `An interviewer would ask: "How do you fine-tune a GBDT on the last hour of data?" You cannot: trees are grown once, so continual learning means retraining from scratch every time${context.caseStudy?.id === 'ad-click-prediction' ? ', and ad click data goes stale within hours' : ''}. Say why GBDT still fits, or use a model that trains incrementally (a neural network such as DCN or DeepFM).`,
+        message: interviewer(
+          `How do you fine-tune a GBDT on the last hour of data?`,
+          `You cannot: trees are grown once, so continual learning means retraining from scratch every time${context.caseStudy?.id === 'ad-click-prediction' ? ', and ad click data goes stale within hours' : ''}. Say why GBDT still fits, or use a model that trains incrementally (a neural network such as DCN or DeepFM).`,
+        ),
         stepId: 'model',
         fixes: e.stubFix(
           'model',
-          'Add a stub for continual learning with GBDT to step 4',
+          'continual learning with GBDT',
           '**Continual learning with GBDT**: TODO (trees cannot be fine-tuned: retrain from scratch how often, or which neural model instead?)',
         ),
       });
       return;
     }
   },
-};
+);

@@ -16,6 +16,7 @@ import { noOnlineTest } from './noOnlineTest';
 import { oneHotIds } from './oneHotIds';
 import { offlineMetricsOnly } from './offlineMetricsOnly';
 import { randomSplitOnTimeData } from './randomSplitOnTimeData';
+import { unquantifiedRequirements } from './unquantifiedRequirements';
 
 export const designChecks: readonly Rule[] = [
   accuracyOnRareClass,
@@ -34,4 +35,5 @@ export const designChecks: readonly Rule[] = [
   noOnlineTest,
   complexModelNoTradeoff,
   offlineMetricsOnly,
+  unquantifiedRequirements,
 ];

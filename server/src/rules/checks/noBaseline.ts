@@ -2,20 +2,16 @@
 // step 4 (model), or else step 5 (evaluation), has at least its "thin" number of words; quiet when
 // any "baseline" word (baseline, heuristic, rule-based, logistic regression, current system, BM25,
 // zero-shot, most popular...) occurs anywhere in the design, headings included.
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const noBaseline: Rule = {
-  meta: {
+export const noBaseline = designCheck(
+  {
     id: 'MLSD102',
     name: 'no-baseline',
     description: 'The model step names no baseline or simpler model to beat.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('baseline')) return;
+  ['baseline'],
+  (e, context, report) => {
     // On step 4 when it says enough to judge, else on step 5 (a design review with no model step
     // still compares against something).
     const judged = ['model', 'evaluation']
@@ -27,13 +23,16 @@ export const noBaseline: Rule = {
     const range = judged.section.heading.textRange;
     report({
       range,
-      message: `An interviewer would ask: "What is your baseline?" Without a simple model to beat (popularity, a heuristic, logistic regression) nobody can tell whether the complex model earns its cost, and you have nothing to ship in week one.`,
+      message: interviewer(
+        `What is your baseline?`,
+        `Without a simple model to beat (popularity, a heuristic, logistic regression) nobody can tell whether the complex model earns its cost, and you have nothing to ship in week one.`,
+      ),
       stepId,
       fixes: e.stubFix(
         stepId,
-        `Add a stub for a baseline to step ${judged.step.number}`,
+        'a baseline',
         '**Baseline**: TODO (the simplest model to beat, e.g. popularity, a heuristic or logistic regression)',
       ),
     });
   },
-};
+);

@@ -4,23 +4,19 @@
 // only the trait, at least its "thin" number of words, so a fresh template stays quiet). Quiet when
 // any "cold-start" word (cold start, new users, popularity, trending, exploration, content-based,
 // fallback) occurs anywhere in the design.
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const noColdStart: Rule = {
-  meta: {
+export const noColdStart = designCheck(
+  {
     id: 'MLSD104',
     name: 'no-cold-start',
     description: 'A recommendation design has no plan for new users or new items.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('cold-start', 'recommendation')) return;
+  ['cold-start', 'recommendation'],
+  (e, context, report) => {
     const model = e.section('model');
     if (!model || e.words('model') === 0) return;
-    const hit = e.first('recommendation', ['framing'], { ownWordsOnly: true });
+    const hit = e.triggers('recommendation', ['framing'])[0];
     // From the case study alone, only once step 4 says enough to judge (not a fresh template).
     const judged =
       e.words('model') >= (context.steps.find((s) => s.step.id === 'model')?.step.thinWords ?? 0);
@@ -31,14 +27,17 @@ export const noColdStart: Rule = {
         ? 'Every event is new when it is listed'
         : 'New users and new items arrive every day';
     report({
-      range: hit ? e.sentence(hit).range : model.heading.textRange,
-      message: `An interviewer would ask: "What do you show a user who signed up a minute ago, and who sees an item uploaded a minute ago?" ${newThing}, with no interactions for a collaborative model to learn from. Say what they get: popular or trending items, content-based features, exploration.`,
+      range: hit ? hit.sentence.range : model.heading.textRange,
+      message: interviewer(
+        `What do you show a user who signed up a minute ago, and who sees an item uploaded a minute ago?`,
+        `${newThing}, with no interactions for a collaborative model to learn from. Say what they get: popular or trending items, content-based features, exploration.`,
+      ),
       stepId: (hit && e.stepAt(hit.start)) ?? 'model',
       fixes: e.stubFix(
         'model',
-        'Add a stub for a cold-start plan to step 4',
+        'a cold-start plan',
         '**Cold start**: TODO (what new users and new items get before they have any history)',
       ),
     });
   },
-};
+);

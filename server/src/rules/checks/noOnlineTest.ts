@@ -2,20 +2,16 @@
 // word (A/B test, shadow, canary, interleaving, bandit, gradual rollout, champion/challenger)
 // anywhere in the design, headings included. Reported on step 6 (serving) when it has words, else
 // on step 5 (evaluation) when it has; a design with neither is left to MLSD001.
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const noOnlineTest: Rule = {
-  meta: {
+export const noOnlineTest = designCheck(
+  {
     id: 'MLSD113',
     name: 'no-online-test',
     description: 'No test in production (A/B, shadow, canary, interleaving, bandit).',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('online-test')) return;
+  ['online-test'],
+  (e, context, report) => {
     const stepId = ['serving', 'evaluation'].find((id) => e.section(id) && e.words(id) > 0);
     const range = stepId && e.headingRange(stepId);
     if (!stepId || !range) return;
@@ -23,15 +19,18 @@ export const noOnlineTest: Rule = {
     const serving = stepId === 'serving';
     report({
       range,
-      message: `An interviewer would ask: "How do you know the new model is better before every user gets it?" Offline metrics do not guarantee an online win, and nothing in this design puts the model in front of live traffic under control. Say how: shadow mode first, then a canary, then an A/B test against the current model with the metric that decides.`,
+      message: interviewer(
+        `How do you know the new model is better before every user gets it?`,
+        `Offline metrics do not guarantee an online win, and nothing in this design puts the model in front of live traffic under control. Say how: shadow mode first, then a canary, then an A/B test against the current model with the metric that decides.`,
+      ),
       stepId,
       fixes: e.stubFix(
         stepId,
-        `Add a stub for testing in production to step ${serving ? 6 : 5}`,
+        'testing in production',
         serving
           ? '**Testing in production**: TODO (shadow deployment, canary, then an A/B test)'
           : '**Online test**: TODO (an A/B test against the current model: unit, duration, deciding metric)',
       ),
     });
   },
-};
+);

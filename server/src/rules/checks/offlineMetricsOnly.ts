@@ -6,39 +6,35 @@
 // The reverse (only online metrics) is left out: the words that name online metrics also name
 // other things ("data retention", "appeals") and designs often measure offline with metrics no
 // list names (FAR/FRR), so it could not be told apart reliably.
-import type { Rule } from '../types';
-import { Evidence } from '../shared/evidence';
+import { designCheck, interviewer } from '../shared/evidence';
 
-export const offlineMetricsOnly: Rule = {
-  meta: {
+export const offlineMetricsOnly = designCheck(
+  {
     id: 'MLSD115',
     name: 'offline-metrics-only',
     description: 'The evaluation names offline metrics only, no online (business) metric.',
-    defaultSeverity: 'info',
-    fixable: true,
   },
-  check(context, report) {
-    const e = new Evidence(context);
-    if (!e.defines('offline-metrics', 'online-metrics')) return;
+  ['offline-metrics', 'online-metrics'],
+  (e, context, report) => {
     const evaluation = context.steps.find((s) => s.step.id === 'evaluation');
     if (!evaluation?.section || evaluation.words < evaluation.step.thinWords) return;
     const range = e.headingRange('evaluation');
     if (!range) return;
-    const offline = e.find('offline-metrics', ['evaluation'], {
-      headings: false,
-      ownWordsOnly: true,
-    });
+    const offline = e.triggers('offline-metrics', ['evaluation'], false);
     if (e.affirmed(offline).length === 0) return;
     if (e.has('online-metrics', 'document')) return;
     report({
       range,
-      message: `An interviewer would ask: "Which online metric tells you the model helps the product?" Offline metrics (precision, nDCG, RMSE) do not guarantee a business win: name the online metric that decides (CTR, conversion, watch time, revenue, user reports) and the guardrails you watch.`,
+      message: interviewer(
+        `Which online metric tells you the model helps the product?`,
+        `Offline metrics (precision, nDCG, RMSE) do not guarantee a business win: name the online metric that decides (CTR, conversion, watch time, revenue, user reports) and the guardrails you watch.`,
+      ),
       stepId: 'evaluation',
       fixes: e.stubFix(
         'evaluation',
-        'Add a stub for online metrics to step 5',
+        'online metrics',
         '**Online metrics**: TODO (the metric that decides on live traffic, e.g. CTR, conversion or watch time, and the guardrails)',
       ),
     });
   },
-};
+);

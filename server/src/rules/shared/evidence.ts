@@ -12,7 +12,7 @@ import type { Token } from '../../core/tokens';
 import type { CompiledCue } from '../../framework/compile';
 import { insertBlocksEdit, insideOpenBlock } from '../../fixes/edits';
 import type { ProseBlock, StepSection } from '../../model/document';
-import type { RuleContext } from '../types';
+import type { Rule, RuleContext, RuleFinding, RuleMeta } from '../types';
 import { candidates, indexOf, PLACE, tokenMatches, type TokenIndex } from './tokenIndex';
 
 /** Designs longer than this (in UTF-16 code units) are not read by the design checks. */
@@ -26,7 +26,7 @@ export interface Hit {
   start: number;
   end: number;
   text: string;
-  /** The sentence around the hit (see `sentence`). */
+  /** The sentence around the hit (see `sentenceIn`). */
   sentence: Sentence;
 }
 
@@ -124,6 +124,29 @@ function once<T>(compute: () => T): () => T {
       done = true;
     }
     return value as T;
+  };
+}
+
+/** What an interviewer would ask (or say), quoted, and why: the opening of every design check's message. */
+export function interviewer(question: string, why: string, verb = 'ask'): string {
+  return `An interviewer would ${verb}: "${question}" ${why}`;
+}
+
+/**
+ * A design check: information by default, with fixes unless it says otherwise; it runs only when
+ * the framework defines every word list it reads and the design is short enough (`defines`).
+ */
+export function designCheck(
+  meta: Pick<RuleMeta, 'id' | 'name' | 'description'> & { fixable?: false },
+  lists: readonly string[],
+  check: (e: Evidence, context: RuleContext, report: (finding: RuleFinding) => void) => void,
+): Rule {
+  return {
+    meta: { defaultSeverity: 'info', fixable: true, ...meta },
+    check(context, report) {
+      const e = new Evidence(context);
+      if (e.defines(...lists)) check(e, context, report);
+    },
   };
 }
 
@@ -268,8 +291,12 @@ export class Evidence {
     }
   }
 
-  first(name: string, where: Where, options?: FindOptions): Hit | undefined {
-    return this.find(name, where, options)[0];
+  /**
+   * The hits that can trigger a check: in the writer's own words (never on a placeholder line), in
+   * the steps given, headings inside them included unless `headings` is false.
+   */
+  triggers(name: string, where: Where, headings = true): Hit[] {
+    return this.find(name, where, { headings, ownWordsOnly: true });
   }
 
   /** Whether a list occurs: answered from what each region's text is known to hold where it can. */
@@ -300,10 +327,6 @@ export class Evidence {
    * The sentence around a hit, inside its block: from the last sentence end (". ", "! ", "? ",
    * "; ", a blank line, a new list item or table row) before it to the next one after it.
    */
-  sentence(hit: Hit): Sentence {
-    return hit.sentence;
-  }
-
   private sentenceIn(block: ProseBlock, hitStart: number, hitEnd: number): Sentence {
     const { text, lines } = this.context.document;
     let start = hitStart;
@@ -348,13 +371,15 @@ export class Evidence {
   }
 
   /**
-   * A quick fix that appends a bullet stub (`- **Label**: TODO (hint)`) at the end of a step's
-   * section for the candidate to complete. It adds text and never rewrites the writer's; none when
-   * the section ends inside a code or HTML block left open.
+   * A quick fix "Add a stub for {what} to step N" that appends a bullet stub (`- **Label**: TODO
+   * (hint)`) at the end of a step's section for the candidate to complete. It adds text and never
+   * rewrites the writer's; none when the section ends inside a code or HTML block left open.
    */
-  stubFix(stepId: string, title: string, stub: string): Fix[] | undefined {
+  stubFix(stepId: string, what: string, stub: string): Fix[] | undefined {
     const section = this.section(stepId);
-    if (!section) return undefined;
+    const step = this.context.framework.stepById.get(stepId);
+    if (!section || !step) return undefined;
+    const title = `Add a stub for ${what} to step ${step.number}`;
     const { document } = this.context;
     const end = section.spans[0].end;
     if (insideOpenBlock(document, end)) return undefined;

@@ -36,9 +36,12 @@ export function indexOf(blocks: ProseBlock[]): TokenIndex {
   }
 }
 
-/** The places where a cue's first word matches: looked up for English words, else per distinct word. */
+/**
+ * The places where a cue's first word matches: looked up for English words, else (other scripts,
+ * `<n>` for any number) per distinct word.
+ */
 export function candidates(index: TokenIndex, first: CueToken): number[] {
-  if (first.kind === 'word' && !first.substring && !first.prefix) {
+  if (first.kind === 'word' && !first.substring && !first.prefix && !first.number) {
     if (first.abbreviation) {
       const plural = index.byLower.get(`${first.lower}s`)?.places ?? [];
       const own = index.byLower.get(first.lower)?.places ?? [];
