@@ -180,7 +180,7 @@ describe('practice designs and report files', () => {
     const started = practiceStart(registry, { caseStudy: 'news-feed', minutes: 30 });
     assert.equal(started.fileName, 'news-feed.mlsd.md');
     assert.match(started.content, /^minutes: 30$/m);
-    const prompt = registry.caseStudies.get('news-feed')!.prompt;
+    const prompt = registry.caseStudies.get('news-feed')!.data.opening!.statement;
     assert.ok(started.content.includes(`> **Interviewer:** ${prompt} You have 30 minutes`));
     assert.equal(
       started.steps.reduce((sum, s) => sum + s.budgetSeconds, 0),
