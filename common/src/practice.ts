@@ -41,6 +41,8 @@ export interface PracticeStartParams {
   caseStudy?: string;
   /** The user's own prompt, without a case study. */
   prompt?: string;
+  /** The framework of "my own prompt" (a case study brings its own); else the default one. */
+  framework?: string;
   minutes: number;
 }
 export interface PracticeStartResult {

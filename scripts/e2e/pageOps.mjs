@@ -419,6 +419,78 @@ export function pageOps({ page, resultsDir, log = () => {} }) {
       return { picked: pick.focused, saved: save.value };
     },
 
+    /**
+     * Answers a quick pick titled `title`: types `filter`, presses Enter once the focused row
+     * contains `focused`; then, with `input`, types it in the input box that follows and Enter.
+     */
+    async answerQuickPick({ title, filter, focused, input }, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      /**
+       * @param {string} what
+       * @param {(input: { title: string, value: string, focused: string }) => boolean} test
+       */
+      const until = async (what, test) => {
+        for (;;) {
+          const seen = await quickInput(page);
+          if (seen && test(seen)) return seen;
+          if (Date.now() > deadline) {
+            throw new Error(`timed out waiting for ${what} (quick input: ${JSON.stringify(seen)})`);
+          }
+          await sleep(100);
+        }
+      };
+      await until(`the quick pick "${title}"`, (seen) => seen.title.includes(title));
+      await page.keyboard.type(filter, { delay: 20 });
+      const pick = await until(`"${focused}" to be the focused item`, (seen) =>
+        seen.focused.includes(focused),
+      );
+      await page.keyboard.press('Enter');
+      if (input === undefined) return { picked: pick.focused };
+      // The input box: same title, the filter gone, no list.
+      await until(
+        'the input box',
+        (seen) => seen.title.includes(title) && !seen.value && !seen.focused,
+      );
+      await page.keyboard.type(input, { delay: 10 });
+      await page.keyboard.press('Enter');
+      return { picked: pick.focused };
+    },
+
+    /**
+     * The images of the Markdown preview (the frame with a `.markdown-body`, or any `img`): each
+     * one's `src` and whether it loaded. Satisfied when, for each of `names`, an image whose
+     * decoded src ends with it has loaded.
+     */
+    async previewImages({ names }, timeoutMs) {
+      return poll(timeoutMs, async () => {
+        /** @type {{ src: string, loaded: boolean }[]} */
+        const images = [];
+        for (const frame of page.frames()) {
+          const seen = await frame
+            .evaluate(() =>
+              [...document.querySelectorAll('img')].map((img) => ({
+                src: img.currentSrc || img.src,
+                loaded: img.complete && img.naturalWidth > 0,
+              })),
+            )
+            .catch(() => []);
+          images.push(...seen);
+        }
+        /** @param {string} src */
+        const decoded = (src) => {
+          try {
+            return decodeURIComponent(new URL(src).pathname);
+          } catch {
+            return src;
+          }
+        };
+        const missing = names.filter(
+          (name) => !images.some((image) => image.loaded && decoded(image.src).endsWith(name)),
+        );
+        return { images, missing, satisfied: missing.length === 0 };
+      });
+    },
+
     /** The Markdown preview (a webview) renders `text` as a heading. */
     async previewRendered({ text }, timeoutMs) {
       return poll(timeoutMs, async () => {

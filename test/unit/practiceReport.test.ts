@@ -5,6 +5,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Nodes as MdNode } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { PracticeSessionRecord } from '../../common/src/practice';
 import { isPracticeReportFileName, reportFileName } from '../../common/src/practice';
 import { runReportCli } from '../../server/src/cli/reportCommand';
@@ -172,7 +175,56 @@ describe('practice report charts and renderers', () => {
     assert.ok(Object.keys(result.charts).every((name) => !name.includes('/')));
     assert.match(result.html, /mlsd-minutes-chart/);
   });
+
+  it('saved beside the design, the Markdown’s image links resolve to its SVG files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlsd-report-links-'));
+    try {
+      // What a file name may hold that a link destination reads otherwise: spaces, `#` and `?`
+      // (fragment, query), a lone parenthesis, `%`, `<>`, non-ASCII.
+      for (const design of [
+        'news.mlsd.md',
+        'my design (v2).mlsd.md',
+        'q#1?.mlsd.md',
+        'a)b.mlsd.md',
+        '100%.mlsd.md',
+        'naïve <draft>.mlsd.md',
+      ]) {
+        const result = practiceReport(analyse(NEWS), design, {
+          sessions: [SESSION, SESSION],
+          chartBaseName: reportFileName(design).replace(/\.md$/, ''),
+        });
+        // As the client saves them (client/src/practice/report.ts).
+        for (const [name, svg] of Object.entries(result.charts)) {
+          fs.writeFileSync(path.join(dir, name), svg);
+        }
+        const reportFile = path.join(dir, reportFileName(design));
+        fs.writeFileSync(reportFile, result.markdown);
+        // The images as a Markdown renderer reads them, resolved against the report's own URL.
+        const images: string[] = [];
+        visit(fromMarkdown(result.markdown), (node) => {
+          if (node.type === 'image') images.push(node.url);
+        });
+        assert.equal(images.length, 3, `${design}: ${images.length} images`);
+        const linked = images.map((url) => fileURLToPath(new URL(url, pathToFileURL(reportFile))));
+        assert.deepEqual(
+          linked.sort(),
+          Object.keys(result.charts)
+            .map((name) => path.join(dir, name))
+            .sort(),
+          design,
+        );
+        for (const file of linked) assert.match(fs.readFileSync(file, 'utf8'), /^<svg /);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+function visit(node: MdNode, each: (node: MdNode) => void): void {
+  each(node);
+  if ('children' in node) for (const child of node.children) visit(child as MdNode, each);
+}
 
 describe('practice designs and report files', () => {
   it('starts a practice design with the interviewer’s prompt, the length and the scaled budgets', () => {
@@ -180,7 +232,7 @@ describe('practice designs and report files', () => {
     const started = practiceStart(registry, { caseStudy: 'news-feed', minutes: 30 });
     assert.equal(started.fileName, 'news-feed.mlsd.md');
     assert.match(started.content, /^minutes: 30$/m);
-    const prompt = registry.caseStudies.get('news-feed')!.prompt;
+    const prompt = registry.caseStudies.get('news-feed')!.data.opening!.statement;
     assert.ok(started.content.includes(`> **Interviewer:** ${prompt} You have 30 minutes`));
     assert.equal(
       started.steps.reduce((sum, s) => sum + s.budgetSeconds, 0),

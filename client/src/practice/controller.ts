@@ -46,6 +46,8 @@ const DEFAULT_MINUTES = 45;
 export interface StartArguments {
   caseStudy?: string;
   prompt?: string;
+  /** The framework of the user's own prompt (a case study brings its own). */
+  framework?: string;
   minutes?: number;
   /** Folder to create the design in (else the workspace's, or the active file's). */
   folder?: vscode.Uri;
@@ -125,8 +127,9 @@ export class PracticeController implements vscode.Disposable {
       args.minutes ??
       vscode.workspace.getConfiguration('mlsd.practice').get<number>('minutes', DEFAULT_MINUTES);
     const started = await client.sendRequest(requestType(PracticeStartRequest), {
-      ...(choice.caseStudy ? { caseStudy: choice.caseStudy } : {}),
-      ...(choice.prompt ? { prompt: choice.prompt } : {}),
+      caseStudy: choice.caseStudy,
+      prompt: choice.prompt,
+      framework: choice.framework,
       minutes,
     });
     const target = await freeName(args.folder ?? defaultFolder(), started.fileName);
@@ -152,28 +155,35 @@ export class PracticeController implements vscode.Disposable {
     this.render();
   }
 
-  private async pickPrompt(): Promise<{ caseStudy?: string; prompt?: string } | undefined> {
+  /** The case study, or the user's own prompt with the framework to practise it with. */
+  private async pickPrompt(): Promise<StartArguments | undefined> {
     const client = await this.host.running();
     const { templates } = await client.sendRequest(requestType(TemplatesRequest));
-    const studies = templates.filter((t) => t.id !== 'blank');
-    type Item = vscode.QuickPickItem & { pick: 'random' | 'own' | string };
+    // "blank" is the default framework's blank design, "framework:<id>" another framework's.
+    const isFramework = (id: string) => id === 'blank' || id.startsWith('framework:');
+    const studies = templates.filter((t) => !isFramework(t.id));
+    type Item = vscode.QuickPickItem & { pick: StartArguments };
+    const random = studies[Math.floor(Math.random() * studies.length)];
     const items: Item[] = [
       {
         label: '$(question) Random case study',
         detail: 'One of the case studies, by chance',
-        pick: 'random',
+        pick: { caseStudy: random?.id },
       },
-      {
-        label: '$(edit) My own prompt…',
-        detail: 'Type the interview question yourself',
-        pick: 'own',
-      },
-      { label: 'Case studies', kind: vscode.QuickPickItemKind.Separator, pick: '' },
+      ...templates
+        .filter((t) => isFramework(t.id))
+        .map((t) => ({
+          label: '$(edit) My own prompt…',
+          description: t.id.slice('framework:'.length) || undefined,
+          detail: `You type the question; ${t.description}`,
+          pick: t.id === 'blank' ? {} : { framework: t.id.slice('framework:'.length) },
+        })),
+      { label: 'Case studies', kind: vscode.QuickPickItemKind.Separator, pick: {} },
       ...studies.map((t) => ({
         label: `$(book) ${t.title}`,
         description: t.id,
         detail: t.description,
-        pick: t.id,
+        pick: { caseStudy: t.id },
       })),
     ];
     const picked = await vscode.window.showQuickPick(items, {
@@ -182,20 +192,14 @@ export class PracticeController implements vscode.Disposable {
       matchOnDescription: true,
       matchOnDetail: true,
     });
-    if (!picked) return undefined;
-    if (picked.pick === 'random') {
-      return { caseStudy: studies[Math.floor(Math.random() * studies.length)].id };
-    }
-    if (picked.pick === 'own') {
-      const prompt = await vscode.window.showInputBox({
-        title: 'MLSD: Start Practice Interview',
-        prompt: 'The interview question, as the interviewer would ask it',
-        placeHolder: 'Design a system that…',
-        validateInput: (value) => (value.trim() ? undefined : 'Type the question'),
-      });
-      return prompt?.trim() ? { prompt: prompt.trim() } : undefined;
-    }
-    return { caseStudy: picked.pick };
+    if (!picked || picked.pick.caseStudy) return picked?.pick;
+    const prompt = await vscode.window.showInputBox({
+      title: 'MLSD: Start Practice Interview',
+      prompt: 'The interview question, as the interviewer would ask it',
+      placeHolder: 'Design a system that…',
+      validateInput: (value) => (value.trim() ? undefined : 'Type the question'),
+    });
+    return prompt?.trim() ? { ...picked.pick, prompt: prompt.trim() } : undefined;
   }
 
   async pause(): Promise<void> {

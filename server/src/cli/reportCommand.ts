@@ -99,7 +99,22 @@ function parse(args: string[]): ReportOptions | 'help' | string {
   return options;
 }
 
-function render(reports: PracticeReport[], format: ReportFormat): string {
+/**
+ * media/report-page.css, beside the bundle's folder (dist/) or the sources' root; a page without
+ * it still has its charts, in the SVGs' default colours.
+ */
+function pageStyle(env: CliEnvironment): string {
+  for (const root of [path.join(__dirname, '..'), path.join(__dirname, '..', '..', '..')]) {
+    try {
+      return env.readFile(path.join(root, 'media', 'report-page.css'));
+    } catch {
+      // The other place.
+    }
+  }
+  return '';
+}
+
+function render(reports: PracticeReport[], format: ReportFormat, env: CliEnvironment): string {
   switch (format) {
     case 'json':
       return JSON.stringify(reports, null, 2) + '\n';
@@ -109,6 +124,7 @@ function render(reports: PracticeReport[], format: ReportFormat): string {
           file: report.file,
           body: renderHtmlReportBody(report, `mlsd-${i + 1}`),
         })),
+        pageStyle(env),
       );
     default:
       return (
@@ -150,7 +166,7 @@ export function runReportCli(args: string[], env: ReportEnvironment): CliResult 
       );
     }
   }
-  const text = render(reports, options.format);
+  const text = render(reports, options.format, env);
   let stdout = text;
   if (options.output) {
     const target = path.resolve(env.cwd, options.output);

@@ -164,6 +164,14 @@ export interface FrameworkData {
   levels?: Partial<Record<Level, LevelData>>;
 }
 
+/** An interviewer's opening: the problem as they would put it, and the question they hope for. */
+export interface OpeningData {
+  /** What the interviewer says first, 2-4 sentences, in their words (not the prompt's). */
+  statement: string;
+  /** One clarifying question a strong candidate asks before designing. */
+  clarifyingQuestion: string;
+}
+
 export interface CaseStudyData {
   /** Case-study id, e.g. "visual-search". */
   id: string;
@@ -172,6 +180,8 @@ export interface CaseStudyData {
   framework: string;
   /** The interview prompt, one or two sentences. */
   prompt: string;
+  /** What the interviewer says first in a practice interview. Optional: else the prompt. */
+  opening?: OpeningData;
   /** Topics this case study adds, by step id. */
   topics: Record<string, TopicData[]>;
   /**

@@ -309,11 +309,26 @@ export function validateCaseStudy(
 ): CaseStudyData {
   const c = new Checker(file);
   const data = c.object(value, '');
-  c.allowedKeys(data, '', ['id', 'title', 'framework', 'prompt', 'topics', 'traits', 'followUps']);
+  c.allowedKeys(data, '', [
+    'id',
+    'title',
+    'framework',
+    'prompt',
+    'opening',
+    'topics',
+    'traits',
+    'followUps',
+  ]);
   c.id(data.id, 'id');
   c.string(data.title, 'title');
   c.id(data.framework, 'framework');
   c.string(data.prompt, 'prompt');
+  if (data.opening !== undefined) {
+    const opening = c.object(data.opening, 'opening');
+    c.allowedKeys(opening, 'opening', ['statement', 'clarifyingQuestion']);
+    c.string(opening.statement, 'opening.statement');
+    c.string(opening.clarifyingQuestion, 'opening.clarifyingQuestion');
+  }
   const topics = c.object(data.topics, 'topics');
   for (const [stepId, list] of Object.entries(topics)) {
     if (stepIds && !stepIds.has(stepId)) {

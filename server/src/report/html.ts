@@ -143,32 +143,11 @@ export function renderHtmlReportBody(report: PracticeReport, idPrefix = 'mlsd'):
   return parts.filter(Boolean).join('\n');
 }
 
-/** Chart colours of a page outside VS Code: light by default, dark when the reader prefers it. */
-const STANDALONE_CSS = `
-body { font-family: system-ui, sans-serif; max-width: 760px; margin: 2em auto; padding: 0 1em;
-  color: #1f1f1f; background: #ffffff; }
-.mlsd-chart-text { fill: #3b3b3b; }
-.mlsd-chart-track { fill: #8080802e; }
-.mlsd-bar-required, .mlsd-bar-coverage { fill: #1a85ff; }
-.mlsd-bar-recommended { fill: #8e5cd9; }
-.mlsd-bar-budget { fill: #a0a0a0; }
-.mlsd-bar-spent, .mlsd-bar-time { fill: #2e9e5b; }
-.mlsd-bar-over { fill: #d4572a; }
-table.mlsd-data { border-collapse: collapse; margin: .5em 0; }
-table.mlsd-data th, table.mlsd-data td { border: 1px solid #8080805e; padding: 2px 8px; text-align: left; }
-hr.mlsd-file { margin: 3em 0; }
-@media (prefers-color-scheme: dark) {
-  body { color: #e0e0e0; background: #1e1e1e; }
-  .mlsd-chart-text { fill: #cccccc; }
-  .mlsd-bar-required, .mlsd-bar-coverage { fill: #4da3ff; }
-  .mlsd-bar-recommended { fill: #b48cf0; }
-  .mlsd-bar-spent, .mlsd-bar-time { fill: #4cc27a; }
-  .mlsd-bar-over { fill: #f07b4f; }
-}
-`;
-
-/** A whole HTML page of one or more reports (`mlsd report --format html`). */
-export function renderHtmlPage(reports: { file: string; body: string }[]): string {
+/**
+ * A whole HTML page of one or more reports (`mlsd report --format html`), with `css` (the chart
+ * colours outside VS Code: media/report-page.css) inlined.
+ */
+export function renderHtmlPage(reports: { file: string; body: string }[], css: string): string {
   const title = reports.length === 1 ? `MLSD report: ${reports[0].file}` : 'MLSD reports';
   return [
     '<!DOCTYPE html>',
@@ -176,7 +155,7 @@ export function renderHtmlPage(reports: { file: string; body: string }[]): strin
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escape(title)}</title>`,
-    `<style>${STANDALONE_CSS}</style>`,
+    `<style>${css}</style>`,
     '</head><body>',
     reports
       .map(

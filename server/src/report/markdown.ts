@@ -46,7 +46,10 @@ export function renderMarkdownReport(
     if (charts.mode === 'inline') return svg;
     const file = `${charts.baseName}.${name}.svg`;
     files[file] = svg + '\n';
-    return `![${cell(spec.title)}: ${cell(spec.description)}](${encodeURI(file)})`;
+    // Every character a link destination reads otherwise (`#`, `?`, space, a lone parenthesis)
+    // escaped: the link must name the file, whatever the design is called.
+    const url = encodeURIComponent(file).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+    return `![${cell(spec.title)}: ${cell(spec.description)}](${url})`;
   };
   const lines: string[] = [`# Practice report: ${cell(report.title)}`, ''];
   if (report.caseStudy) {

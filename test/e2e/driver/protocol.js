@@ -154,6 +154,14 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  * @property {{ args: { title: string, fileName: string },
  *   result: { picked: string, saved: string } }} newDesign
  *   answers "MLSD: New Design…": picks `title`, saves as `fileName`
+ * @property {{ args: { title: string, filter: string, focused: string, input?: string },
+ *   result: { picked: string } }} answerQuickPick
+ *   answers the quick pick titled `title`: types `filter`, Enter on the row containing `focused`,
+ *   then types `input` in the input box that follows
+ * @property {{ args: { names: string[] },
+ *   result: Polled & { images: { src: string, loaded: boolean }[], missing: string[] } }}
+ *   previewImages
+ *   the images of the Markdown preview: one whose path ends with each of `names` has loaded
  * @property {{ args: { text: string },
  *   result: Polled & { tag?: string, frame?: string, frames?: number } }} previewRendered
  *   the Markdown preview shows `text` as a heading
@@ -215,7 +223,9 @@ const PAGE_OPS = [
   'acceptSaveDialog',
   'typeSnippet',
   'newDesign',
+  'answerQuickPick',
   'previewRendered',
+  'previewImages',
   'webviewContent',
   'notifications',
   'clickNotificationButton',

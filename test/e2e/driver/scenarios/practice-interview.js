@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { NEWS, assert, waitFor, removeFile } = require('../harness');
+const { NEWS, WAIT_TIMEOUT_MS, assert, waitFor, removeFile } = require('../harness');
 
 const CASE_STUDY = 'video-search';
 const MINUTE = 60_000;
@@ -160,5 +160,65 @@ module.exports = {
     ctx.note(`light theme: bar fill ${light.fill} (dark: ${page.fill})`);
     const shot = await ctx.page.ask('snapshot', { name: 'practice-report-light' });
     if (!dark.skipped && !shot.skipped) ctx.note(`screenshots: ${dark.file}, ${shot.file}`);
+
+    // The saved report in the Markdown preview: its three charts load from the SVG files.
+    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(report));
+    const names = ['topics', 'minutes', 'progress'].map(
+      (chart) => `${CASE_STUDY}.mlsd.report.${chart}.svg`,
+    );
+    const preview = await ctx.page.ask('previewImages', { names }, WAIT_TIMEOUT_MS);
+    if (preview.skipped) return; // there was a page a moment ago (the webview was checked)
+    assert(
+      preview.satisfied,
+      `the Markdown preview did not load ${preview.missing.join(', ')}: ` +
+        JSON.stringify(preview.images),
+    );
+    ctx.note(`Markdown preview of the report: ${names.length} SVG charts loaded`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // "My own prompt" with another framework, answered as a user does: the design is written to
+    // nine-step, its budgets split by nine-step's minutes.
+    const own = vscode.commands.executeCommand('mlsd.startPractice');
+    const answer = await ctx.page.ask(
+      'answerQuickPick',
+      {
+        title: 'Start Practice Interview',
+        filter: 'nine-step',
+        focused: 'My own prompt',
+        input: 'Design a spam filter for email.',
+      },
+      WAIT_TIMEOUT_MS,
+    );
+    if (answer.skipped) return;
+    await own;
+    const ownFile = path.join(ctx.workspace, 'practice.mlsd.md');
+    const ownEditor = await waitFor('practice.mlsd.md to be created and opened', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.fsPath === ownFile ? active : undefined;
+    });
+    const ownText = ownEditor.document.getText();
+    assert(/^framework: nine-step$/m.test(ownText), 'the own-prompt design is not nine-step');
+    assert(
+      /^> \*\*Interviewer:\*\* Design a spam filter for email\. You have 45 minutes/m.test(ownText),
+      'the own prompt is not quoted at the top',
+    );
+    const modelLine = ownText
+      .split('\n')
+      .findIndex((l) => /^## \d+\. Model development and offline evaluation/.test(l));
+    assert(modelLine >= 0, 'no nine-step model heading in the own-prompt design');
+    const ownBar = await waitFor('the status bar to show the nine-step model budget', async () => {
+      const position = new vscode.Position(modelLine + 2, 0);
+      ownEditor.selection = new vscode.Selection(position, position);
+      await vscode.commands.executeCommand('mlsd.advancePracticeClock', 1000);
+      const seen = await ctx.page.ask(
+        'statusBar',
+        { id: 'mlsd.practice', contains: 'Model development and offline evaluation 0:0' },
+        2000,
+      );
+      return !seen.skipped && seen.satisfied ? seen : undefined;
+    });
+    assert(/ \/ 8:00/.test(ownBar.text), `status bar: "${ownBar.text}"`);
+    ctx.note(`own prompt (picked "${answer.picked.slice(0, 50)}…"): "${ownBar.text}"`);
+    await vscode.commands.executeCommand('mlsd.stopPractice');
   },
 };
