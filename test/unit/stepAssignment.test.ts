@@ -344,6 +344,34 @@ describe('step assignment', () => {
     assert.ok(analysis.findings.some((f) => f.rule.name === 'step-order'));
   });
 
+  it('opens the only heading that names a step, even after a later step', () => {
+    // Classic system-design order: testing comes last, after serving and observability.
+    const analysis = analyse(
+      lines(
+        '# Chat assistant backend',
+        '## Requirements',
+        'Answer in under a second for a million daily users.',
+        '## Inference serving',
+        'A pool of GPU workers behind a router.',
+        '## Observability',
+        'Dashboards of latency and error rate.',
+        '## Capacity planning',
+        'Ten thousand requests per second at peak.',
+        '## Testing and eval',
+        'Replay logged prompts and compare answers.',
+      ),
+    );
+    const steps = stepLines(analysis);
+    assert.equal(steps.serving, 4);
+    assert.equal(steps.monitoring, 6);
+    assert.equal(steps.evaluation, 10);
+    const evaluation = analysis.steps.find((s) => s.step.id === 'evaluation')!.section!;
+    assert.ok(
+      evaluation.evidence.includes('out of order, but no other heading could open the step'),
+      evaluation.evidence.join('; '),
+    );
+  });
+
   it('keeps the evidence that decided each opening', () => {
     const analysis = analyse(
       lines(
@@ -382,6 +410,13 @@ describe('heading evidence', () => {
     assert.equal(words('What features does the system use?'), 'data:head');
     assert.equal(words('Методология Data Scientist'), 'data:modifier');
     assert.equal(words('Постановка (Framing)'), 'framing:alias');
+    // Russian step words in other cases than the nominative.
+    assert.equal(words('Настройка инференса'), 'serving:lead');
+    assert.equal(words('Выбор алгоритма'), 'model:lead');
+    assert.equal(words('Анализ дрейфа'), 'monitoring:lead');
+    assert.equal(words('Сбор датасета'), 'data:lead');
+    assert.equal(words('Выбор метрик'), 'evaluation:lead');
+    assert.equal(words('Об оценке качества'), 'evaluation:lead');
   });
 
   it('tells numbering styles apart', () => {

@@ -359,7 +359,9 @@ function wordEvidence(
     if (!old || rank[value] > rank[old]) place.set(stepId, value);
   };
   for (const part of parts) {
-    const phrase = canonicalHead(part, framework);
+    // A question is cut at its verb, not at a preposition: the cut words of every language apply,
+    // and "do" is Portuguese for "of the" ("How do we monitor it?").
+    const phrase = QUESTION.test(part) ? part : canonicalHead(part, framework);
     const head = withoutGenericHead(questionHead(phrase), framework);
     // The heading's own language places its head: a Russian heading that quotes English words
     // ("Методология Data Scientist") has its head first, and the quoted words are an aside.

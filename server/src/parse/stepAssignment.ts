@@ -76,6 +76,8 @@ interface Option {
   /** The option is only open when this step index is (or is not) already assigned. */
   requires?: { index: number; present: boolean };
   scores: ScoredStep[];
+  /** No other heading can open the option's steps. */
+  sole?: boolean;
 }
 
 interface ScoredStep {
@@ -130,9 +132,36 @@ export function chooseStepHeadings(
     eligible.set(heading.index, new Set(passing.map((s) => s.stepId)));
     candidates.push({ heading, options: optionsOf(heading, passing, framework, context) });
   }
+  discountSoleCandidates(candidates);
   const openings = bestAssignment(strongest(candidates), framework);
   moveToFirstPart(openings, headings, candidates);
   return { openings, eligible };
+}
+
+/**
+ * The order cost is there to choose the heading in the framework's order over one out of it. A
+ * step that only one heading can open has no such choice: out of order, it opens all the same
+ * (the order finding reports it), unless the heading also names another step ("Training data"
+ * after "Model" is the model's training data, not a late data step).
+ */
+function discountSoleCandidates(candidates: Candidate[]): void {
+  const headingsPerStep = new Map<string, number>();
+  for (const { options } of candidates) {
+    const steps = new Set(options.flatMap((o) => o.scores.map((s) => s.stepId)));
+    for (const step of steps) headingsPerStep.set(step, (headingsPerStep.get(step) ?? 0) + 1);
+  }
+  for (const { heading, options } of candidates) {
+    for (const option of options) {
+      const own = new Set(option.scores.map((s) => s.stepId));
+      if (
+        heading.match.words.every((w) => own.has(w.stepId)) &&
+        option.scores.every((s) => headingsPerStep.get(s.stepId) === 1)
+      ) {
+        option.orderCost = ORDER_COST.min;
+        option.sole = true;
+      }
+    }
+  }
 }
 
 /**
@@ -610,10 +639,13 @@ function bestAssignment(
   // Only the states reached so far are kept (a handful in practice: a few candidates per step).
   const best = new Map<number, number>([[0, 0]]);
   // For each candidate, the states it was taken to reach: the option taken and the state before.
-  const taken: Map<number, { option: number; from: number }>[] = [];
+  const taken: Map<number, { option: number; from: number; descent: boolean }>[] = [];
   for (let c = 0; c < candidates.length; c++) {
     const { options } = candidates[c];
-    const updates = new Map<number, { value: number; option: number; from: number }>();
+    const updates = new Map<
+      number,
+      { value: number; option: number; from: number; descent: boolean }
+    >();
     for (const [state, total] of best) {
       const mask = Math.floor(state / lasts);
       const last = (state % lasts) - 1;
@@ -629,13 +661,13 @@ function bestAssignment(
         const target = (mask | option.mask) * lasts + option.steps[option.steps.length - 1] + 1;
         // Strictly better only: on a tie the earlier heading keeps the step.
         const current = updates.get(target)?.value ?? best.get(target) ?? -Infinity;
-        if (value > current + 1e-9) updates.set(target, { value, option: o, from: state });
+        if (value > current + 1e-9) updates.set(target, { value, option: o, from: state, descent });
       }
     }
-    const here = new Map<number, { option: number; from: number }>();
-    for (const [target, { value, option, from }] of updates) {
+    const here = new Map<number, { option: number; from: number; descent: boolean }>();
+    for (const [target, { value, option, from, descent }] of updates) {
       best.set(target, value);
-      here.set(target, { option, from });
+      here.set(target, { option, from, descent });
     }
     taken.push(here);
   }
@@ -645,12 +677,16 @@ function bestAssignment(
     const step = taken[c].get(state);
     if (!step) continue;
     const { heading, options } = candidates[c];
-    for (const scored of options[step.option].scores) {
+    const option = options[step.option];
+    for (const scored of option.scores) {
       openings.set(scored.stepId, {
         stepId: scored.stepId,
         heading,
         score: Math.round(scored.score * 10) / 10,
-        evidence: scored.evidence,
+        evidence:
+          step.descent && option.sole
+            ? [...scored.evidence, 'out of order, but no other heading could open the step']
+            : scored.evidence,
       });
     }
     state = step.from;
