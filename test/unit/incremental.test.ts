@@ -277,7 +277,8 @@ describe('incremental analysis', () => {
     assert.deepEqual(splitParts('---\ntitle: x\n## One\n## Two\n'), [0]);
   });
 
-  it('gives the full analysis on every fixture and example', () => {
+  it('gives the full analysis on every fixture and example', function () {
+    this.timeout(120_000);
     for (const { name, text } of designs) assertSame(text, editors(), name);
   });
 
@@ -350,7 +351,8 @@ describe('incremental analysis', () => {
     );
   });
 
-  it('gives the full analysis with a cache shared between documents and evicting parts', () => {
+  it('gives the full analysis with a cache shared between documents and evicting parts', function () {
+    this.timeout(120_000);
     const analyzer = new Analyzer({ cacheBytes: 64 * 1024 });
     for (const { name, text } of designs) {
       const team = [new Editor('small shared cache', analyzer)];
