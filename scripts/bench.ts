@@ -1,7 +1,9 @@
 // `npm run bench`: how fast mlsd is, next to remark-parse and markdownlint, on generated designs of
 // 5 KB, 20 KB, 100 KB and 1 MB (scripts/designGenerator.ts). Not a test: it prints medians and
 // 95th percentiles as Markdown (docs/benchmarks.md holds a run) and checks them against the
-// targets of issue 5. Options: --quick (fewer repetitions), --out FILE (also write the output).
+// targets of issues 5 and 19 (designs shaped as people write them, long parts of one shape).
+// Options: --quick (fewer repetitions), --out FILE (also write the output), --only LIST (some
+// sections only, comma-separated: cold, edits, shapes, growth, memory, cli, bundles).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,7 +18,8 @@ import { Analyzer } from '../server/src/analysis/analyse';
 import { wholeTextAnalysis } from '../test/oracle/wholeTextAnalysis';
 import { SERVER_ENV } from '../common/src/serverProcess';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
-import { generateDesign, prng } from './designGenerator';
+import { LONG_SHAPES } from '../test/fuzz/longShapes';
+import { DESIGN_SHAPES, generateDesign, generateShapedDesign, prng } from './designGenerator';
 
 const root = path.join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -32,6 +35,10 @@ const SIZES = [
 const EDITS = quick ? 50 : 200;
 const CLI_FILES = quick ? 200 : 1000;
 const OPEN_DESIGNS = 50;
+const SHAPE_EDITS = 60;
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1].split(',')) : undefined;
+const runs = (section: string) => !only || only.has(section);
 
 const output: string[] = [];
 function say(line = ''): void {
@@ -207,6 +214,160 @@ async function editLatency(designs: { label: string; text: string }[]) {
   return results;
 }
 
+/**
+ * Edits typed into content lines: a letter, space or punctuation inserted at a random place in a
+ * random line that is neither blank, a heading, a fence line nor front matter, or one character of
+ * it deleted. Worked out beforehand; no edit adds or removes a line.
+ */
+function contentLineEdits(original: string, count: number, seed: number) {
+  const random = prng(seed);
+  const lines = original.split('\n');
+  const content: number[] = [];
+  let frontMatter = lines[0] === '---';
+  lines.forEach((line, i) => {
+    if (i > 0 && frontMatter && line === '---') {
+      frontMatter = false;
+      return;
+    }
+    if (frontMatter || line.trim() === '' || line.startsWith('#') || line.startsWith('```')) return;
+    content.push(i);
+  });
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz   .,';
+  const changes: { range: { start: Position; end: Position }; text: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const line = content[Math.floor(random() * content.length)];
+    const text = lines[line];
+    // Not before a line's first characters (a list marker or a table's pipe stays where it is).
+    const character = Math.min(
+      text.length,
+      4 + Math.floor(random() * Math.max(1, text.length - 4)),
+    );
+    const remove = random() < 0.2 && character < text.length;
+    const insert = remove ? '' : alphabet[Math.floor(random() * alphabet.length)];
+    lines[line] = text.slice(0, character) + insert + text.slice(character + (remove ? 1 : 0));
+    changes.push({
+      range: { start: { line, character }, end: { line, character: character + (remove ? 1 : 0) } },
+      text: insert,
+    });
+  }
+  return changes;
+}
+
+interface ShapeResult {
+  label: string;
+  open: number;
+  edit: Stats;
+  markdownlint: number;
+}
+
+/** Issue 19's three shapes at 100 KB and 1 MB, through the server, next to markdownlint. */
+async function shapedDesigns(): Promise<ShapeResult[]> {
+  say('## Designs as people write them: three shapes through the language server');
+  say();
+  say(
+    `Designs from \`generateShapedDesign\` (scripts/designGenerator.ts, seed 1) whose paragraphs carry bold text, a link and inline code, most followed by a list with nested items, a table and a fence: ${DESIGN_SHAPES.map((s) => `**${s.shape}**, ${s.description}`).join('; ')}. Through \`node dist/server.js --stdio\` as above: the open time (to the first diagnostics), then ${SHAPE_EDITS} random one-character edits typed into content lines (not headings, fence lines or front matter), each waiting for its diagnostics. markdownlint: median of its lint of the same text (default rules, in this process).`,
+  );
+  say();
+  say(
+    '| Design | size | headings | open | edit median | edit p95 | markdownlint | markdownlint / edit p95 | open / markdownlint |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const results: ShapeResult[] = [];
+  const client = await LspTestClient.start({ debounceMs: 0 });
+  try {
+    // The server's first analysis compiles the framework and its code: not part of an open.
+    const warmUp = fileUri('shape-warm-up.mlsd.md');
+    await client.open(warmUp, generateShapedDesign(20_000, 'spread', 2));
+    await client.nextPublish(warmUp, 1);
+    await client.close(warmUp);
+    let index = 0;
+    for (const { shape } of DESIGN_SHAPES) {
+      for (const [size, bytes] of [
+        ['100 KB', 100_000],
+        ['1 MB', 1_000_000],
+      ] as const) {
+        const text = generateShapedDesign(bytes, shape, 1);
+        const lintRuns = quick ? 1 : bytes > 100_000 ? 3 : 7;
+        const lint: number[] = [];
+        for (let i = 0; i < lintRuns; i++) {
+          lint.push(time(() => markdownlint({ strings: { design: text } })));
+        }
+        const uri = fileUri(`shape-${index}.mlsd.md`);
+        collectGarbage();
+        const opened = performance.now();
+        await client.open(uri, text);
+        await client.nextPublish(uri, 1);
+        const open = performance.now() - opened;
+        const samples: number[] = [];
+        for (const change of contentLineEdits(text, SHAPE_EDITS, 2000 + index)) {
+          collectGarbage();
+          const sent = performance.now();
+          const version = await client.change(uri, [change]);
+          await client.nextPublish(uri, version);
+          samples.push(performance.now() - sent);
+        }
+        await client.close(uri);
+        index++;
+        const result = {
+          label: `${shape} ${size}`,
+          open,
+          edit: stats(samples),
+          markdownlint: stats(lint).median,
+        };
+        results.push(result);
+        const headings = text.split('\n').filter((line) => /^#{1,6} /.test(line)).length;
+        say(
+          `| ${result.label} | ${kb(Buffer.byteLength(text))} | ${headings} | ${ms(open)} | ${ms(result.edit.median)} | ${ms(result.edit.p95)} | ${ms(result.markdownlint)} | ${(result.markdownlint / result.edit.p95).toFixed(0)}× | ${(open / result.markdownlint).toFixed(2)} |`,
+        );
+      }
+    }
+  } finally {
+    await client.stop();
+  }
+  say();
+  return results;
+}
+
+interface GrowthResult {
+  name: string;
+  ratio: number;
+}
+
+/**
+ * How cold analysis time grows with one long part of one shape (test/fuzz/longShapes.ts): time
+ * per KB at 250 KB and at 1 MB; a ratio near 1 is linear.
+ */
+function growth(): GrowthResult[] {
+  say('## Growth with the length of one part');
+  say();
+  say(
+    "Cold analysis (`new Analyzer().analyse`, in this process) of texts of one shape (test/fuzz/longShapes.ts, the shapes of `npm run fuzz`'s timing report), median of the runs, at 250 KB and 1 MB; the ratio of the times per KB is 1 when time grows linearly with the text.",
+  );
+  say();
+  say('| Shape | 250 KB | 1 MB | ms/KB at 250 KB | ms/KB at 1 MB | ratio |');
+  say('| --- | --- | --- | --- | --- | --- |');
+  const results: GrowthResult[] = [];
+  for (const shape of LONG_SHAPES) {
+    const [small, large] = [250, 1000].map((size) => {
+      const text = shape.make(size * 1024);
+      const samples: number[] = [];
+      const count = quick ? 2 : 5;
+      for (let i = 0; i < count; i++) {
+        collectGarbage();
+        samples.push(time(() => new Analyzer().analyse(text)));
+      }
+      return stats(samples).median;
+    });
+    const ratio = large / 1000 / (small / 250);
+    results.push({ name: shape.name, ratio });
+    say(
+      `| ${shape.name} | ${ms(small)} | ${ms(large)} | ${(small / 250).toFixed(2)} | ${(large / 1000).toFixed(2)} | ${ratio.toFixed(2)} |`,
+    );
+  }
+  say();
+  return results;
+}
+
 function rssOf(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const read = (key: string) =>
@@ -346,40 +507,77 @@ async function main() {
     `Designs generated by scripts/designGenerator.ts (seed 1): front matter, title, the seven steps with sub-headings, bullets, numbered lists, pipe tables, fenced code and a few placeholders, repeated with variation: ${designs.map((d) => `${d.label} = ${Buffer.byteLength(d.text)} bytes, ${d.text.split('\n').length} lines`).join('; ')}.`,
   );
   say();
-  const cold = coldAnalysis(designs);
-  const edits = await editLatency(designs);
-  const rss = await serverMemory();
-  const cli = cliComparison();
-  const bundles = bundleSizes();
+  const cold = runs('cold') ? coldAnalysis(designs) : undefined;
+  const edits = runs('edits') ? await editLatency(designs) : undefined;
+  const shapes = runs('shapes') ? await shapedDesigns() : undefined;
+  const grown = runs('growth') ? growth() : undefined;
+  const rss = runs('memory') ? await serverMemory() : undefined;
+  const cli = runs('cli') ? cliComparison() : undefined;
+  const bundles = runs('bundles') ? bundleSizes() : undefined;
 
-  const mb = cold.get('1 MB')!;
-  const edit1mb = edits.get('1 MB')!;
-  const cold100 = cold.get('100 KB')!;
-  const rows: [string, string, boolean][] = [
-    ['Edit-to-diagnostics p95 on 1 MB <= 15 ms', ms(edit1mb.p95), edit1mb.p95 <= 15],
-    [
-      '... at least 50x faster than markdownlint linting it',
-      `${(mb.markdownlint.median / edit1mb.p95).toFixed(0)}× (markdownlint ${ms(mb.markdownlint.median)})`,
-      mb.markdownlint.median / edit1mb.p95 >= 50,
-    ],
-    [
+  const rows: [string, string, boolean][] = [];
+  if (cold && edits) {
+    const mb = cold.get('1 MB')!;
+    const edit1mb = edits.get('1 MB')!;
+    rows.push(
+      ['Edit-to-diagnostics p95 on 1 MB <= 15 ms', ms(edit1mb.p95), edit1mb.p95 <= 15],
+      [
+        '... at least 50x faster than markdownlint linting it',
+        `${(mb.markdownlint.median / edit1mb.p95).toFixed(0)}× (markdownlint ${ms(mb.markdownlint.median)})`,
+        mb.markdownlint.median / edit1mb.p95 >= 50,
+      ],
+    );
+  }
+  if (cold) {
+    const cold100 = cold.get('100 KB')!;
+    rows.push([
       'Cold analysis at 100 KB no slower than remark-parse',
       `${ms(cold100.mlsd.median)} vs ${ms(cold100.remark.median)} (${(cold100.mlsd.median / cold100.remark.median).toFixed(2)}×)`,
       cold100.mlsd.median <= cold100.remark.median,
-    ],
-    [
+    ]);
+  }
+  for (const shape of (shapes ?? []).filter((s) => s.label.endsWith('1 MB'))) {
+    rows.push(
+      [`${shape.label}: edit p95 <= 15 ms`, ms(shape.edit.p95), shape.edit.p95 <= 15],
+      [
+        `${shape.label}: edit p95 at least 50x faster than markdownlint`,
+        `${(shape.markdownlint / shape.edit.p95).toFixed(0)}×`,
+        shape.markdownlint / shape.edit.p95 >= 50,
+      ],
+      [
+        `${shape.label}: open no slower than markdownlint's lint`,
+        `${ms(shape.open)} vs ${ms(shape.markdownlint)} (${(shape.open / shape.markdownlint).toFixed(2)})`,
+        shape.open <= shape.markdownlint,
+      ],
+    );
+  }
+  for (const { name, ratio } of grown ?? []) {
+    rows.push([
+      `${name}: linear growth (ms/KB at 1 MB over 250 KB <= 1.5)`,
+      ratio.toFixed(2),
+      ratio <= 1.5,
+    ]);
+  }
+  if (cli) {
+    rows.push([
       `CLI over ${CLI_FILES} designs at most half markdownlint-cli2's time`,
       `${ms(cli.ours)} vs ${ms(cli.theirs)} (${(cli.ours / cli.theirs).toFixed(2)})`,
       cli.ours <= cli.theirs / 2,
-    ],
-    [
+    ]);
+  }
+  if (rss !== undefined) {
+    rows.push([
       `Server RSS with ${OPEN_DESIGNS} designs open <= 80 MB`,
       `${(rss / 2 ** 20).toFixed(1)} MiB = ${(rss / 1e6).toFixed(1)} MB, once idle`,
       rss <= 80e6,
-    ],
-    ['Desktop bundles together <= 1 MB', kb(bundles.desktop), bundles.desktop <= 1_000_000],
-    ['Web bundles together <= 1 MB', kb(bundles.web), bundles.web <= 1_000_000],
-  ];
+    ]);
+  }
+  if (bundles) {
+    rows.push(
+      ['Desktop bundles together <= 1 MB', kb(bundles.desktop), bundles.desktop <= 1_000_000],
+      ['Web bundles together <= 1 MB', kb(bundles.web), bundles.web <= 1_000_000],
+    );
+  }
   say('## Targets');
   say();
   say('| Target | Measured | Met |');

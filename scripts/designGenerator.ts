@@ -229,3 +229,133 @@ export function generateDesign(bytes: number, seed = 1): string {
   }
   return [head, ...bodies, tail].join('\n');
 }
+
+/** How a design's text is spread over its headings (issue 19's three shapes). */
+export type DesignShape = 'spread' | 'deep' | 'flat';
+
+export const DESIGN_SHAPES: { shape: DesignShape; description: string }[] = [
+  { shape: 'spread', description: 'spread evenly over the seven steps, under `###` sub-headings' },
+  {
+    shape: 'deep',
+    description: 'nearly all of it in the last step under `###` sub-headings (deep-dive notes)',
+  },
+  { shape: 'flat', description: 'prose and lists under one heading, no other heading' },
+];
+
+const LINK_TARGETS = ['feature-store', 'two-tower', 'ab-testing', 'drift', 'ann-index', 'ctr'];
+const CODE_SPANS = ['p95 < 200 ms', 'user_id', 'top_k=500', 'model.predict()', 'lr=3e-4', 'TTL 1h'];
+
+/** A sentence with what people put in one: bold, a link, inline code (each most of the time). */
+function richSentence(random: () => number, topic: readonly string[]): string {
+  const plain = sentence(random, topic).slice(0, -1);
+  const parts = [plain];
+  if (random() < 0.7) parts.push(`with **${pick(random, topic)}**`);
+  if (random() < 0.6) {
+    const target = pick(random, LINK_TARGETS);
+    parts.push(`(see [${target.replace(/-/g, ' ')}](https://example.com/${target}))`);
+  }
+  if (random() < 0.6) parts.push(`at \`${pick(random, CODE_SPANS)}\``);
+  return `${parts.join(' ')}.`;
+}
+
+/**
+ * One paragraph as people write design notes: prose with bold, a link and inline code, then most
+ * of the time a list with nested items, a table and a fenced block.
+ */
+function richUnit(random: () => number, topic: readonly string[]): string {
+  const out: string[] = [];
+  const sentences = 2 + Math.floor(random() * 3);
+  const paragraph: string[] = [];
+  for (let i = 0; i < sentences; i++) paragraph.push(richSentence(random, topic));
+  out.push(paragraph.join(' '), '');
+  if (random() < 0.8) {
+    const items = 2 + Math.floor(random() * 3);
+    for (let i = 0; i < items; i++) {
+      out.push(`- **${pick(random, topic)}**: ${richSentence(random, topic)}`);
+      if (random() < 0.6) {
+        out.push(`  - guardrail: ${sentence(random, FILLER)}`);
+        out.push(`  - ${richSentence(random, topic)}`);
+      }
+    }
+    out.push('');
+  }
+  if (random() < 0.6) {
+    out.push('| Option | Pros | Cons |', '| --- | --- | --- |');
+    const rows = 2 + Math.floor(random() * 2);
+    for (let i = 0; i < rows; i++) {
+      out.push(
+        `| ${pick(random, topic)} | ${sentence(random, topic)} | \`${pick(random, CODE_SPANS)}\` |`,
+      );
+    }
+    out.push('');
+  }
+  if (random() < 0.6) {
+    out.push('```python');
+    const lines = 2 + Math.floor(random() * 4);
+    for (let i = 0; i < lines; i++) {
+      out.push(`score_${i} = model.predict(features[${i}])  # ${pick(random, FILLER)}`);
+    }
+    out.push('```', '');
+  }
+  return out.join('\n');
+}
+
+const SHAPED_HEAD = [
+  '---',
+  'title: Video recommendation system',
+  'problem: video-recommendation',
+  'level: senior',
+  'minutes: 45',
+  '---',
+  '',
+].join('\n');
+
+/**
+ * A design of about `bytes` bytes written as people write them (links, bold, inline code, nested
+ * lists, tables and fences in most paragraphs), in one of three shapes: `spread` over the seven
+ * steps under sub-headings; `deep`, the last step holding nearly everything under sub-headings;
+ * `flat`, prose and lists under a single heading.
+ */
+export function generateShapedDesign(bytes: number, shape: DesignShape, seed = 1): string {
+  const random = prng(seed);
+  const out: string[] = [SHAPED_HEAD];
+  let size = SHAPED_HEAD.length;
+  const push = (text: string) => {
+    out.push(text);
+    size += Buffer.byteLength(text) + 1;
+  };
+  if (shape === 'flat') {
+    push('## Design notes\n');
+    const words = STEPS.flatMap((step) => step.words);
+    while (size < bytes) push(richUnit(random, words));
+    return out.join('\n');
+  }
+  push('# Video recommendation system\n');
+  const counts = STEPS.map(() => 0);
+  const subSectionOf = (index: number) => {
+    const step = STEPS[index];
+    const count = counts[index]++;
+    const title = `${step.subs[count % step.subs.length]}${count >= step.subs.length ? ` (part ${Math.floor(count / step.subs.length) + 1})` : ''}`;
+    const units = 2 + Math.floor(random() * 3);
+    const body = [`### ${title}\n`];
+    for (let u = 0; u < units; u++) body.push(richUnit(random, step.words));
+    return body.join('\n');
+  };
+  if (shape === 'spread') {
+    // Each step gets a seventh of the text.
+    STEPS.forEach((step, index) => {
+      const until =
+        SHAPED_HEAD.length + ((index + 1) * (bytes - SHAPED_HEAD.length)) / STEPS.length;
+      push(`## ${index + 1}. ${step.heading}\n\n${richSentence(random, step.words)}\n`);
+      while (size < until) push(subSectionOf(index));
+    });
+    return out.join('\n');
+  }
+  // deep: the first six steps short, the last one everything else.
+  STEPS.forEach((step, index) => {
+    push(`## ${index + 1}. ${step.heading}\n\n${richSentence(random, step.words)}\n`);
+    if (index < STEPS.length - 1) push(subSectionOf(index));
+    else while (size < bytes) push(subSectionOf(index));
+  });
+  return out.join('\n');
+}

@@ -13,8 +13,9 @@ import { Analyzer, type AnalyzerOptions } from '../../server/src/analysis/analys
 import type { Analysis } from '../../server/src/model/analysis';
 import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
 import { toFileReport } from '../../server/src/cli/report';
-import { splitParts } from '../../server/src/parse/parts';
-import { generateDesign } from '../../scripts/designGenerator';
+import { PartScanner, splitParts } from '../../server/src/parse/parts';
+import { DESIGN_SHAPES, generateDesign, generateShapedDesign } from '../../scripts/designGenerator';
+import { LONG_SHAPES } from '../fuzz/longShapes';
 
 const root = path.join(__dirname, '..', '..');
 const designs = [
@@ -35,6 +36,11 @@ const designs = [
   .map((file) => ({ name: file, text: fs.readFileSync(path.join(root, file), 'utf8') }));
 designs.push({ name: 'generated 6 KB', text: generateDesign(5_000, 3) });
 designs.push({ name: 'generated 20 KB', text: generateDesign(20_000, 4) });
+// Issue 19's shapes: designs as people write them, and long stretches of one kind of block.
+for (const { shape } of DESIGN_SHAPES) {
+  designs.push({ name: `${shape} 12 KB`, text: generateShapedDesign(12_000, shape, 5) });
+}
+for (const shape of LONG_SHAPES) designs.push({ name: shape.name, text: shape.make(6_000) });
 
 /** The topic results of the last analysis of 'design', by step. */
 function memosOf(analyzer: Analyzer): (step: string) => unknown[] {
@@ -103,6 +109,8 @@ function editors(analyzer = new Analyzer()): Editor[] {
     new Editor('as shipped', analyzer),
     new Editor('careless split', testing({ carelessSplit: true })),
     new Editor('remark only', testing({ noFastParser: true })),
+    // Runs of blocks split off every 100 characters: a split at nearly every place one may be.
+    new Editor('short runs', testing({ minRun: 100 })),
   ];
 }
 
@@ -202,16 +210,80 @@ describe('incremental analysis', () => {
     assert.deepEqual(lines, ['---', '## One', '## Two', '#']);
   });
 
+  it('splits a long stretch with no heading where a run of top-level blocks starts', () => {
+    const text = [
+      '## One',
+      'a paragraph',
+      '',
+      '```',
+      '',
+      'code, not a run start',
+      '```',
+      '- an item',
+      '- another',
+      '      indented code',
+      '',
+      '   indented, not a run start',
+      '',
+      'lazy',
+      '---',
+      '',
+      '## Two',
+      '',
+      'last',
+    ].join('\n');
+    const lines = (starts: number[]) => starts.map((s) => text.slice(s).split('\n')[0]);
+    assert.deepEqual(lines(splitParts(text)), ['## One', '## Two']);
+    assert.deepEqual(lines(splitParts(text, true, 1)), [
+      '## One',
+      '```',
+      '- an item',
+      '- another',
+      'lazy',
+      '## Two',
+      'last',
+    ]);
+    // A scan may start again at any part start and finds the same ones after it.
+    const starts = splitParts(text, true, 1);
+    for (const from of starts.slice(1)) {
+      const scanner = new PartScanner(text, from, true, 1);
+      const after: number[] = [];
+      for (let at = scanner.next(); at >= 0; at = scanner.next()) after.push(at);
+      assert.deepEqual(
+        after,
+        starts.filter((s) => s > from),
+        `from ${lines([from])[0]}`,
+      );
+    }
+  });
+
+  it('re-reads the touched run of a long part, not the part', () => {
+    const analyzer = new Analyzer();
+    let text = generateShapedDesign(200_000, 'flat', 9);
+    analyzer.analyse(text, { document: 'design' });
+    const before = analyzer.layoutOf('design')!.parts.map((p) => p.entry);
+    assert.ok(before.length > 50, `only ${before.length} parts`);
+    const at = text.indexOf(' ', text.length / 2);
+    text = `${text.slice(0, at)} also${text.slice(at)}`;
+    const analysis = analyzer.analyse(text, { document: 'design' });
+    const after = analyzer.layoutOf('design')!.parts.map((p) => p.entry);
+    const built = after.filter((entry) => !before.includes(entry));
+    assert.ok(built.length <= 2, `${built.length} parts built again`);
+    assert.ok(built.every((entry) => entry.text.length < 8_000));
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
+  });
+
   it('does not split an unclosed front matter', () => {
     assert.deepEqual(splitParts('---\ntitle: x\n## One\n## Two\n'), [0]);
   });
 
-  it('gives the full analysis on every fixture and example', () => {
+  it('gives the full analysis on every fixture and example', function () {
+    this.timeout(120_000);
     for (const { name, text } of designs) assertSame(text, editors(), name);
   });
 
   it('gives the full analysis after each of a sequence of random edits', function () {
-    this.timeout(120_000);
+    this.timeout(300_000);
     let edits = 0;
     fc.assert(
       fc.property(
@@ -279,7 +351,8 @@ describe('incremental analysis', () => {
     );
   });
 
-  it('gives the full analysis with a cache shared between documents and evicting parts', () => {
+  it('gives the full analysis with a cache shared between documents and evicting parts', function () {
+    this.timeout(120_000);
     const analyzer = new Analyzer({ cacheBytes: 64 * 1024 });
     for (const { name, text } of designs) {
       const team = [new Editor('small shared cache', analyzer)];

@@ -22,8 +22,11 @@ export interface AnalyzerOptions {
   rules?: readonly Rule[];
   /** Bound on the part cache's estimated size. */
   cacheBytes?: number;
-  /** Tests only: split carelessly (inside fences and HTML blocks), parse every part with remark. */
-  testing?: { carelessSplit?: boolean; noFastParser?: boolean };
+  /**
+   * Tests only: split carelessly (inside fences and HTML blocks), parse every part with remark,
+   * split stretches with no heading every `minRun` characters instead of every 2 KB.
+   */
+  testing?: { carelessSplit?: boolean; noFastParser?: boolean; minRun?: number };
 }
 
 export interface AnalyseOptions {
@@ -138,6 +141,7 @@ export class Analyzer {
     const split = partsOf(text, resolve, this.cache, {
       trackBlocks: !this.testing.carelessSplit,
       fastParser: !this.testing.noFastParser,
+      minRun: this.testing.minRun,
       previous,
     });
     // Text that cannot be split is one part, read by remark.

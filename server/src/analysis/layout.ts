@@ -27,6 +27,8 @@ export interface SplitOptions {
   trackBlocks: boolean;
   /** False to parse every part with remark (tests). */
   fastParser: boolean;
+  /** Characters between run starts in a stretch with no heading (tests: small, to split often). */
+  minRun?: number;
   /** The previous layout of the same document: its parts are reused where the text is the same. */
   previous?: Layout;
 }
@@ -40,7 +42,7 @@ export function partsOf(
   text: string,
   resolve: ResolveFramework,
   cache: PartCache,
-  { trackBlocks, fastParser, previous }: SplitOptions,
+  { trackBlocks, fastParser, minRun, previous }: SplitOptions,
 ): { parts: Part[]; pending: PartEntry[] } | undefined {
   // Parts of the previous text that are still there: those before the edit keep their offsets,
   // those after it move by the length the edit added. The text is scanned again only from the
@@ -64,7 +66,7 @@ export function partsOf(
     framework ??= old[i].entry.framework;
   }
   const scanFrom = reused > 0 ? old[reused].start : 0;
-  const scanner = new PartScanner(text, scanFrom, trackBlocks);
+  const scanner = new PartScanner(text, scanFrom, trackBlocks, minRun);
   if (scanner.whole) return undefined;
 
   // A part typed into is built again on every keystroke. Caching each version would keep them all

@@ -88,8 +88,15 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 
+  private eolMemo?: string;
+
   /** The line break the document uses most ("\n" when it has none). */
   get eol(): string {
+    // Fixes ask for it once per step; counting reads every line of the document.
+    return (this.eolMemo ??= this.countEol());
+  }
+
+  private countEol(): string {
     let crlf = 0;
     let lf = 0;
     let cr = 0;

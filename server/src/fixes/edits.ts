@@ -181,8 +181,8 @@ export function insertBlocksEdit(
   // even after a blank line, continue the inserted template's last list item and stop being a
   // heading. Insert after that indentation instead: only blank text is passed, the inserted
   // heading takes the indentation and the line moves to column 0, where it is the same heading.
-  const lineStart =
-    Math.max(text.lastIndexOf('\n', after - 1), text.lastIndexOf('\r', after - 1)) + 1;
+  // (From the line index: searching the text backwards for "\r" reads all of a text that has none.)
+  const lineStart = document.lines.lineStarts[document.lines.positionAt(after).line];
   const at =
     after < text.length && lineStart >= offset && /^ {1,3}$/.test(text.slice(lineStart, after))
       ? after

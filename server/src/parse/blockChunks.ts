@@ -56,38 +56,65 @@ export function blockRunStarts(text: string, minRun = MIN_RUN): number[] {
     }
     if (!closed) return starts;
   }
-  let previousBlank = false;
-  let htmlUntilBlank = false;
-  let lastIndented = false;
+  const rule = new RunStartRule();
   let first = true;
   while (at < text.length) {
     const [end, next] = readLine(at);
     // A leading byte-order mark is not part of the first line's Markdown.
     const line = text.slice(at === 0 && text.charCodeAt(0) === 0xfeff ? 1 : at, end);
-    const code = line.charCodeAt(0);
     if (
       !first &&
       !tracker.open &&
       at - starts[starts.length - 1] >= minRun &&
-      code !== 32 &&
-      code !== 9 &&
-      !isBlankLine(line) &&
-      !EMPTY_ITEM.test(line) &&
-      !(lastIndented && LIST_START.test(line)) &&
-      !line.startsWith('---') && // at the top of a run it would open a front matter
-      (previousBlank || (!htmlUntilBlank && BULLET_WITH_CONTENT.test(line)))
+      rule.startsRun(line)
     ) {
       starts.push(at);
     }
     first = false;
-    previousBlank = isBlankLine(line);
-    if (!previousBlank) lastIndented = code === 32 || code === 9;
-    // The tracker takes a line after a list item's first line for paragraph text, so it misses an
-    // HTML block that only a blank line ends (`</pre>` after `- x`): none is split until one.
-    if (previousBlank) htmlUntilBlank = false;
-    else if (HTML_START.test(line)) htmlUntilBlank = true;
+    rule.feed(line);
     tracker.feed(line);
     at = next;
   }
   return starts;
+}
+
+/**
+ * Whether a line may start a run, from the lines before it (`feed` each line in order). The
+ * caller also checks that no top-level fence or HTML block is open (`BlockTracker`). After a line
+ * that starts a run (or a heading: `reset`), the rule's state depends on that line only, so a scan
+ * may start again at any run start.
+ */
+export class RunStartRule {
+  private previousBlank = false;
+  private htmlUntilBlank = false;
+  private lastIndented = false;
+
+  reset(): void {
+    this.previousBlank = false;
+    this.htmlUntilBlank = false;
+    this.lastIndented = false;
+  }
+
+  startsRun(line: string): boolean {
+    const code = line.charCodeAt(0);
+    return (
+      code !== 32 &&
+      code !== 9 &&
+      !isBlankLine(line) &&
+      !EMPTY_ITEM.test(line) &&
+      !(this.lastIndented && LIST_START.test(line)) &&
+      !line.startsWith('---') && // at the top of a run it would open a front matter
+      (this.previousBlank || (!this.htmlUntilBlank && BULLET_WITH_CONTENT.test(line)))
+    );
+  }
+
+  feed(line: string): void {
+    const code = line.charCodeAt(0);
+    this.previousBlank = isBlankLine(line);
+    if (!this.previousBlank) this.lastIndented = code === 32 || code === 9;
+    // The tracker takes a line after a list item's first line for paragraph text, so it misses an
+    // HTML block that only a blank line ends (`</pre>` after `- x`): none is split until one.
+    if (this.previousBlank) this.htmlUntilBlank = false;
+    else if (HTML_START.test(line)) this.htmlUntilBlank = true;
+  }
 }

@@ -4,9 +4,13 @@
 // always starts a new top-level block, so each part parses on its own exactly as it does inside
 // the whole text; the two exceptions (a fence or HTML block this scan misjudged, and link
 // reference definitions, which reach across the text) are caught after parsing by the caller.
+// A long stretch with no heading is also split where a run of top-level blocks may start
+// (blockChunks.ts), every MIN_RUN characters or so: an edit then re-reads that run, not the whole
+// stretch (issue 19: 1 MB of prose under one heading).
 //
 // Only unindented headings split: an indented one ("  ## x") may sit inside a list item.
 
+import { MIN_RUN, RunStartRule } from './blockChunks';
 import { BlockTracker } from './blocks';
 
 /**
@@ -14,8 +18,8 @@ import { BlockTracker } from './blocks';
  * split (an unclosed front matter runs to the end of the text). `trackBlocks` false splits inside
  * fences and HTML blocks too (tests use it: the caller must then join the parts back).
  */
-export function splitParts(text: string, trackBlocks = true): number[] {
-  const scanner = new PartScanner(text, 0, trackBlocks);
+export function splitParts(text: string, trackBlocks = true, minRun = MIN_RUN): number[] {
+  const scanner = new PartScanner(text, 0, trackBlocks, minRun);
   const starts = [0];
   if (scanner.whole) return starts;
   for (let at = scanner.next(); at >= 0; at = scanner.next()) starts.push(at);
@@ -34,13 +38,20 @@ export class PartScanner {
   private lineNext = 0;
   private nextCr = -1;
   private readonly blocks = new BlockTracker();
+  /** Where the text may be split between headings (only when blocks are tracked). */
+  private readonly runs = new RunStartRule();
+  /** The last part start: a run start is at least MIN_RUN characters after it. */
+  private lastStart: number;
 
   constructor(
     private readonly text: string,
     from = 0,
     private readonly trackBlocks = true,
+    /** Characters from the last part start before a run start splits (tests make it small). */
+    private readonly minRun = MIN_RUN,
   ) {
     this.at = from;
+    this.lastStart = from;
     // Front matter: only at the very top; no split before its closing fence.
     if (from === 0 && /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
       this.readLine();
@@ -57,10 +68,15 @@ export class PartScanner {
       }
       if (!closed) this.whole = true;
     }
-    // A part starts with its heading line, which is not a split of its own.
+    // A part starts with its heading line, which is not a split of its own; a run start line is
+    // read as any other line (it may open a fence), and is not a split either (it is MIN_RUN
+    // characters from nothing).
     if (from > 0) {
       this.readLine();
-      this.at = this.lineNext;
+      if (text.charCodeAt(from) === 35 && isAtxHeading(text, from, this.lineEnd)) {
+        this.at = this.lineNext;
+        this.runs.reset();
+      }
     }
   }
 
@@ -98,10 +114,22 @@ export class PartScanner {
       }
       if (!blocks.open && text.charCodeAt(at) === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
         blocks.reset();
+        this.runs.reset();
+        this.lastStart = at;
         if (at > 0) return at;
         continue;
       }
-      blocks.feed(text.slice(at, lineEnd));
+      const line = text.slice(at, lineEnd);
+      // A leading byte-order mark is not part of the first line's Markdown.
+      const own = at === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+      const split =
+        at - this.lastStart >= this.minRun && !blocks.open && this.runs.startsRun(own) && at > 0;
+      this.runs.feed(own);
+      blocks.feed(line);
+      if (split) {
+        this.lastStart = at;
+        return at;
+      }
     }
     return -1;
   }
