@@ -115,7 +115,7 @@ describe('cue context', () => {
     };
     const online = (body: string) => topic('Evaluation', 'evaluation', 'online-metrics', body);
     assert.equal(online('Inputs include retention features and past clicks.'), 'missing');
-    assert.equal(online('We watch retention after launch.'), 'covered');
+    assert.equal(online('We watch the retention rate after launch.'), 'covered');
     // A topic whose own cues are the feature noun still counts it.
     const features = (body: string) => topic('Data', 'data', 'feature-engineering', body);
     assert.equal(features('Engagement features from the last week.'), 'covered');
