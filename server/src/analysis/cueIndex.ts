@@ -69,6 +69,14 @@ export class CueIndex {
       candidates = this.startingWith(inflectionFreePrefix(want.lower))?.filter((i) =>
         tokenMatches(want, this.tokens[i]),
       );
+    } else if (want.asWritten) {
+      // As written or with a plural ending either way (the stems of the two may differ).
+      const w = want.lower;
+      candidates = union(
+        [w, `${w}s`, `${w}es`, w.slice(0, -1), w.slice(0, -2)].map((form) =>
+          this.byLower.get(form),
+        ),
+      )?.filter((i) => tokenMatches(want, this.tokens[i]));
     } else {
       candidates = this.byStem.get(want.stem);
     }

@@ -121,8 +121,9 @@ export function evidenceTokens(block: ProseBlock, deferral: RegExp | undefined):
 /**
  * The hit that shows a topic covered, given each cue's first hit (`hits[k]` for `topic.cues[k]`,
  * `start` a document offset): the earliest hit of a cue that is not weak; failing that, the
- * earliest hit of a weak cue when two different weak cues are found at two places ("goal" alone
- * is not a business objective; "goal" and "engagement" are). Ties go to the lower cue index.
+ * earliest hit of a weak cue when two different weak cues are found at two places near each other
+ * ("goal" alone is not a business objective; "goal" and "engagement" are). Ties go to the lower
+ * cue index.
  */
 export function evidenceOf<H extends { start: number }>(
   topic: CompiledTopic,
@@ -142,11 +143,33 @@ export function evidenceOf<H extends { start: number }>(
     if (hit && !topic.cues[k].weak && (!best || hit.start < best.start)) best = hit;
   }
   if (best || weakWords.size < 2 || weakPlaces.size < 2) return best;
+  if (!weakPairNear(topic, hits)) return best;
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k];
     if (hit && (!best || hit.start < best.start)) best = hit;
   }
   return best;
+}
+
+// Two general words support each other only near each other, about a paragraph apart: "revenue"
+// in a quoted example and "goal" three sections later are not a business objective.
+const WEAK_SUPPORT_DISTANCE = 600;
+
+/** Whether two different weak cues of the topic were found within WEAK_SUPPORT_DISTANCE. */
+function weakPairNear<H extends { start: number }>(
+  topic: CompiledTopic,
+  hits: readonly (H | undefined)[],
+): boolean {
+  for (let a = 0; a < hits.length; a++) {
+    const x = hits[a];
+    if (!x || !topic.cues[a].weak) continue;
+    for (let b = a + 1; b < hits.length; b++) {
+      const y = hits[b];
+      if (!y || !topic.cues[b].weak || y.start === x.start) continue;
+      if (Math.abs(x.start - y.start) <= WEAK_SUPPORT_DISTANCE) return true;
+    }
+  }
+  return false;
 }
 
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */

@@ -22,6 +22,11 @@ export interface CueToken {
   substring: boolean;
   /** Non-Latin word (Cyrillic, Greek): compared as a prefix so inflected forms match. */
   prefix: boolean;
+  /**
+   * A Latin word of a language other than English: the English stemmer would make false friends
+   * ("reservas" and "reserved"), so it matches as written or with a plural ending.
+   */
+  asWritten?: true;
   /** `<n>` in a cue: any number ("<n> users" matches "500 users", "2,000 requests", "10M users"). */
   number?: true;
 }
@@ -173,6 +178,9 @@ export function compileCue(
             Boolean(rules?.substringMatch) &&
             token.lower.length >= 4,
           prefix: token.kind === 'word' && !token.latin,
+          ...(language !== 'en' && token.kind === 'word' && token.latin && !abbreviation
+            ? { asWritten: true as const }
+            : {}),
         },
   );
   return { text, language, tokens };
@@ -204,6 +212,14 @@ export function featureNounsOf(data: FrameworkData): FeatureNouns {
 
 const NO_NOUNS: FeatureNouns = new Set();
 
+/** What makes two cues the same words: their tokens' stems, or their words as written. */
+function cueKeys(cue: CompiledCue): string[] {
+  return [
+    cue.tokens.map((t) => (t.number ? '<n>' : t.stem)).join(' '),
+    cue.tokens.map((t) => (t.number ? '<n>' : t.lower)).join(' '),
+  ];
+}
+
 export function compileTopic(
   topic: TopicData,
   origin: string,
@@ -211,24 +227,29 @@ export function compileTopic(
   featureNouns: FeatureNouns = NO_NOUNS,
 ): CompiledTopic {
   const cues: CompiledCue[] = [];
-  const weakByLanguage = new Map<string, Set<string>>();
+  // A general word is weak whichever language's list carries it ("engagement" is in the English,
+  // French and German lists; "revenus" and "revenue" share a stem): weakness is keyed by stems.
+  const weakKeys = new Set<string>();
+  const weakOnly: CompiledCue[] = [];
   for (const [language, list] of Object.entries(topic.weakCues ?? {})) {
-    weakByLanguage.set(language, new Set(list.map((cue) => cue.trim())));
-  }
-  for (const [language, list] of Object.entries(topic.cues)) {
-    const weak = weakByLanguage.get(language);
+    const listed = new Set((topic.cues[language] ?? []).map((cue) => cue.trim()));
     for (const cue of list) {
       const compiled = compileCue(cue, language, languages[language]);
-      if (weak?.delete(cue.trim())) compiled.weak = true;
+      if (compiled.tokens.length === 0) continue;
+      for (const key of cueKeys(compiled)) weakKeys.add(key);
+      if (!listed.has(cue.trim())) weakOnly.push(compiled);
+    }
+  }
+  for (const [language, list] of Object.entries(topic.cues)) {
+    for (const cue of list) {
+      const compiled = compileCue(cue, language, languages[language]);
+      if (cueKeys(compiled).some((key) => weakKeys.has(key))) compiled.weak = true;
       if (compiled.tokens.length > 0) cues.push(compiled);
     }
   }
-  for (const [language, rest] of weakByLanguage) {
-    for (const cue of rest) {
-      const compiled = compileCue(cue, language, languages[language]);
-      compiled.weak = true;
-      if (compiled.tokens.length > 0) cues.push(compiled);
-    }
+  for (const compiled of weakOnly) {
+    compiled.weak = true;
+    cues.push(compiled);
   }
   return {
     id: topic.id,

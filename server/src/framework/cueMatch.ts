@@ -19,7 +19,19 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     const prefix = inflectionFreePrefix(want.lower);
     return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
   }
+  if (want.asWritten) return sameWordOrPlural(want.lower, have.lower);
   return have.stem === want.stem;
+}
+
+/** "métrica" and "métricas", "objectif" and "objectifs": equal, or one the other plus "s"/"es". */
+function sameWordOrPlural(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const ending = long.length - short.length;
+  return (
+    long.startsWith(short) &&
+    ((ending === 1 && long.endsWith('s')) || (ending === 2 && long.endsWith('es')))
+  );
 }
 
 /**
