@@ -30,7 +30,7 @@ const WRITTEN = 'written-elsewhere.mlsd.md';
 module.exports = {
   name: 'designs-view',
   title:
-    'a design never opened has its findings in Problems, one written to disk too (gone when deleted, or its folder); the Designs view lists the examples, what needs work first, and opens one',
+    'a design never opened has its findings in Problems, one written to disk too (gone when deleted); the Designs view lists the examples, what needs work first, and opens one',
   async run(ctx) {
     // The first scenario: no editor has opened the news-feed example yet.
     const uri = ctx.file(NEWS);
@@ -59,19 +59,6 @@ module.exports = {
       vscode.languages.getDiagnostics(writtenUri).every((d) => d.source !== 'mlsd'),
     );
     ctx.note(`${WRITTEN}, written to disk: its findings came, and went when it was deleted`);
-
-    // A folder of designs removed at once: one deletion event for the folder, none per file.
-    const folder = path.join(ctx.workspace, 'removed-folder');
-    const inFolder = vscode.Uri.file(path.join(folder, WRITTEN));
-    fs.mkdirSync(folder, { recursive: true });
-    ctx.cleanup(() => fs.rmSync(folder, { recursive: true, force: true }));
-    fs.writeFileSync(inFolder.fsPath, fs.readFileSync(uri.fsPath, 'utf8'));
-    await waitForFindings(inFolder, expected, `the findings of removed-folder/${WRITTEN}`);
-    fs.rmSync(folder, { recursive: true, force: true });
-    await waitFor(`the findings of removed-folder/${WRITTEN} to go with its folder`, () =>
-      vscode.languages.getDiagnostics(inFolder).every((d) => d.source !== 'mlsd'),
-    );
-    ctx.note(`removed-folder/${WRITTEN}: its findings went when its folder was deleted`);
 
     // The Designs view in the Explorer.
     await vscode.commands.executeCommand('workbench.view.explorer');
