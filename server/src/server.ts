@@ -356,13 +356,11 @@ connection.onInitialized(() => {
 // The client says when a design file (workspace checking) or a `.mlsd.json` is created, changed or
 // deleted. A config change checks every design again, open or closed, without a reload.
 connection.onDidChangeWatchedFiles((params) => {
-  const isConfig = (change: { uri: string }) => /(^|[\\/])\.mlsd\.json$/i.test(change.uri);
+  const isConfig = (change: { uri: string }) => /\/\.mlsd\.json$/i.test(change.uri);
   const designs = params.changes.filter((change) => !isConfig(change));
   if (designs.length < params.changes.length) {
     projectConfigs.clear();
-    analyses.clear();
-    for (const document of documents.all()) schedule(document.uri, 0);
-    void scanWorkspace();
+    checkEverythingAgain();
   }
   if (designs.length > 0) workspace.fileEvents(designs as FileEvent[]);
 });
@@ -371,10 +369,15 @@ connection.onDidChangeConfiguration((change) => {
   if (!hasConfigurationCapability)
     pushedSettings = (change.settings as { mlsd?: unknown } | undefined)?.mlsd;
   settings.clear();
+  checkEverythingAgain();
+});
+
+/** What a design is checked with changed: every open design and the workspace's are checked again. */
+function checkEverythingAgain(): void {
   analyses.clear();
   for (const document of documents.all()) schedule(document.uri, 0);
   void scanWorkspace();
-});
+}
 
 documents.onDidOpen((event) => {
   tabsClosed.delete(event.document.uri);

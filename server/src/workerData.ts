@@ -1,7 +1,7 @@
 // The built-in framework and case studies in the web worker, which has no file system: the web
 // client reads dist/data.json (written by esbuild.mjs from framework/data, as dist/data is for
 // Node) and starts the worker with it as `self.MLSD_BUILT_IN_DATA`, ahead of the server's code.
-import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry } from './framework/registry';
+import { FrameworkRegistry } from './framework/registry';
 import { DataFileError } from './framework/validate';
 
 /** The data the client put ahead of the server's code in the worker. */
@@ -22,13 +22,7 @@ export function registryOf(data: BuiltInData | undefined): FrameworkRegistry {
     registry.errors.push(new DataFileError('data.json', '', 'was not handed to the worker'));
     return registry;
   }
-  // The default framework now, the others when a design first asks for one (as on disk).
-  for (const [file, raw] of data.frameworks) {
-    const id = file.replace(/\.json$/, '');
-    if (id === DEFAULT_FRAMEWORK_ID)
-      load(registry, file, () => registry.loadFrameworkData(raw, file, true));
-    else registry.addPendingFramework(id, file, raw);
-  }
+  for (const [file, raw] of data.frameworks) registry.addBuiltInFramework(file, raw);
   for (const [file, raw] of data.problems)
     load(registry, file, () => registry.loadCaseStudyData(raw, file, true));
   return registry;

@@ -9,7 +9,7 @@ import { buildPracticeReport, type PracticeReport } from '../report/model';
 import { renderMarkdownReport } from '../report/markdown';
 import { renderHtmlPage, renderHtmlReportBody } from '../report/html';
 import { collectDesignFiles, displayPath, reason } from './files';
-import { loadConfig, type CliEnvironment, type CliResult } from './run';
+import { loadConfig, splitFlag, type CliEnvironment, type CliResult } from './run';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -52,10 +52,7 @@ function parse(args: string[]): ReportOptions | 'help' | string {
       options.paths.push(...rest.splice(0));
       break;
     }
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = (): string | undefined => {
       const next = inline ?? rest.shift();
       return next === undefined || (inline === undefined && next.startsWith('-'))

@@ -72,6 +72,14 @@ interface Options {
 
 class UsageError extends Error {}
 
+/** `--flag=value` as the flag and its inline value; any other argument as itself. */
+export function splitFlag(arg: string): [string, string | undefined] {
+  const equals = arg.indexOf('=');
+  return arg.startsWith('--') && equals > 0
+    ? [arg.slice(0, equals), arg.slice(equals + 1)]
+    : [arg, undefined];
+}
+
 function parseArguments(args: string[]): Options | 'help' | 'version' {
   const options: Options = { command: 'check', format: 'stylish', maxWarnings: -1, paths: [] };
   const rest = [...args];
@@ -97,10 +105,7 @@ function parseArguments(args: string[]): Options | 'help' | 'version' {
       options.paths.push(...rest.splice(0));
       break;
     }
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     switch (flag) {
       case '-h':
       case '--help':

@@ -187,13 +187,23 @@ export class FrameworkRegistry {
   }
 
   /**
-   * Keeps a built-in framework's parsed JSON (named `id`) to compile when a design first asks
-   * for it: the web worker's data comes parsed, and most designs use the default framework only.
+   * Adds a built-in framework, named by its file: the default is compiled now, any other when a
+   * design first asks for it (a compiled framework holds its cue tables for the server's life, and
+   * most designs use the default). `raw` is its parsed JSON when handed in (the web worker's data);
+   * without it the file is read. A bad default is recorded in `errors`.
    */
-  addPendingFramework(id: string, file: string, raw: unknown): void {
-    if (this.frameworks.has(id)) return;
-    this.lazy.set(id, { file, raw });
-    this.sources.set(id, { file, builtIn: true });
+  addBuiltInFramework(file: string, raw?: unknown): void {
+    const id = baseName(file);
+    if (id === DEFAULT_FRAMEWORK_ID) {
+      try {
+        this.loadFrameworkData(this.rawOf({ file, raw }), file, true);
+      } catch (error) {
+        this.errors.push(asDataFileError(error, file));
+      }
+    } else if (!this.frameworks.has(id)) {
+      this.lazy.set(id, { file, raw });
+      this.sources.set(id, { file, builtIn: true });
+    }
   }
 
   loadCaseStudyFile(file: string, builtIn = false): CompiledCaseStudy | undefined {
@@ -219,21 +229,11 @@ export class FrameworkRegistry {
     return compiled;
   }
 
-  /**
-   * Loads the built-in data in `dir`: the default framework now, the others when a design asks
-   * for them (by file name), and every case study in `dir/problems`.
-   */
+  /** Loads the built-in data in `dir`: its frameworks and every case study in `dir/problems`. */
   loadDirectory(dir: string): void {
     const reader = this.reader;
     if (!reader) return;
-    for (const file of reader.listJson(dir)) {
-      const id = baseName(file);
-      if (id === DEFAULT_FRAMEWORK_ID) this.loadFrameworkFile(file, true);
-      else if (!this.frameworks.has(id)) {
-        this.lazy.set(id, { file });
-        this.sources.set(id, { file, builtIn: true });
-      }
-    }
+    for (const file of reader.listJson(dir)) this.addBuiltInFramework(file);
     for (const file of reader.listJson(reader.join(dir, 'problems')))
       this.loadCaseStudyFile(file, true);
   }
