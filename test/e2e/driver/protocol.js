@@ -98,7 +98,8 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  * @property {number} clockOffsetMs how far the practice test clock had been moved forward (it
  *   starts again from the system clock in the new extension host)
  * @property {Record<string, unknown>} settings the user's mlsd settings at the suite's start
- * @property {number} ms how long the scenario had run before the reload
+ * @property {number} startedAt when the scenario started (after its pristine start; epoch ms):
+ *   its time counts the reloads too
  * @property {number} startMs its pristine start
  * @property {string[]} notes what it had checked
  * @property {string[]} skipped

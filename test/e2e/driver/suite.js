@@ -162,7 +162,7 @@ async function runSuite({
       ms: 0,
       startMs: resumed?.startMs ?? 0,
     };
-    let t0 = Date.now() - (resumed?.ms ?? 0);
+    let t0 = resumed?.startedAt ?? Date.now();
     /** @type {(() => unknown)[]} */
     const cleanups = [];
     /** @type {Set<string>} */
@@ -201,7 +201,7 @@ async function runSuite({
               state,
               clockOffsetMs: practiceClockOffset(),
               settings: pristine?.settings ?? {},
-              ms: Date.now() - t0,
+              startedAt: t0,
               startMs: result.startMs,
               notes: result.notes,
               skipped: result.skipped,

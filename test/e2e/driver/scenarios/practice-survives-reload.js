@@ -3,8 +3,8 @@
 // practice interview goes on after a window reload. Before: start, ten minutes on the test clock
 // in one step (its budget notice given), then a real reload (the extension hosts restart; the
 // driver goes on with the second part). After: the status bar shows the same session with the
-// clock continued, no second notice for that step, pause and resume work, and stop writes the
-// report with the time from before the reload in it.
+// clock continued and no second notice for that step; paused, and reloaded again: still paused at
+// the same time; resume and stop work, and the report has the time from before the reloads.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -34,6 +34,7 @@ function readStatus(text) {
 
 /**
  * @typedef {{ file: string, left: number, step: number }} BeforeReload
+ * @typedef {BeforeReload & { paused: { left: number, step: number } }} PausedReload
  * @typedef {import('../harness').Context} Context
  * @typedef {import('vscode').TextEditor} TextEditor
  */
@@ -124,10 +125,22 @@ async function beforeReload(ctx) {
 }
 
 /**
+ * The design's editor, shown (VS Code brings it back after the reload).
+ * @param {string} file
+ */
+function designEditor(file) {
+  return waitFor(`${path.basename(file)} in an editor`, async () => {
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === file);
+    return shown ? vscode.window.showTextDocument(shown.document) : undefined;
+  });
+}
+
+/**
+ * The first reload, with the clock running.
  * @param {Context} ctx
  * @param {BeforeReload} before
  */
-async function afterReload(ctx, before) {
+async function afterFirstReload(ctx, before) {
   // Stopped by hand if the scenario fails half-way (the report goes with the pristine start).
   ctx.cleanup(() => vscode.commands.executeCommand('mlsd.stopPractice'));
   // The session as it was: the state saved at most a few ticks before the reload, plus the time
@@ -140,14 +153,7 @@ async function afterReload(ctx, before) {
   );
   ctx.note(`after the reload: "${restored.text}" (before: ${before.left} s left)`);
 
-  const editor = await waitFor(`${path.basename(before.file)} in an editor`, async () => {
-    const shown = vscode.window.visibleTextEditors.find(
-      (e) => e.document.uri.fsPath === before.file,
-    );
-    if (shown) return vscode.window.showTextDocument(shown.document);
-    return undefined;
-  });
-  await cursorInStep(ctx, editor);
+  await cursorInStep(ctx, await designEditor(before.file));
   await advancePracticeClock(MINUTE);
   const continued = await statusWhen(
     ctx,
@@ -164,20 +170,49 @@ async function afterReload(ctx, before) {
   );
   await vscode.commands.executeCommand('notifications.hideList');
 
+  // Paused, and reloaded again: the pause is kept.
   await vscode.commands.executeCommand('mlsd.pausePractice');
   const paused = await statusWhen(ctx, 'the session to pause', (s) => s.paused);
   await advancePracticeClock(2 * MINUTE);
   const still = await statusWhen(ctx, 'the paused clock', (s) => s.paused);
   assert(still.left === paused.left, `paused, yet "${paused.text}" became "${still.text}"`);
+  assert(paused.left !== undefined && paused.step !== undefined, `"${paused.text}"`);
+  ctx.note(`paused: "${paused.text}"; reloading again`);
+  /** @type {PausedReload} */
+  const state = { ...before, paused: { left: paused.left, step: paused.step } };
+  assert(ctx.reload, 'no reload after a reload');
+  await ctx.reload(state);
+}
+
+/**
+ * The second reload, paused.
+ * @param {Context} ctx
+ * @param {PausedReload} before
+ */
+async function afterPausedReload(ctx, before) {
+  ctx.cleanup(() => vscode.commands.executeCommand('mlsd.stopPractice'));
+  const { left } = before.paused;
+  const restored = await statusWhen(
+    ctx,
+    'the paused session back after the second reload',
+    (s) => s.paused && s.left !== undefined,
+  );
+  assert(restored.left === left, `paused at ${left} s left, after the reload "${restored.text}"`);
+  await advancePracticeClock(2 * MINUTE);
+  const still = await statusWhen(ctx, 'the paused clock', (s) => s.paused);
+  assert(still.left === left, `paused, yet "${restored.text}" became "${still.text}"`);
+  ctx.note(`after the second reload, still paused: "${still.text}"`);
+
+  await cursorInStep(ctx, await designEditor(before.file));
   await vscode.commands.executeCommand('mlsd.resumePractice');
   await statusWhen(ctx, 'the session to resume', (s) => !s.paused);
   await advancePracticeClock(MINUTE);
   const resumed = await statusWhen(
     ctx,
     'the clock to run again',
-    (s) => !s.paused && s.left !== undefined && paused.left !== undefined && s.left < paused.left,
+    (s) => !s.paused && s.left !== undefined && s.left <= left - 60 && s.left >= left - 180,
   );
-  ctx.note(`pause: "${paused.text}"; resumed a minute later: "${resumed.text}"`);
+  ctx.note(`resumed, a minute later: "${resumed.text}"`);
 
   await vscode.commands.executeCommand('mlsd.stopPractice');
   const report = before.file.replace(/\.md$/, '.report.md');
@@ -185,7 +220,8 @@ async function afterReload(ctx, before) {
   const row = new RegExp(`^\\| \\d+\\. ${STEP} \\| ([\\d.]+) \\| 8 \\|$`, 'm').exec(
     fs.readFileSync(report, 'utf8'),
   );
-  assert(row && Number(row[1]) >= 11, `the report's ${STEP} row: ${row?.[0] ?? 'none'}`);
+  // 10 minutes before the first reload, 1 after it, 1 after the second.
+  assert(row && Number(row[1]) >= 12, `the report's ${STEP} row: ${row?.[0] ?? 'none'}`);
   const page = await waitFor('the report webview with its charts', async () => {
     const seen = await ctx.page.ask(
       'webviewContent',
@@ -204,9 +240,11 @@ async function afterReload(ctx, before) {
 module.exports = {
   name: 'practice-survives-reload',
   title:
-    'a practice interview survives a window reload: the clock and the step budget go on, pause and stop work, the report has the time from before',
+    'a practice interview survives window reloads: the clock and the step budget go on, a pause is kept, resume and stop work, the report has the time from before',
   async run(ctx) {
-    if (ctx.resumed) await afterReload(ctx, /** @type {BeforeReload} */ (ctx.resumed));
-    else await beforeReload(ctx);
+    const resumed = /** @type {BeforeReload | PausedReload | undefined} */ (ctx.resumed);
+    if (!resumed) await beforeReload(ctx);
+    else if ('paused' in resumed) await afterPausedReload(ctx, resumed);
+    else await afterFirstReload(ctx, resumed);
   },
 };
