@@ -235,6 +235,8 @@ async function runSession(session, { browser, keep, timings }) {
     await page.goto(server.folderUrl(workspace), { timeout: 180_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
     log(`workbench loaded in Chromium (${since(t)}): ${session.what}`);
+    // A scenario may reload the window: the same page loads again, its driver goes on.
+    page.on('load', () => log('the page loaded again (a window reload)'));
 
     const ops = pageOps({ page, resultsDir: RESULTS_DIR, log });
     /** @type {Set<string>} */

@@ -1,13 +1,21 @@
 // @ts-check
 // Test-only extension: when the editor tests start this editor (MLSD_E2E_DIR in the environment,
 // or the setting "mlsdE2E.dir"), it runs the scenario suite once and writes `results.json` there.
-// In a normal editor it does nothing.
+// In a normal editor it does nothing. A scenario may reload the window (the extension host
+// restarts): it leaves `resume.json`, and the next activation goes on with it.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
 const { PageClient } = require('./page');
-const { ENV, FILES, SESSIONS, writeJsonAtomic } = require('./protocol');
+const {
+  ENV,
+  FILES,
+  SESSIONS,
+  finishedScenarios,
+  readJson,
+  writeJsonAtomic,
+} = require('./protocol');
 const { runSuite } = require('./suite');
 
 /** @typedef {import('./protocol').Session} Session */
@@ -21,7 +29,11 @@ function activate() {
     fs.existsSync(activationsFile) ? fs.readFileSync(activationsFile, 'utf8') : 0,
   );
   fs.writeFileSync(activationsFile, String(count + 1));
-  if (count > 0) return; // Run once per test run, whatever reloads.
+  // After the first activation, only a reload a scenario asked for goes on (once).
+  const resumeFile = path.join(dir, FILES.resume);
+  /** @type {import('./protocol').Resume | undefined} */
+  const resume = count > 0 && fs.existsSync(resumeFile) ? readJson(dir, FILES.resume) : undefined;
+  fs.rmSync(resumeFile, { force: true });
   const output = vscode.window.createOutputChannel('MLSD editor tests');
   /** @param {string} line */
   const log = (line) => output.appendLine(`${new Date().toISOString()} ${line}`);
@@ -33,6 +45,14 @@ function activate() {
   const session = /** @type {Session} */ (process.env[ENV.session] || 'trusted');
   /** @param {import('./protocol').SuiteResults} results */
   const finish = (results) => writeJsonAtomic(path.join(dir, FILES.results), results);
+  if (count > 0 && !resume) {
+    // The scenario that was running has gone with the old extension host: say so now.
+    finish({
+      fatal: 'the window reloaded during the run, and no scenario asked for it',
+      scenarios: finishedScenarios(dir, session),
+    });
+    return;
+  }
   if (!SESSIONS.includes(session)) {
     finish({
       fatal: `${ENV.session}=${session} is not one of ${SESSIONS.join(', ')}`,
@@ -46,6 +66,8 @@ function activate() {
     log,
     only,
     session,
+    canReload: true,
+    ...(resume ? { resume } : {}),
     activations: () => Number(fs.readFileSync(activationsFile, 'utf8')),
   })
     .then(finish)

@@ -1,9 +1,11 @@
 // @ts-check
 // The harness the editor scenarios share: assertions and their failure type, polling waits, time
-// limits, and the types of a scenario and of what it gets (its context). No editor state here:
-// the pristine workspace is in workspace.js, the findings' comparison in findings.js.
+// limits, the practice test clock, and the types of a scenario and of what it gets (its context).
+// No editor state here: the pristine workspace is in workspace.js, the findings' comparison in
+// findings.js.
 'use strict';
 const fs = require('node:fs');
+const vscode = require('vscode');
 const { sleep } = require('./page');
 
 /**
@@ -28,6 +30,10 @@ const { sleep } = require('./page');
  * @property {(what: string) => void} skip a check it could not make (no page)
  * @property {(fn: () => unknown) => void} cleanup runs after the scenario, pass or fail
  * @property {() => number} activations how many times the driver was activated (reloads)
+ * @property {((state: unknown) => Promise<never>) | undefined} reload reloads the window (the
+ *   extension host restarts): the scenario's `run` is called again after it, with `resumed` set
+ *   to `state` (JSON); undefined where the runner cannot reload (desktop VS Code)
+ * @property {unknown} resumed in the second part of a scenario that reloaded: what it gave reload
  *
  * @typedef {object} Scenario
  * @property {string} name stable, kebab-case: what `--only` and the report use
@@ -116,6 +122,23 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * How far the practice test clock has been moved in this extension host: mlsd's clock forgets it
+ * when the window reloads, and the driver moves it as far again (practiceClockOffset).
+ */
+let practiceClockMs = 0;
+
+/**
+ * Moves mlsd's practice clock `ms` forward (the test-only command; the clock ticks as it goes).
+ * @param {number} ms
+ */
+async function advancePracticeClock(ms) {
+  await vscode.commands.executeCommand('mlsd.advancePracticeClock', ms);
+  practiceClockMs += ms;
+}
+
+const practiceClockOffset = () => practiceClockMs;
+
 /** @param {string} file */
 function removeFile(file) {
   fs.rmSync(file, { force: true });
@@ -132,4 +155,6 @@ module.exports = {
   waitFor,
   withTimeout,
   removeFile,
+  advancePracticeClock,
+  practiceClockOffset,
 };

@@ -7,7 +7,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { requestFile, responseFile, writeJsonAtomic } = require('./protocol');
+const { REQUEST_FILE, requestFile, responseFile, writeJsonAtomic } = require('./protocol');
 
 /** @typedef {import('./protocol').PageOps} PageOps */
 /** @typedef {import('./protocol').PageOp} PageOp */
@@ -23,7 +23,11 @@ class PageClient {
   constructor(dir, enabled) {
     this.dir = dir;
     this.enabled = enabled;
-    this.seq = 0;
+    // After a window reload, go on from the last request: the runner has answered those names.
+    this.seq = Math.max(
+      0,
+      ...fs.readdirSync(dir).map((name) => Number(REQUEST_FILE.exec(name)?.[1] ?? 0)),
+    );
   }
 
   /**

@@ -10,6 +10,8 @@
 //   expected.json    runner -> driver  before the editor starts: what the scenarios expect
 //   pristine/        runner -> driver  the workspace as every scenario must find it
 //   activations      driver            how many times the driver was activated (reloads)
+//   resume.json      driver            written just before a scenario reloads the window: the
+//                                      driver's next activation goes on with that scenario
 //   started.json     driver -> runner  the driver is running
 //   plan.json        driver -> runner  the selected scenarios of every session
 //   progress.jsonl   driver -> runner  one line as each scenario starts and ends
@@ -24,6 +26,7 @@ const FILES = /** @type {const} */ ({
   expected: 'expected.json',
   pristine: 'pristine',
   activations: 'activations',
+  resume: 'resume.json',
   started: 'started.json',
   plan: 'plan.json',
   progress: 'progress.jsonl',
@@ -86,6 +89,20 @@ const SESSIONS = /** @type {const} */ (['trusted', 'restricted']);
  *
  * `started.json`.
  * @typedef {{ pid: number, vscode: string }} Started
+ *
+ * `resume.json`: what a scenario that reloads the window leaves for the driver's next activation.
+ * @typedef {object} Resume
+ * @property {string} scenario its name
+ * @property {Session} session
+ * @property {unknown} state what the scenario's second part gets (`ctx.resumed`)
+ * @property {number} clockOffsetMs how far the practice test clock had been moved forward (it
+ *   starts again from the system clock in the new extension host)
+ * @property {Record<string, unknown>} settings the user's mlsd settings at the suite's start
+ * @property {number} startedAt when the scenario started (after its pristine start; epoch ms):
+ *   its time counts the reloads too
+ * @property {number} startMs its pristine start
+ * @property {string[]} notes what it had checked
+ * @property {string[]} skipped
  *
  * One entry of `plan.json`.
  * @typedef {{ name: string, title: string, session: Session }} PlanEntry
@@ -276,6 +293,26 @@ function appendProgress(dir, event) {
 }
 
 /**
+ * The results of the scenarios of `session` that ended so far (from `progress.jsonl`): what a
+ * driver that starts again after a window reload reports for the scenarios before it.
+ * @param {string} dir
+ * @param {Session} session
+ * @returns {ScenarioResult[]}
+ */
+function finishedScenarios(dir, session) {
+  const file = path.join(dir, FILES.progress);
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => /** @type {ProgressEvent} */ (JSON.parse(line)))
+    .flatMap(({ event, ...result }) =>
+      event === 'end' && result.session === session ? [/** @type {ScenarioResult} */ (result)] : [],
+    );
+}
+
+/**
  * The scenarios `--only` selects (comma-separated parts, in the suite's order): a part that is a
  * scenario's name picks that one; other words pick every scenario whose name or title contains
  * them; a number N (the old style) picks the Nth scenario of the suite.
@@ -308,5 +345,6 @@ module.exports = {
   writeJsonAtomic,
   readJson,
   appendProgress,
+  finishedScenarios,
   selectScenarios,
 };

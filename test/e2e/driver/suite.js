@@ -10,17 +10,28 @@
 // counts in it) and the loop that runs them; the helpers they share are in harness.js,
 // findings.js and workspace.js.
 'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { FILES, appendProgress, readJson, selectScenarios, writeJsonAtomic } = require('./protocol');
+const {
+  FILES,
+  appendProgress,
+  finishedScenarios,
+  readJson,
+  selectScenarios,
+  writeJsonAtomic,
+} = require('./protocol');
 const {
   RESET_TIMEOUT_MS,
   SCENARIO_TIMEOUT_MS,
   Failure,
+  advancePracticeClock,
   assert,
   messageOf,
+  practiceClockOffset,
   withTimeout,
 } = require('./harness');
+const { sleep } = require('./page');
 const {
   open,
   readPristine,
@@ -31,6 +42,7 @@ const {
 
 /**
  * @typedef {import('./protocol').Expected} Expected
+ * @typedef {import('./protocol').Resume} Resume
  * @typedef {import('./protocol').ScenarioResult} ScenarioResult
  * @typedef {import('./protocol').Session} Session
  * @typedef {import('./protocol').SuiteResults} SuiteResults
@@ -58,13 +70,20 @@ const scenarios = [
   require('./scenarios/server-killed-restarted'),
   require('./scenarios/design-check-and-follow-up'),
   require('./scenarios/practice-interview'),
+  require('./scenarios/practice-survives-reload'),
   require('./scenarios/restricted-mode'),
 ];
+
+/** How long a scenario that asked for a reload waits for it before it fails. */
+const RELOAD_TIMEOUT_MS = 120_000;
 
 /**
  * Runs the scenarios of `session` (or those of them `only` selects), each from the pristine
  * workspace and with its clean-up, and returns their results. Writes `plan.json` first: the
  * selected scenarios of every session, so that the runner starts only the editors it needs.
+ * After a window reload a scenario asked for (`resume`), goes on with that scenario's second part
+ * (no pristine start: it continues where it was) and the scenarios after it; the results of those
+ * before come from `progress.jsonl`.
  * @param {object} options
  * @param {string} options.dir the run folder
  * @param {PageClient} options.page
@@ -72,6 +91,8 @@ const scenarios = [
  * @param {string[]} [options.only]
  * @param {() => number} [options.activations]
  * @param {Session} [options.session]
+ * @param {boolean} [options.canReload] whether the runner survives a window reload (code-server)
+ * @param {Resume} [options.resume] what the scenario that reloaded the window left
  * @returns {Promise<SuiteResults>}
  */
 async function runSuite({
@@ -81,13 +102,15 @@ async function runSuite({
   only,
   activations = () => 0,
   session = 'trusted',
+  canReload = false,
+  resume,
 }) {
   const started = Date.now();
   /** @type {Expected} */
   const expected = readJson(dir, FILES.expected);
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   /** @type {ScenarioResult[]} */
-  const results = [];
+  const results = resume ? finishedScenarios(dir, session) : [];
   const mlsd = vscode.extensions.getExtension('mlsd.mlsd');
   /** @type {string | undefined} */
   let fatal;
@@ -98,7 +121,14 @@ async function runSuite({
   else {
     try {
       await withTimeout(Promise.resolve(mlsd.activate()), 120_000, 'activating mlsd');
-      pristine = { workspace, files: readPristine(dir), settings: userSettings() };
+      // The settings as the suite first found them (a reload finds a scenario's changes).
+      pristine = {
+        workspace,
+        files: readPristine(dir),
+        settings: resume?.settings ?? userSettings(),
+      };
+      // The practice test clock as far as it had been moved before the reload.
+      if (resume?.clockOffsetMs) await advancePracticeClock(resume.clockOffsetMs);
     } catch (error) {
       fatal = `the mlsd extension did not activate: ${messageOf(error)}`;
     }
@@ -110,7 +140,16 @@ async function runSuite({
   /** @type {import('./protocol').PlanEntry[]} */
   const plan = planned.map(({ name, title, session }) => ({ name, title, session }));
   writeJsonAtomic(path.join(dir, FILES.plan), plan);
-  for (const scenario of planned.filter((s) => s.session === session)) {
+  let selected = planned.filter((s) => s.session === session);
+  if (resume) {
+    const at = selected.findIndex((s) => s.name === resume.scenario);
+    if (at < 0) fatal = `the window reloaded for ${resume.scenario}, not a scenario of this run`;
+    selected = selected.slice(Math.max(0, at));
+  }
+  /** Set when the window reloaded: this extension host is on its way out and does nothing more. */
+  let superseded = false;
+  for (const scenario of selected) {
+    const resumed = resume?.scenario === scenario.name ? resume : undefined;
     /** @type {ScenarioResult} */
     const result = {
       name: scenario.name,
@@ -118,11 +157,12 @@ async function runSuite({
       session,
       passed: false,
       message: '',
-      notes: [],
-      skipped: [],
+      notes: [...(resumed?.notes ?? [])],
+      skipped: [...(resumed?.skipped ?? [])],
       ms: 0,
-      startMs: 0,
+      startMs: resumed?.startMs ?? 0,
     };
+    let t0 = resumed?.startedAt ?? Date.now();
     /** @type {(() => unknown)[]} */
     const cleanups = [];
     /** @type {Set<string>} */
@@ -151,27 +191,64 @@ async function runSuite({
       skip: (what) => result.skipped.push(what),
       cleanup: (fn) => cleanups.push(fn),
       activations,
+      reload: canReload
+        ? async (state) => {
+            const before = activations();
+            /** @type {Resume} */
+            const record = {
+              scenario: scenario.name,
+              session,
+              state,
+              clockOffsetMs: practiceClockOffset(),
+              settings: pristine?.settings ?? {},
+              startedAt: t0,
+              startMs: result.startMs,
+              notes: result.notes,
+              skipped: result.skipped,
+            };
+            writeJsonAtomic(path.join(dir, FILES.resume), record);
+            log(`scenario ${scenario.name}: reloading the window`);
+            // From here this extension host reports nothing more: the next one goes on.
+            superseded = true;
+            // The command's answer may never come: the extension host goes with the window.
+            vscode.commands
+              .executeCommand('workbench.action.reloadWindow')
+              .then(undefined, (error) => log(`the reload command: ${messageOf(error)}`));
+            const deadline = Date.now() + RELOAD_TIMEOUT_MS;
+            while (Date.now() < deadline) {
+              if (activations() > before) return new Promise(() => {});
+              await sleep(200);
+            }
+            superseded = false;
+            fs.rmSync(path.join(dir, FILES.resume), { force: true });
+            throw new Failure(`the window did not reload within ${RELOAD_TIMEOUT_MS / 1000} s`);
+          }
+        : undefined,
+      resumed: resumed?.state,
     };
-    log(`scenario ${scenario.name}: ${scenario.title}`);
-    appendProgress(dir, { event: 'start', name: scenario.name, title: scenario.title, session });
-    let t0 = Date.now();
+    log(`scenario ${scenario.name}: ${scenario.title}${resumed ? ' (after the reload)' : ''}`);
+    if (!resumed) {
+      appendProgress(dir, { event: 'start', name: scenario.name, title: scenario.title, session });
+    }
     try {
       if (fatal || !pristine) throw new Failure(fatal ?? 'no pristine workspace');
       const ready = pristine;
-      try {
-        await withTimeout(
-          (async () => {
-            await startFromPristine(ready);
-            if (session === 'trusted') await waitForServerSettled(expected, workspace);
-          })(),
-          RESET_TIMEOUT_MS,
-          'the pristine start',
-        );
-      } catch (error) {
-        throw new Failure(`could not start from the pristine workspace: ${messageOf(error)}`);
+      if (!resumed) {
+        try {
+          await withTimeout(
+            (async () => {
+              await startFromPristine(ready);
+              if (session === 'trusted') await waitForServerSettled(expected, workspace);
+            })(),
+            RESET_TIMEOUT_MS,
+            'the pristine start',
+          );
+        } catch (error) {
+          throw new Failure(`could not start from the pristine workspace: ${messageOf(error)}`);
+        }
+        result.startMs = Date.now() - t0;
+        t0 = Date.now();
       }
-      result.startMs = Date.now() - t0;
-      t0 = Date.now();
       await withTimeout(scenario.run(ctx), SCENARIO_TIMEOUT_MS, `scenario ${scenario.name}`);
       result.passed = true;
     } catch (error) {
@@ -180,6 +257,7 @@ async function runSuite({
           ? error.message
           : `${error instanceof Error ? error.stack : error}`.slice(0, 2000);
     }
+    if (superseded) return new Promise(() => {});
     result.ms = Date.now() - t0;
     try {
       // The page as it is now, kept when the scenario failed.

@@ -7,7 +7,14 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { NEWS, WAIT_TIMEOUT_MS, assert, waitFor, removeFile } = require('../harness');
+const {
+  NEWS,
+  WAIT_TIMEOUT_MS,
+  advancePracticeClock,
+  assert,
+  waitFor,
+  removeFile,
+} = require('../harness');
 
 const CASE_STUDY = 'video-search';
 const MINUTE = 60_000;
@@ -53,7 +60,7 @@ module.exports = {
     const bar = await waitFor('the status bar to show the Data preparation budget', async () => {
       const position = new vscode.Position(line + 2, 0);
       editor.selection = new vscode.Selection(position, position);
-      await vscode.commands.executeCommand('mlsd.advancePracticeClock', 1000);
+      await advancePracticeClock(1000);
       const seen = await ctx.page.ask(
         'statusBar',
         { id: 'mlsd.practice', contains: 'Data preparation' },
@@ -65,7 +72,7 @@ module.exports = {
     else ctx.note(`status bar: "${bar.text}"`);
 
     // Eight minutes on the test clock: the step's budget runs out, one notice.
-    await vscode.commands.executeCommand('mlsd.advancePracticeClock', 8 * MINUTE);
+    await advancePracticeClock(8 * MINUTE);
     const over = await ctx.page.ask('statusBar', {
       id: 'mlsd.practice',
       contains: 'Data preparation 8:0',
@@ -81,7 +88,7 @@ module.exports = {
     if (first.skipped) ctx.skip('the notice (no page)');
     else
       assert(first.satisfied, `${first.count} notices "${notice}": ${first.messages.join(' | ')}`);
-    await vscode.commands.executeCommand('mlsd.advancePracticeClock', 2 * MINUTE);
+    await advancePracticeClock(2 * MINUTE);
     const again = await ctx.page.ask('notifications', { contains: notice, count: 1 }, 3000);
     if (!again.skipped) {
       assert(again.satisfied, `the budget notice came ${again.count} times, not once`);
@@ -209,7 +216,7 @@ module.exports = {
     const ownBar = await waitFor('the status bar to show the nine-step model budget', async () => {
       const position = new vscode.Position(modelLine + 2, 0);
       ownEditor.selection = new vscode.Selection(position, position);
-      await vscode.commands.executeCommand('mlsd.advancePracticeClock', 1000);
+      await advancePracticeClock(1000);
       const seen = await ctx.page.ask(
         'statusBar',
         { id: 'mlsd.practice', contains: 'Model development and offline evaluation 0:0' },
