@@ -1,5 +1,5 @@
 // MLSD113 no-online-test: the new model is never tested on live traffic. Evidence: no "online-test"
-// word (A/B test, shadow, canary, interleaving, bandit, gradual rollout, champion/challenger)
+// word (A/B test, shadow, canary, interleaving, bandit experiment, gradual rollout, champion/challenger)
 // anywhere in the design, headings included. Reported on step 6 (serving) when it has words, else
 // on step 5 (evaluation) when it has; a design with neither is left to MLSD001.
 import { designCheck, interviewer } from '../shared/evidence';
