@@ -8,10 +8,17 @@ import type { Analysis, DesignModel, Placeholder, StepResult } from '../model/an
 import type { DesignDocument } from '../model/document';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
-import { assemble, shiftedBlocks } from './assemble';
+import { assemble } from './assemble';
 import { expectationsOf, expectedTopics, stepMinutes, thinWordsAt } from './expectations';
 import { partsOf, type Layout } from './layout';
-import { buildPart, dropBlocks, PartCache, type Part, type ResolveFramework } from './partCache';
+import {
+  buildPart,
+  dropBlocks,
+  PartCache,
+  prosePartOf,
+  type Part,
+  type ResolveFramework,
+} from './partCache';
 import type { RuleSettings } from './ruleSettings';
 import { runRules } from './runRules';
 import { Coverage } from './topicCoverage';
@@ -185,8 +192,14 @@ export class Analyzer {
       minutes: expected.minutes,
       placeholders,
       prose: {
-        documentBlocks: () => parts.flatMap((part) => shiftedBlocks(part)),
-        sectionBlocks: coverage.sectionBlocks.bind(coverage),
+        sectionRuns: coverage.sectionRuns.bind(coverage),
+        documentRuns: () =>
+          parts.map(({ start, entry }) => ({
+            part: prosePartOf(entry),
+            offset: start,
+            lo: 0,
+            hi: entry.blockStarts.length,
+          })),
       },
     };
     return { analysis: model, layout };
