@@ -352,6 +352,28 @@ describe('incremental analysis', () => {
     );
   });
 
+  it('reuses the step assignment while the headings are as they were', () => {
+    let text = generateDesign(100_000, 8);
+    const analyzer = new Analyzer();
+    const analyse = () => analyzer.analyse(text, { document: 'design' });
+    const memo = () => analyzer.layoutOf('design')!.assignment!;
+    analyse();
+    const first = memo();
+    assert.ok(first.reads.size > 0, 'no section was read');
+    // A word typed into the middle of a paragraph, far from any heading.
+    let at = text.indexOf('. ', text.length / 2) + 2;
+    text = `${text.slice(0, at)}Also ${text.slice(at)}`;
+    let analysis = analyse();
+    assert.equal(memo().reads, first.reads, 'the assignment was worked out again');
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
+    // A heading renamed: worked out again.
+    at = text.indexOf('\n## ', text.length / 3) + 4;
+    text = `${text.slice(0, at)}Other ${text.slice(at)}`;
+    analysis = analyse();
+    assert.notEqual(memo().reads, first.reads, 'the assignment was not worked out again');
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
+  });
+
   it('design checks read again only the part an edit changed, and give the full analysis', () => {
     const text = generateDesign(20_000, 8);
     const analyzer = new Analyzer();

@@ -156,7 +156,8 @@ export class Analyzer {
       { start: 0, line: 0, entry: buildPart(text, resolve, undefined, false) },
     ];
     const framework = parts[0].entry.framework;
-    const document = assemble(text, parts, framework);
+    const assignment = { last: previous?.assignment };
+    const document = assemble(text, parts, framework, assignment);
     const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
@@ -181,6 +182,7 @@ export class Analyzer {
       text,
       parts: parts.map(({ start, entry }) => ({ start, entry })),
       coverage: coverage.memo,
+      assignment: assignment.last,
       pending: split?.pending ?? [],
     };
     const model: DesignModel = {

@@ -4,6 +4,7 @@ import { LineIndex, type Range } from '../core/text';
 import type { CompiledFramework } from '../framework/compile';
 import { createDocument, type DesignDocument, type Heading } from '../model/document';
 import { assignSections } from '../parse/sections';
+import type { AssignmentMemo } from '../parse/stepAssignment';
 import type { Part, PartEntry } from './partCache';
 
 function shiftRange(range: Range, lines: number): Range {
@@ -33,6 +34,7 @@ export function assemble(
   text: string,
   parts: Part[],
   framework: CompiledFramework,
+  assignment?: { last?: AssignmentMemo },
 ): DesignDocument {
   // The previous part ends with a line break, so its last line start is this part's first.
   let count = 1;
@@ -86,6 +88,6 @@ export function assemble(
     comments,
     frameworkId: framework.id,
   });
-  assignSections(document, framework);
+  assignSections(document, framework, assignment);
   return document;
 }

@@ -121,10 +121,8 @@ function findInBlocks(
       const block = Math.floor(place / PLACE);
       const i = place % PLACE;
       const tokens = blocks[block].tokens;
-      if (i + length > tokens.length) continue;
-      let k = 1;
-      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
-      if (k < length) continue;
+      // The first word is a candidate: the others are compared.
+      if (!cueAt(cue, tokens, i, 1)) continue;
       const end = tokens[i + length - 1].end;
       found.push({ block, blockEnd: blocks[block].end, start: tokens[i].start, end });
     }
@@ -298,12 +296,8 @@ export class Evidence {
     let byFirst = firstWords.get(cues);
     if (!byFirst) firstWords.set(cues, (byFirst = firstWordsOf(cues)));
     const { byStem, anywhere } = byFirst;
-    for (let i = 0; i < tokens.length; i++) {
-      if (startsAt(byStem.get(tokens[i].stem), tokens, i) || startsAt(anywhere, tokens, i)) {
-        return true;
-      }
-    }
-    return false;
+    const at = (i: number) => (cue: CompiledCue) => cueAt(cue, tokens, i);
+    return tokens.some((token, i) => byStem.get(token.stem)?.some(at(i)) || anywhere.some(at(i)));
   }
 
   /** The step whose section holds a document offset. */
@@ -418,17 +412,13 @@ function firstWordsOf(cues: readonly CompiledCue[]): FirstWords {
   return { byStem, anywhere };
 }
 
-/** Whether one of the cues matches the tokens from `i` on. */
-function startsAt(cues: readonly CompiledCue[] | undefined, tokens: readonly Token[], i: number) {
-  if (!cues) return false;
-  for (const cue of cues) {
-    const length = cue.tokens.length;
-    if (i + length > tokens.length) continue;
-    let k = 0;
-    while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
-    if (k === length) return true;
-  }
-  return false;
+/** Whether the cue's words are the tokens from `i` on (its first `from` words taken as read). */
+function cueAt(cue: CompiledCue, tokens: readonly Token[], i: number, from = 0): boolean {
+  const length = cue.tokens.length;
+  if (i + length > tokens.length) return false;
+  let k = from;
+  while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
+  return k === length;
 }
 
 /**
