@@ -83,6 +83,7 @@ interface View {
 
 const NO_HITS: PartHit[] = [];
 const PART_HITS = 'design-checks:hits';
+const VIEWS = 'design-checks:views';
 
 /** A part's token index, while its blocks are held (it goes when they are dropped). */
 const indexes = new WeakMap<ProseBlock[], TokenIndex>();
@@ -132,13 +133,6 @@ function findInBlocks(
   return found.filter((hit, n) => n === 0 || found[n - 1].start !== hit.start);
 }
 
-/** The value kept under `key` in a rule memory, made on first use. */
-function kept<T>(memory: Map<string, unknown>, key: string, make: () => T): T {
-  let value = memory.get(key) as T | undefined;
-  if (value === undefined) memory.set(key, (value = make()));
-  return value;
-}
-
 /** What an interviewer would ask (or say), quoted, and why: the opening of every design check's message. */
 export function interviewer(question: string, why: string, verb = 'ask'): string {
   return `An interviewer would ${verb}: "${question}" ${why}`;
@@ -169,7 +163,9 @@ export class Evidence {
 
   constructor(readonly context: RuleContext) {
     this.placeholderLines = new Set(context.placeholders.map((p) => p.line));
-    this.viewsByKey = kept(context.memory.analysis, 'design-checks:views', () => new Map());
+    const { analysis } = context.memory;
+    if (!analysis.has(VIEWS)) analysis.set(VIEWS, new Map());
+    this.viewsByKey = analysis.get(VIEWS) as Map<string, View[]>;
   }
 
   /** The compiled cues of a list; empty when the framework does not define it. */
@@ -341,8 +337,10 @@ export class Evidence {
    * outside them. Headings that name a step are never read; others only when `headings`.
    */
   private views(where: Where, headings: boolean): View[] {
-    const cacheKey = `${where === 'document' ? '*' : where.join(',')}|${headings}`;
-    return kept(this.viewsByKey, cacheKey, () => this.makeViews(where, headings));
+    const key = `${where === 'document' ? '*' : where.join(',')}|${headings}`;
+    let views = this.viewsByKey.get(key);
+    if (!views) this.viewsByKey.set(key, (views = this.makeViews(where, headings)));
+    return views;
   }
 
   private makeViews(where: Where, headings: boolean): View[] {

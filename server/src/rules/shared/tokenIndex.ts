@@ -53,9 +53,8 @@ export function candidates(index: TokenIndex, first: CueToken): number[] {
   if (first.number) return index.numbers;
   if (first.kind === 'word' && !first.substring && !first.prefix) {
     if (first.abbreviation) {
-      const plural = index.byLower.get(`${first.lower}s`)?.places ?? [];
-      const own = index.byLower.get(first.lower)?.places ?? [];
-      return plural.length ? [...own, ...plural] : own;
+      const places = (word: string) => index.byLower.get(word)?.places ?? [];
+      return [...places(first.lower), ...places(`${first.lower}s`)];
     }
     return index.byStem.get(first.stem) ?? [];
   }
