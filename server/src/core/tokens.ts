@@ -73,14 +73,14 @@ type Word = Omit<Token, 'start' | 'end'>;
 
 /**
  * What a written word is read as. A text repeats its words, and folding and stemming them is most
- * of tokenising: each distinct word is read once (up to a bound, then the memo starts again).
+ * of tokenising: each distinct word is read once (up to a few thousand, then the memo starts again: it stays small).
  */
 const words = new Map<string, Word>();
 
 function wordOf(raw: string): Word {
   let word = words.get(raw);
   if (word) return word;
-  if (words.size >= 20_000) words.clear();
+  if (words.size >= 4096) words.clear();
   if (isCjkCodePoint(raw.codePointAt(0) ?? 0)) {
     word = { kind: 'cjk', lower: raw, stem: raw, latin: false };
   } else {
