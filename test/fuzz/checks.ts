@@ -6,6 +6,7 @@
 import type { CodeActionParams, Diagnostic, DocumentSymbol } from 'vscode-languageserver';
 import { Analyzer } from '../../server/src/analysis/analyse';
 import type { Analysis } from '../../server/src/model/analysis';
+import { documentBlocks } from '../helpers/analyse';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { builtInRegistry } from '../../server/src/framework/registry';
 import { codeActions, FIX_ALL_KIND } from '../../server/src/features/codeActions';
@@ -197,7 +198,7 @@ export function checkAnalysis(analysis: Analysis, problems: Problems): void {
   for (const extra of document.extraSections)
     problems.offsets('extra section', extra.start, extra.end);
   if (document.frontMatter) problems.range('front matter', document.frontMatter.range);
-  for (const block of analysis.prose.documentBlocks())
+  for (const block of documentBlocks(analysis))
     problems.offsets(`${block.kind} block`, block.start, block.end);
   for (const comment of document.comments) problems.offsets('comment', comment.start, comment.end);
   for (const report of analysis.steps) {

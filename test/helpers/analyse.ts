@@ -1,6 +1,7 @@
 // Small helpers for unit tests: analyse inline documents, find findings by rule.
 import { analyseDesign } from '../../server/src/analysis/analyse';
-import type { Analysis } from '../../server/src/model/analysis';
+import type { Analysis, DesignModel } from '../../server/src/model/analysis';
+import type { ProseBlock } from '../../server/src/model/document';
 import type { Finding } from '../../server/src/core/findings';
 
 export function analyse(text: string, rules?: Record<string, unknown>): Analysis {
@@ -22,4 +23,27 @@ export function stepLines(analysis: Analysis): Record<string, number | null> {
     result[step.id] = section ? section.heading.textRange.start.line + 1 : null;
   }
   return result;
+}
+
+/**
+ * Every prose block of an analysis at its place in the document (the engine keeps them relative
+ * to their part): what the differential tests compare with a whole-text parse.
+ */
+export function documentBlocks(analysis: DesignModel): ProseBlock[] {
+  const { lines } = analysis.document;
+  return analysis.prose.documentRuns().flatMap(({ part, offset, lo, hi }) => {
+    const line = lines.positionAt(offset).line;
+    return part
+      .blocks()
+      .slice(lo, hi)
+      .map((block) => ({
+        kind: block.kind,
+        start: block.start + offset,
+        end: block.end + offset,
+        pieces: block.pieces.map((p) => ({ text: p.text, start: p.start + offset })),
+        tokens: block.tokens.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })),
+        startLine: block.startLine + line,
+        endLine: block.endLine + line,
+      }));
+  });
 }

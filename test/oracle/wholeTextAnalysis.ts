@@ -27,7 +27,13 @@ import { runRules } from '../../server/src/analysis/runRules';
 import type { Token } from '../../server/src/core/tokens';
 import type { CompiledCue, CompiledTopic } from '../../server/src/framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../../server/src/framework/registry';
-import type { Analysis, StepResult, TopicCoverage } from '../../server/src/model/analysis';
+import type {
+  Analysis,
+  ProsePart,
+  ProseRun,
+  StepResult,
+  TopicCoverage,
+} from '../../server/src/model/analysis';
 import type { DesignDocument, ProseBlock, StepSection } from '../../server/src/model/document';
 import { parseDesign } from '../../server/src/parse/parseDesign';
 import { allRules } from '../../server/src/rules';
@@ -51,6 +57,14 @@ export function wholeTextAnalysis(
     blocks.filter((block) =>
       section.spans.some((span) => block.start >= span.start && block.start < span.end),
     );
+  // The whole text as one part (nothing is remembered from one analysis to the next).
+  const part: ProsePart = {
+    text,
+    blockStarts: blocks.map((block) => block.start),
+    headingBlocks: blocks.flatMap((block, i) => (block.kind === 'heading' ? [i] : [])),
+    blocks: () => blocks,
+    memo: new Map(),
+  };
   const expected = expectationsOf(document, framework);
   const steps: StepResult[] = framework.steps.map((step) => {
     const section = document.stepById.get(step.id);
@@ -77,13 +91,29 @@ export function wholeTextAnalysis(
       level: expected.level,
       minutes: expected.minutes,
       placeholders,
-      prose: { documentBlocks: () => blocks, sectionBlocks },
+      prose: {
+        sectionRuns: (section) => runsOf(part, sectionBlocks(section)),
+        documentRuns: () => runsOf(part, blocks),
+      },
     },
     registry,
     rules,
     options.rules,
     (fixed) => wholeTextAnalysis(fixed, options, rules),
   );
+}
+
+/** The given blocks of the part (in order) as runs of consecutive blocks. */
+function runsOf(part: ProsePart, some: ProseBlock[]): ProseRun[] {
+  const index = new Map(part.blocks().map((block, i) => [block, i]));
+  const runs: ProseRun[] = [];
+  for (const block of some) {
+    const i = index.get(block)!;
+    const last = runs[runs.length - 1];
+    if (last && last.hi === i) last.hi++;
+    else runs.push({ part, offset: 0, lo: i, hi: i + 1 });
+  }
+  return runs;
 }
 
 function coverTopics(

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { Analyzer, type AnalyzerOptions } from '../../server/src/analysis/analyse';
 import type { Analysis } from '../../server/src/model/analysis';
+import { documentBlocks } from '../helpers/analyse';
 import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
 import { toFileReport } from '../../server/src/cli/report';
 import { PartScanner, splitParts } from '../../server/src/parse/parts';
@@ -59,7 +60,7 @@ function view(analysis: Analysis) {
     frameworkId: document.frameworkId,
     frontMatter: document.frontMatter,
     headings: document.headings,
-    blocks: analysis.prose.documentBlocks(),
+    blocks: documentBlocks(analysis),
     nonProse: document.nonProse,
     comments: document.comments,
     lineStarts: document.lines.lineStarts,
@@ -349,6 +350,61 @@ describe('incremental analysis', () => {
       memoAfter('requirements').every((result, i) => result !== then[i]),
       "the edited step's topics were not recomputed",
     );
+  });
+
+  it('reuses the step assignment while the headings are as they were', () => {
+    let text = generateDesign(100_000, 8);
+    const analyzer = new Analyzer();
+    const analyse = () => analyzer.analyse(text, { document: 'design' });
+    const memo = () => analyzer.layoutOf('design')!.assignment!;
+    analyse();
+    const first = memo();
+    assert.ok(first.reads.size > 0, 'no section was read');
+    // A word typed into the middle of a paragraph, far from any heading.
+    let at = text.indexOf('. ', text.length / 2) + 2;
+    text = `${text.slice(0, at)}Also ${text.slice(at)}`;
+    let analysis = analyse();
+    assert.equal(memo().reads, first.reads, 'the assignment was worked out again');
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
+    // A heading renamed: worked out again.
+    at = text.indexOf('\n## ', text.length / 3) + 4;
+    text = `${text.slice(0, at)}Other ${text.slice(at)}`;
+    analysis = analyse();
+    assert.notEqual(memo().reads, first.reads, 'the assignment was not worked out again');
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
+  });
+
+  it('design checks read again only the part an edit changed, and give the full analysis', () => {
+    const text = generateDesign(20_000, 8);
+    const analyzer = new Analyzer();
+    const analyse = (version: string) => analyzer.analyse(version, { document: 'design' });
+    const before = analyse(text);
+    assert.ok(
+      before.findings.some((f) => f.rule.id === 'MLSD104'),
+      'no design check fired',
+    );
+    // From now on, count each part's reads of its blocks by the rules.
+    const reads: string[] = [];
+    const old = analyzer.layoutOf('design')!.parts.map(({ entry }) => entry);
+    for (const entry of old) {
+      const prose = entry.prose!;
+      if (entry.blockStarts.length === 0) continue; // front matter alone
+      assert.ok(prose.memo.size > 0, 'the design checks remembered nothing of a part');
+      const blocks = prose.blocks;
+      Object.assign(prose, { blocks: () => (reads.push(entry.text.slice(0, 40)), blocks()) });
+    }
+    // A word added to the first paragraph of step 1 (requirements).
+    const at = text.indexOf('\n\n', before.steps[0].section!.heading.end) + 2;
+    const edited = `${text.slice(0, at)}Also, ${text.slice(at)}`;
+    const after = analyse(edited);
+    const parts = analyzer.layoutOf('design')!.parts.map(({ entry }) => entry);
+    assert.equal(parts.filter((entry) => !old.includes(entry)).length, 1);
+    assert.deepEqual(reads, [], 'an unchanged part was read again');
+    assert.ok(
+      after.findings.some((f) => f.rule.id === 'MLSD104'),
+      'the design check went quiet',
+    );
+    assert.deepStrictEqual(view(after), view(wholeTextAnalysis(edited)));
   });
 
   it('gives the full analysis with a cache shared between documents and evicting parts', function () {

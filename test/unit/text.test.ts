@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { LineIndex } from '../../server/src/core/text';
+import { tokenize } from '../../server/src/core/tokens';
 
 describe('LineIndex', () => {
   it('treats \\n, \\r\\n and \\r as line breaks, as LSP does', () => {
@@ -32,6 +33,23 @@ describe('LineIndex', () => {
     assert.equal(new LineIndex('a\r\nb\r\nc\n').eol, '\r\n');
     assert.equal(new LineIndex('a\nb').eol, '\n');
     assert.equal(new LineIndex('one line').eol, '\n');
+  });
+});
+
+describe('tokenize', () => {
+  it('reads a word written again as it read it the first time, at its own place', () => {
+    // Each distinct word is read once: the capitals of "MAP" must not stick to "map".
+    const tokens = tokenize('MAP map MAP maps', 10);
+    assert.deepEqual(
+      tokens.map((t) => [t.lower, t.stem, t.start, t.end, t.capitals ?? false]),
+      [
+        ['map', 'map', 10, 13, true],
+        ['map', 'map', 14, 17, false],
+        ['map', 'map', 18, 21, true],
+        ['maps', 'map', 22, 26, false],
+      ],
+    );
+    assert.notEqual(tokens[0], tokens[2]);
   });
 });
 

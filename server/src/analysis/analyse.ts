@@ -8,10 +8,17 @@ import type { Analysis, DesignModel, Placeholder, StepResult } from '../model/an
 import type { DesignDocument } from '../model/document';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
-import { assemble, shiftedBlocks } from './assemble';
+import { assemble } from './assemble';
 import { expectationsOf, expectedTopics, stepMinutes, thinWordsAt } from './expectations';
 import { partsOf, type Layout } from './layout';
-import { buildPart, dropBlocks, PartCache, type Part, type ResolveFramework } from './partCache';
+import {
+  buildPart,
+  dropBlocks,
+  PartCache,
+  prosePartOf,
+  type Part,
+  type ResolveFramework,
+} from './partCache';
 import type { RuleSettings } from './ruleSettings';
 import { runRules } from './runRules';
 import { Coverage } from './topicCoverage';
@@ -149,7 +156,8 @@ export class Analyzer {
       { start: 0, line: 0, entry: buildPart(text, resolve, undefined, false) },
     ];
     const framework = parts[0].entry.framework;
-    const document = assemble(text, parts, framework);
+    const assignment = { last: previous?.assignment };
+    const document = assemble(text, parts, framework, assignment);
     const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
@@ -174,6 +182,7 @@ export class Analyzer {
       text,
       parts: parts.map(({ start, entry }) => ({ start, entry })),
       coverage: coverage.memo,
+      assignment: assignment.last,
       pending: split?.pending ?? [],
     };
     const model: DesignModel = {
@@ -185,8 +194,14 @@ export class Analyzer {
       minutes: expected.minutes,
       placeholders,
       prose: {
-        documentBlocks: () => parts.flatMap((part) => shiftedBlocks(part)),
-        sectionBlocks: coverage.sectionBlocks.bind(coverage),
+        sectionRuns: coverage.sectionRuns.bind(coverage),
+        documentRuns: () =>
+          parts.map(({ start, entry }) => ({
+            part: prosePartOf(entry),
+            offset: start,
+            lo: 0,
+            hi: entry.blockStarts.length,
+          })),
       },
     };
     return { analysis: model, layout };

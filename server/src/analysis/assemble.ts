@@ -2,14 +2,10 @@
 // HTML ranges and comments moved to where each part starts, then sections assigned over the whole.
 import { LineIndex, type Range } from '../core/text';
 import type { CompiledFramework } from '../framework/compile';
-import {
-  createDocument,
-  type DesignDocument,
-  type Heading,
-  type ProseBlock,
-} from '../model/document';
+import { createDocument, type DesignDocument, type Heading } from '../model/document';
 import { assignSections } from '../parse/sections';
-import { blocksOf, type Part, type PartEntry } from './partCache';
+import type { AssignmentMemo } from '../parse/stepAssignment';
+import type { Part, PartEntry } from './partCache';
 
 function shiftRange(range: Range, lines: number): Range {
   return {
@@ -38,6 +34,7 @@ export function assemble(
   text: string,
   parts: Part[],
   framework: CompiledFramework,
+  assignment?: { last?: AssignmentMemo },
 ): DesignDocument {
   // The previous part ends with a line break, so its last line start is this part's first.
   let count = 1;
@@ -91,29 +88,6 @@ export function assemble(
     comments,
     frameworkId: framework.id,
   });
-  assignSections(document, framework);
+  assignSections(document, framework, assignment);
   return document;
-}
-
-export function shiftedBlocks(
-  part: Part,
-  lo = 0,
-  hi = part.entry.blockStarts.length,
-): ProseBlock[] {
-  const { start, line, entry } = part;
-  const own = blocksOf(entry);
-  const blocks: ProseBlock[] = [];
-  for (let i = lo; i < hi; i++) {
-    const block = own[i];
-    blocks.push({
-      kind: block.kind,
-      start: block.start + start,
-      end: block.end + start,
-      pieces: block.pieces.map((p) => ({ text: p.text, start: p.start + start })),
-      tokens: block.tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start })),
-      startLine: block.startLine + line,
-      endLine: block.endLine + line,
-    });
-  }
-  return blocks;
 }

@@ -10,6 +10,7 @@ import {
   type PartEntry,
   type ResolveFramework,
 } from './partCache';
+import type { AssignmentMemo } from '../parse/stepAssignment';
 import type { CoverageMemo } from './topicCoverage';
 
 /** How the last analysis of a document split it: lets the next one skip what did not change. */
@@ -18,6 +19,8 @@ export interface Layout {
   parts: { start: number; entry: PartEntry }[];
   /** Its topic coverage, reused for the steps whose slices an edit leaves as they were. */
   coverage: CoverageMemo;
+  /** Which headings open the steps, reused while the headings are as they were. */
+  assignment?: AssignmentMemo;
   /** Parts built for it and not yet in the cache: they go in if the next analysis keeps them. */
   pending: PartEntry[];
 }

@@ -1,13 +1,13 @@
 // Parsed parts of designs, cached by their text. A part is parsed and measured on its own, with
 // offsets relative to its start (see parse/parts.ts for where the text is split), so identical
 // parts of any document share one entry. Entries are shared and their parsed content never
-// changes; three fields are caches filled on use: `blocks` (dropped after each analysis, read
-// again from the text when needed), `slices` (per-step measures of runs of blocks) and
-// `placedRanges`.
+// changes; four fields are caches filled on use: `blocks` (dropped after each analysis, read
+// again from the text when needed), `slices` (per-step measures of runs of blocks),
+// `placedRanges` and `prose` (what the rules remember of the part).
 import type { Nodes, Root } from 'mdast';
 import type { Range } from '../core/text';
 import type { CompiledFramework, CompiledTopic } from '../framework/compile';
-import type { Placeholder } from '../model/analysis';
+import type { Placeholder, ProsePart } from '../model/analysis';
 import type { DesignDocument, ParsedText, ProseBlock, StepSection } from '../model/document';
 import { codeNodeClosed, htmlNodeClosed } from '../parse/blocks';
 import { fastParsePart } from '../parse/fastParse';
@@ -57,6 +57,8 @@ export interface PartEntry {
    * the part placed them: the next document usually places it at the same line.
    */
   placedRanges?: { line: number; ranges: Range[] };
+  /** The part as rules read it, with what they remember of it (made when first asked for). */
+  prose?: ProsePart;
 }
 
 /** A stretch of a part's blocks that belongs to a step, with what coverage needs of it. */
@@ -86,6 +88,17 @@ export function blocksOf(entry: PartEntry): ProseBlock[] {
       : parseDesignTree(entry.text, () => entry.framework)
   ).blocks;
   return entry.blocks;
+}
+
+export function prosePartOf(entry: PartEntry): ProsePart {
+  entry.prose ??= {
+    text: entry.text,
+    blockStarts: entry.blockStarts,
+    headingBlocks: entry.headingBlocks,
+    blocks: () => blocksOf(entry),
+    memo: new Map(),
+  };
+  return entry.prose;
 }
 
 export function dropBlocks(entry: PartEntry): void {

@@ -5,9 +5,8 @@
 import { lowerBound, upperBound } from '../core/search';
 import type { Token } from '../core/tokens';
 import type { CompiledTopic } from '../framework/compile';
-import type { TopicCoverage } from '../model/analysis';
+import type { ProseRun, TopicCoverage } from '../model/analysis';
 import type { DesignDocument, ProseBlock, StepSection } from '../model/document';
-import { shiftedBlocks } from './assemble';
 import { CueIndex } from './cueIndex';
 import {
   addScriptWeights,
@@ -18,7 +17,7 @@ import {
   uncoveredStatus,
   type Script,
 } from './cueMatching';
-import { blocksOf, NONE, type Part, type PartEntry, type Slice } from './partCache';
+import { blocksOf, NONE, prosePartOf, type Part, type PartEntry, type Slice } from './partCache';
 
 // Most slices hold no words of most topics: one shared empty list (never written to).
 const NO_MATCHES: number[] = [];
@@ -287,11 +286,13 @@ export class Coverage {
     return count;
   }
 
-  /** The blocks of a section, in order, its headings included. */
-  sectionBlocks(section: StepSection): ProseBlock[] {
-    const blocks: ProseBlock[] = [];
-    this.eachRange(section, (part, lo, hi) => blocks.push(...shiftedBlocks(part, lo, hi)));
-    return blocks;
+  /** The section's blocks as runs of its parts' blocks, for the rules. */
+  sectionRuns(section: StepSection): ProseRun[] {
+    const runs: ProseRun[] = [];
+    this.eachRange(section, (part, lo, hi) => {
+      runs.push({ part: prosePartOf(part.entry), offset: part.start, lo, hi });
+    });
+    return runs;
   }
 
   /** Calls `visit` for each part's run of blocks [lo, hi) inside the section, in order. */

@@ -97,6 +97,8 @@ export class LineIndex {
   }
 
   private countEol(): string {
+    // Most texts have no "\r" at all: one search says so.
+    if (!this.text.includes('\r')) return '\n';
     let crlf = 0;
     let lf = 0;
     let cr = 0;

@@ -61,26 +61,36 @@ export function tokenize(text: string, baseOffset = 0): Token[] {
   for (let match = TOKEN_PATTERN.exec(text); match; match = TOKEN_PATTERN.exec(text)) {
     const raw = match[0];
     const start = baseOffset + match.index;
-    const end = start + raw.length;
-    const first = raw.codePointAt(0) ?? 0;
-    if (isCjkCodePoint(first)) {
-      tokens.push({ kind: 'cjk', lower: raw, stem: raw, latin: false, start, end });
-      continue;
-    }
-    const lower = foldCase(raw).replace(/\u2019/g, "'");
-    const latin = LATIN_OR_DIGIT.test(lower);
-    const token: Token = {
-      kind: 'word',
-      lower,
-      stem: latin ? stemWord(lower.replace(/'s$/, '')) : lower,
-      latin,
-      start,
-      end,
-    };
-    if (raw !== lower && capitalCount(raw) >= 2) token.capitals = true;
+    const { kind, lower, stem, latin, capitals } = wordOf(raw);
+    const token: Token = { kind, lower, stem, latin, start, end: start + raw.length };
+    if (capitals) token.capitals = true;
     tokens.push(token);
   }
   return tokens;
+}
+
+type Word = Omit<Token, 'start' | 'end'>;
+
+/**
+ * What a written word is read as. A text repeats its words, and folding and stemming them is most
+ * of tokenising: each distinct word is read once (up to a few thousand, then the memo starts again: it stays small).
+ */
+const words = new Map<string, Word>();
+
+function wordOf(raw: string): Word {
+  let word = words.get(raw);
+  if (word) return word;
+  if (words.size >= 4096) words.clear();
+  if (isCjkCodePoint(raw.codePointAt(0) ?? 0)) {
+    word = { kind: 'cjk', lower: raw, stem: raw, latin: false };
+  } else {
+    const lower = foldCase(raw).replace(/\u2019/g, "'");
+    const latin = LATIN_OR_DIGIT.test(lower);
+    word = { kind: 'word', lower, stem: latin ? stemWord(lower.replace(/'s$/, '')) : lower, latin };
+    if (raw !== lower && capitalCount(raw) >= 2) word.capitals = true;
+  }
+  words.set(raw, word);
+  return word;
 }
 
 function capitalCount(raw: string): number {

@@ -48,14 +48,39 @@ export interface StepResult {
 }
 
 /**
- * The prose blocks of a document, read on request: the engine keeps them per part and may parse
- * a part again to give them, so they are a method, not a field.
+ * The prose blocks of a document, read on request: the engine keeps them per part (offsets
+ * relative to the part, so that they are neither copied nor moved) and may parse a part again to
+ * give them, so they are methods, not fields.
  */
 export interface ProseReader {
-  /** Every prose block of the document, in order. */
-  documentBlocks(): ProseBlock[];
-  /** The prose blocks inside a step's section, its headings included. */
-  sectionBlocks(section: StepSection): ProseBlock[];
+  /** Every part's blocks, in order. */
+  documentRuns(): ProseRun[];
+  /** The blocks inside a step's section, its headings included, in order. */
+  sectionRuns(section: StepSection): ProseRun[];
+}
+
+/**
+ * A piece of the text as the engine keeps it between analyses (shared by every document that
+ * holds the same text), offsets relative to its start: what is read from it can be remembered in
+ * `memo` and answered again after an edit elsewhere, without parsing it again.
+ */
+export interface ProsePart {
+  readonly text: string;
+  /** Start of each block, and which blocks are headings: known without parsing. */
+  readonly blockStarts: readonly number[];
+  readonly headingBlocks: readonly number[];
+  /** The blocks, offsets relative to the part (this may parse). */
+  blocks(): ProseBlock[];
+  /** What rules remember of this text, by a key of their own: it lives as long as the part. */
+  readonly memo: Map<string, unknown>;
+}
+
+/** Blocks lo..hi-1 of a part that starts at `offset` of the document. */
+export interface ProseRun {
+  part: ProsePart;
+  offset: number;
+  lo: number;
+  hi: number;
 }
 
 /** What the engine builds before the rules run. */

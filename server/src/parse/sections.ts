@@ -4,24 +4,32 @@
 // opens an extra section, or is only content.
 import type { CompiledFramework } from '../framework/compile';
 import type { DesignDocument, ExtraSection, Heading, StepSection } from '../model/document';
-import { chooseStepHeadings } from './stepAssignment';
+import { chooseStepHeadings, type AssignmentMemo } from './stepAssignment';
 
 interface OpenSection {
   stepIds: string[];
   depth: number;
 }
 
-export function assignSections(document: DesignDocument, framework: CompiledFramework): void {
+/** `memo`: the assignment of the document's previous analysis, replaced by this one's. */
+export function assignSections(
+  document: DesignDocument,
+  framework: CompiledFramework,
+  memo?: { last?: AssignmentMemo },
+): void {
   const { headings } = document;
   const strongStepHeadings = headings.filter((h) => h.match.stepIds.length > 0 && h.match.strong);
   const numberedCount = strongStepHeadings.filter((h) => h.match.numbered).length;
   document.numbersSteps =
     strongStepHeadings.length >= 2 && numberedCount * 2 > strongStepHeadings.length;
   document.stepDepth = mostCommon(strongStepHeadings.map((h) => h.depth)) ?? 2;
-  const { openings, eligible } = chooseStepHeadings(headings, document.text, framework, {
-    stepDepth: document.stepDepth,
-    numbersSteps: document.numbersSteps,
-  });
+  const { openings, eligible } = chooseStepHeadings(
+    headings,
+    document.text,
+    framework,
+    { stepDepth: document.stepDepth, numbersSteps: document.numbersSteps },
+    memo,
+  );
   const opensAt = new Map<number, string[]>();
   for (const step of framework.steps) {
     const choice = openings.get(step.id);

@@ -90,12 +90,46 @@ interface ScoredStep {
   evidence: string[];
 }
 
+/**
+ * An assignment and what it was worked out from. The next analysis of the same document takes it
+ * again while the headings (level and text: a heading's match is made from its text, and the
+ * document's shape from the matches) and the openings of sections that were read are as they were:
+ * an edit in a section's body, as a rule.
+ */
+export interface AssignmentMemo {
+  framework: CompiledFramework;
+  /** Each heading's level and text. */
+  key: string;
+  /** The sections read for what they talk about: heading index, hash of the text read. */
+  reads: Map<number, number>;
+  assignment: StepAssignment;
+}
+
+/** `memo.last`: the previous analysis's assignment, replaced by this one's. */
 export function chooseStepHeadings(
   headings: Heading[],
   text: string,
   framework: CompiledFramework,
   shape: DocumentShape,
+  memo: { last?: AssignmentMemo } = {},
 ): StepAssignment {
+  // Each text with its length first: no two heading lists have the same key.
+  const key = headings.map((h) => `${h.depth}${h.text.length}:${h.text}`).join('');
+  const last = memo.last;
+  if (
+    last?.framework === framework &&
+    last.key === key &&
+    [...last.reads].every(([i, hash]) => windowOf(headings, headings[i], text).hash === hash)
+  ) {
+    const openings = new Map(
+      [...last.assignment.openings].map(([id, c]) => [
+        id,
+        { ...c, heading: headings[c.heading.index] },
+      ]),
+    );
+    return (last.assignment = { openings, eligible: last.assignment.eligible });
+  }
+  const reads = new Map<number, number>();
   const context = documentContext(headings, framework, shape);
   const scoredHeadings: { heading: Heading; scored: ScoredStep[] }[] = [];
   const topScore = new Map<string, number>();
@@ -123,8 +157,10 @@ export function chooseStepHeadings(
     );
     if (contested && bodyReads < MAX_BODY_READS) {
       bodyReads++;
+      const window = windowOf(headings, heading, text);
+      reads.set(heading.index, window.hash);
       for (const entry of scored)
-        addTopicEvidence(entry, topicsMentioned(headings, heading, text, framework));
+        addTopicEvidence(entry, topicsMentioned(heading, text, window, framework));
     }
     // A word that only qualifies another head never opens a step, whatever supports it.
     const passing = scored.filter((s) => s.score >= THRESHOLD && !s.onlyQualifies);
@@ -135,7 +171,9 @@ export function chooseStepHeadings(
   discountSoleCandidates(candidates);
   const openings = bestAssignment(strongest(candidates), framework);
   moveToFirstPart(openings, headings, candidates);
-  return { openings, eligible };
+  const assignment = { openings, eligible };
+  memo.last = { framework, key, reads, assignment };
+  return assignment;
 }
 
 /**
@@ -493,15 +531,19 @@ const mentionsCache = new WeakMap<
   { hash: number; framework: string; mentions: Mentions }
 >();
 
-function topicsMentioned(
-  headings: Heading[],
-  heading: Heading,
-  text: string,
-  framework: CompiledFramework,
-): (stepId: string) => string[] {
+/** The start of a heading's own text that is read (up to the next heading), and its hash. */
+function windowOf(headings: Heading[], heading: Heading, text: string) {
   const next = headings[heading.index + 1];
   const end = Math.min(next ? next.start : text.length, heading.end + BODY_WINDOW);
-  const hash = hashOf(text, heading.end, end);
+  return { end, hash: hashOf(text, heading.end, end) };
+}
+
+function topicsMentioned(
+  heading: Heading,
+  text: string,
+  { end, hash }: { end: number; hash: number },
+  framework: CompiledFramework,
+): (stepId: string) => string[] {
   let cached = mentionsCache.get(heading.match);
   if (!cached || cached.hash !== hash || cached.framework !== framework.id) {
     cached = { hash, framework: framework.id, mentions: new Map() };

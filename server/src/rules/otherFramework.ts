@@ -30,15 +30,16 @@ export const otherFramework: Rule = {
       (!document.frontMatter.values || document.frontMatter.errors.length)
     )
       return;
+    // No noise to explain when every step of the framework used is there once: the other
+    // frameworks' tables are then never read (they are read once, when a design first needs them),
+    // nor the headings (a long design has thousands).
+    if (steps.every((s) => s.section) && !document.headings.some((h) => h.role === 'duplicate'))
+      return;
     // Headings at the depth of the steps, extra sections ("Summary") left out.
     const headings = document.headings
       .filter((h) => h.depth === document.stepDepth && h.role !== 'extra')
       .map((h) => canonicalText(withoutNumbering(h.text)));
     if (headings.length < MIN_MATCHED_STEPS) return;
-    // No noise to explain when every step of the framework used is there once: the other
-    // frameworks' tables are then never read (they are read once, when a design first needs them).
-    if (steps.every((s) => s.section) && !document.headings.some((h) => h.role === 'duplicate'))
-      return;
     // Headings its own framework names whole are read right: only when two or more are not is
     // another framework's table read.
     const ownTable = registry.stepAliases(framework.id);

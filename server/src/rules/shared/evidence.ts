@@ -6,11 +6,16 @@
 // Matching follows topic coverage: stems for English words, phrases token by token, capitals
 // ("CTR") as whole words, Chinese/Japanese inside runs, other scripts by prefix. Code blocks, HTML
 // and front matter are not prose and are never read.
+//
+// Cost: each part of the text (see ProsePart) is read once for all the lists together, and its
+// hits, with their sentences, are remembered with the part; a check's question is then answered
+// from the parts its steps hold, so an edit reads again only the part it changed.
 import type { Fix } from '../../core/findings';
 import type { Range } from '../../core/text';
 import type { Token } from '../../core/tokens';
 import type { CompiledCue } from '../../framework/compile';
 import { insertBlocksEdit, insideOpenBlock } from '../../fixes/edits';
+import type { ProsePart, ProseRun } from '../../model/analysis';
 import type { ProseBlock, StepSection } from '../../model/document';
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from '../types';
 import { candidates, indexOf, PLACE, tokenMatches, type TokenIndex } from './tokenIndex';
@@ -35,7 +40,8 @@ export interface Sentence {
   end: number;
   range: Range;
   text: string;
-  tokens: Token[];
+  /** Its words, for matching (their offsets are not the document's). */
+  readonly tokens: Token[];
 }
 
 export interface FindOptions {
@@ -45,86 +51,86 @@ export interface FindOptions {
   ownWordsOnly?: boolean;
 }
 
-/**
- * A stretch of the design read as one: a step's section, or all text outside the steps (title,
- * preamble, extra sections). Its blocks are read only when its text has not been seen before.
- */
-interface Region {
-  /** The region's text (with its step), the key of `seen`. */
-  key: string;
-  /** Its prose blocks and their index, read when first asked for. */
-  blocks: () => ProseBlock[];
-  index: () => TokenIndex;
-  /** A step's stretches, where hits found before are placed again (none for the rest). */
-  spans?: readonly { start: number; end: number }[];
-}
-
-/** A hit remembered relative to the stretch of its step it is in. */
-interface KnownHit {
-  span: number;
+/** A word of a list found in a part, offsets relative to the part: what is remembered of it. */
+interface PartHit {
+  block: number;
+  blockEnd: number;
   start: number;
   end: number;
-  text: string;
-  sentenceStart: number;
-  sentenceEnd: number;
-  sentenceText: string;
-  tokens: Token[];
-}
-
-interface RegionFacts {
-  /** Per list: whether the region holds a word of it. */
-  holds: Map<string, boolean>;
-  /** Per list: its hits in the region (step regions only). */
-  hits: Map<string, KnownHit[]>;
+  /**
+   * Where its sentence was last found, and per list asked about (inSentence) whether a word of it
+   * is in that sentence. The sentence is looked for in the document each time: where a part ends,
+   * the next part may end it.
+   */
+  sentence?: { start: number; end: number; said: Map<string, boolean> };
 }
 
 /**
- * What each region's text is known to hold, by the region's text: the prose of a design is parsed
- * again whenever it is read (the engine keeps none between analyses), and an edit changes one
- * region, so the others are answered from here. Kept in the analyzer's rule memory (it outlives
- * one analysis); least recently used dropped first.
+ * A part's hits by list name, each list read the first time it is asked for in the part: a part
+ * keeps its text (and these) between analyses, so after an edit only the part edited is read
+ * again. `lists` is the framework's lists they were found with.
  */
-type SeenRegions = Map<string, RegionFacts>;
-// Enough for the design being edited (its seven steps, the rest, a few versions of the region
-// typed into); each entry keeps its region's text, so more would only hold memory for designs
-// that are open but not being edited (256 kept 12 MiB more with 50 designs open).
-const SEEN_REGIONS = 16;
+interface PartHits {
+  lists: ReadonlyMap<string, CompiledCue[]>;
+  hits: Map<string, PartHit[]>;
+}
 
-function seenIn(seen: SeenRegions, key: string): RegionFacts {
-  let lists = seen.get(key);
-  if (lists) {
-    seen.delete(key);
-  } else {
-    lists = { holds: new Map(), hits: new Map() };
-    if (seen.size >= SEEN_REGIONS) seen.delete(seen.keys().next().value!);
+/** A run of blocks that a search reads, and the headings in it that it leaves out. */
+interface View {
+  run: ProseRun;
+  skip: readonly number[];
+}
+
+const NO_HITS: PartHit[] = [];
+const PART_HITS = 'design-checks:hits';
+const VIEWS = 'design-checks:views';
+
+/** A part's token index, while its blocks are held (it goes when they are dropped). */
+const indexes = new WeakMap<ProseBlock[], TokenIndex>();
+/** The memo (PartSentence.said) of a sentence placed from a part's hit. */
+const saidOf = new WeakMap<Sentence, Map<string, boolean>>();
+
+/** A list's hits in the part, found on first use and then remembered with the part. */
+function partHits(
+  part: ProsePart,
+  lists: ReadonlyMap<string, CompiledCue[]>,
+  name: string,
+): PartHit[] {
+  let known = part.memo.get(PART_HITS) as PartHits | undefined;
+  if (known?.lists !== lists) part.memo.set(PART_HITS, (known = { lists, hits: new Map() }));
+  let hits = known.hits.get(name);
+  if (!hits) {
+    const blocks = part.blocks();
+    let index = indexes.get(blocks);
+    if (!index) indexes.set(blocks, (index = indexOf(blocks)));
+    hits = findInBlocks(blocks, index, lists.get(name) ?? []);
+    known.hits.set(name, hits);
   }
-  seen.set(key, lists);
-  return lists;
+  return hits;
 }
 
-/** The value kept under `key` in a rule memory, made on first use. */
-function kept<T>(memory: Map<string, unknown>, key: string, make: () => T): T {
-  let value = memory.get(key) as T | undefined;
-  if (value === undefined) memory.set(key, (value = make()));
-  return value;
-}
-
-/** A region's block and index readers: each read at most once. */
-function readers(blocks: () => ProseBlock[]): Pick<Region, 'blocks' | 'index'> {
-  const read = once(blocks);
-  return { blocks: read, index: once(() => indexOf(read())) };
-}
-
-function once<T>(compute: () => T): () => T {
-  let value: T | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
+/** A list's hits in the blocks, one per place (the longest cue that starts there), in order. */
+function findInBlocks(
+  blocks: ProseBlock[],
+  index: TokenIndex,
+  cues: readonly CompiledCue[],
+): PartHit[] {
+  const found: PartHit[] = [];
+  for (const cue of cues) {
+    const length = cue.tokens.length;
+    for (const place of candidates(index, cue.tokens[0])) {
+      const block = Math.floor(place / PLACE);
+      const i = place % PLACE;
+      const tokens = blocks[block].tokens;
+      // The first word is a candidate: the others are compared.
+      if (!cueAt(cue, tokens, i, 1)) continue;
+      const end = tokens[i + length - 1].end;
+      found.push({ block, blockEnd: blocks[block].end, start: tokens[i].start, end });
     }
-    return value as T;
-  };
+  }
+  if (found.length === 0) return NO_HITS;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((hit, n) => n === 0 || found[n - 1].start !== hit.start);
 }
 
 /** What an interviewer would ask (or say), quoted, and why: the opening of every design check's message. */
@@ -152,15 +158,14 @@ export function designCheck(
 
 export class Evidence {
   private readonly placeholderLines: Set<number>;
-  /** What region texts are known to hold (across analyses). */
-  private readonly seen: SeenRegions;
-  /** This analysis's regions, by which steps and whether headings count (shared by the checks). */
-  private readonly regionsByKey: Map<string, Region[]>;
+  /** This analysis's views, by which steps and whether headings count (shared by the checks). */
+  private readonly viewsByKey: Map<string, View[]>;
 
   constructor(readonly context: RuleContext) {
     this.placeholderLines = new Set(context.placeholders.map((p) => p.line));
-    this.seen = kept(context.memory.analyzer, 'design-checks:seen', () => new Map());
-    this.regionsByKey = kept(context.memory.analysis, 'design-checks:regions', () => new Map());
+    const { analysis } = context.memory;
+    if (!analysis.has(VIEWS)) analysis.set(VIEWS, new Map());
+    this.viewsByKey = analysis.get(VIEWS) as Map<string, View[]>;
   }
 
   /** The compiled cues of a list; empty when the framework does not define it. */
@@ -170,10 +175,10 @@ export class Evidence {
 
   /**
    * True when the framework defines every list named (a check without its words stays quiet) and
-   * the design is small enough to read whole. Reading a step's prose makes the incremental
-   * analysis parse it again (it keeps no prose between keystrokes), so on designs over
-   * MAX_CHECKED_CHARS (far longer than any real write-up) the checks stay quiet rather than slow
-   * every keystroke down.
+   * the design is small enough to read whole. Reading a part's prose the first time makes the
+   * incremental analysis parse it again (it keeps no prose between keystrokes), so on designs
+   * over MAX_CHECKED_CHARS (far longer than any real write-up) the checks stay quiet rather than
+   * slow down opening them.
    */
   defines(...names: string[]): boolean {
     if (this.context.document.text.length > MAX_CHECKED_CHARS) return false;
@@ -196,99 +201,11 @@ export class Evidence {
 
   /** Every hit of a list, in document order. */
   find(name: string, where: Where, options: FindOptions = {}): Hit[] {
-    const cues = this.cues(name);
-    if (cues.length === 0) return [];
-    const headings = options.headings ?? true;
-    const listKey = this.listKey(name, options);
     const hits: Hit[] = [];
-    const { document } = this.context;
-    for (const region of this.regions(where, headings)) {
-      const known = seenIn(this.seen, region.key);
-      if (known.holds.get(listKey) === false) continue;
-      const spans = region.spans;
-      const again = spans && known.hits.get(listKey);
-      if (spans && again) {
-        // The same text as before: its hits, placed where the step now is, without reading it.
-        for (const h of again) {
-          const base = spans[h.span].start;
-          const start = base + h.sentenceStart;
-          const end = base + h.sentenceEnd;
-          hits.push({
-            start: base + h.start,
-            end: base + h.end,
-            text: h.text,
-            sentence: {
-              start,
-              end,
-              range: document.lines.rangeOf(start, end),
-              text: h.sentenceText,
-              tokens: h.tokens,
-            },
-          });
-        }
-        continue;
-      }
-      const before = hits.length;
-      this.findIn(region, cues, options, hits, Infinity);
-      known.holds.set(listKey, hits.length > before);
-      if (spans) {
-        known.hits.set(
-          listKey,
-          hits.slice(before).map((hit) => {
-            const span = Math.max(
-              0,
-              spans.findIndex((s) => hit.start >= s.start && hit.start < s.end),
-            );
-            const base = spans[span].start;
-            return {
-              span,
-              start: hit.start - base,
-              end: hit.end - base,
-              text: hit.text,
-              sentenceStart: hit.sentence.start - base,
-              sentenceEnd: hit.sentence.end - base,
-              sentenceText: hit.sentence.text,
-              tokens: hit.sentence.tokens,
-            };
-          }),
-        );
-      }
-    }
-    // One hit per place: the longest cue that starts there.
+    for (const [run, hit] of this.hits(name, where, options)) hits.push(this.placed(run, hit));
+    // One hit per place (each part's are already): a block in two steps' sections is read twice.
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     return hits.filter((hit, i) => i === 0 || hits[i - 1].start !== hit.start);
-  }
-
-  private findIn(
-    region: Region,
-    cues: CompiledCue[],
-    options: FindOptions,
-    hits: Hit[],
-    limit: number,
-  ): void {
-    const index = region.index();
-    for (const cue of cues) {
-      const length = cue.tokens.length;
-      for (const place of candidates(index, cue.tokens[0])) {
-        const block = region.blocks()[Math.floor(place / PLACE)];
-        const i = place % PLACE;
-        const tokens = block.tokens;
-        if (i + length > tokens.length) continue;
-        let k = 1;
-        while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
-        if (k < length) continue;
-        const start = tokens[i].start;
-        const end = tokens[i + length - 1].end;
-        if (options.ownWordsOnly && this.onPlaceholderLine(start)) continue;
-        hits.push({
-          start,
-          end,
-          text: this.context.document.text.slice(start, end),
-          sentence: this.sentenceIn(block, start, end),
-        });
-        if (hits.length >= limit) return;
-      }
-    }
   }
 
   /**
@@ -299,45 +216,59 @@ export class Evidence {
     return this.find(name, where, { headings, ownWordsOnly: true });
   }
 
-  /** Whether a list occurs: answered from what each region's text is known to hold where it can. */
+  /** Whether a list occurs. */
   has(name: string, where: Where, options: FindOptions = {}): boolean {
-    const cues = this.cues(name);
-    if (cues.length === 0) return false;
-    const headings = options.headings ?? true;
-    const listKey = this.listKey(name, options);
-    for (const region of this.regions(where, headings)) {
-      const known = seenIn(this.seen, region.key);
-      let holds = known.holds.get(listKey);
-      if (holds === undefined) {
-        const hits: Hit[] = [];
-        this.findIn(region, cues, options, hits, 1);
-        holds = hits.length > 0;
-        known.holds.set(listKey, holds);
+    return !this.hits(name, where, options).next().done;
+  }
+
+  /** The parts' hits of a list in the blocks to read, each with its run. */
+  private *hits(name: string, where: Where, options: FindOptions): Generator<[ProseRun, PartHit]> {
+    if (this.cues(name).length === 0) return;
+    for (const { run, skip } of this.views(where, options.headings ?? true)) {
+      for (const hit of partHits(run.part, this.context.framework.checkCues, name)) {
+        if (hit.block < run.lo || hit.block >= run.hi || skip.includes(hit.block)) continue;
+        if (options.ownWordsOnly && this.onPlaceholderLine(run.offset + hit.start)) continue;
+        yield [run, hit];
       }
-      if (holds) return true;
     }
-    return false;
   }
 
-  private listKey(name: string, options: FindOptions): string {
-    return `${this.context.framework.id}\u0000${name}\u0000${options.headings ?? true}\u0000${Boolean(options.ownWordsOnly)}`;
-  }
-
-  /**
-   * The sentence around a hit, inside its block: from the last sentence end (". ", "! ", "? ",
-   * "; ", a blank line, a new list item or table row) before it to the next one after it.
-   */
-  private sentenceIn(block: ProseBlock, hitStart: number, hitEnd: number): Sentence {
+  /** A part's hit where the part is in this document. */
+  private placed(run: ProseRun, hit: PartHit): Hit {
     const { text, lines } = this.context.document;
-    let start = hitStart;
-    while (start > block.start && !isSentenceBreak(text, start - 1)) start--;
-    while (start < hitStart && /[\s*_>|#\-+]/.test(text[start])) start++;
-    let end = hitEnd;
-    while (end < block.end && !isSentenceBreak(text, end)) end++;
-    if (end < block.end && /[.!?;]/.test(text[end])) end++;
-    while (end > hitEnd && /\s/.test(text[end - 1])) end--;
-    const tokens = block.tokens.filter((t) => t.start >= start && t.end <= end);
-    return { start, end, range: lines.rangeOf(start, end), text: text.slice(start, end), tokens };
+    const { part, offset } = run;
+    const { block } = hit;
+    const { start, end } = sentenceBounds(
+      text,
+      offset + part.blockStarts[block],
+      offset + hit.blockEnd,
+      offset + hit.start,
+      offset + hit.end,
+    );
+    const from = start - offset;
+    const to = end - offset;
+    if (hit.sentence?.start !== from || hit.sentence.end !== to) {
+      hit.sentence = { start: from, end: to, said: new Map() };
+    }
+    let tokens: Token[] | undefined;
+    const sentence: Sentence = {
+      start,
+      end,
+      range: lines.rangeOf(start, end),
+      text: text.slice(start, end),
+      // Its words only when asked for (a part's blocks may have to be read again for them).
+      get tokens() {
+        tokens ??= part.blocks()[block].tokens.filter((t) => t.start >= from && t.end <= to);
+        return tokens;
+      },
+    };
+    saidOf.set(sentence, hit.sentence.said);
+    return {
+      start: offset + hit.start,
+      end: offset + hit.end,
+      text: text.slice(offset + hit.start, offset + hit.end),
+      sentence,
+    };
   }
 
   /** The hits whose sentence does not negate them ("we do not downsample"). */
@@ -347,15 +278,22 @@ export class Evidence {
 
   /** True when a word of the list occurs in the sentence. */
   inSentence(sentence: Sentence, name: string): boolean {
-    for (const cue of this.cues(name)) {
-      const length = cue.tokens.length;
-      for (let i = 0; i + length <= sentence.tokens.length; i++) {
-        let k = 0;
-        while (k < length && tokenMatches(cue.tokens[k], sentence.tokens[i + k])) k++;
-        if (k === length) return true;
-      }
+    const said = saidOf.get(sentence);
+    let answer = said?.get(name);
+    if (answer === undefined) {
+      answer = this.occursIn(sentence.tokens, name);
+      said?.set(name, answer);
     }
-    return false;
+    return answer;
+  }
+
+  private occursIn(tokens: readonly Token[], name: string): boolean {
+    const cues = this.cues(name);
+    let byFirst = firstWords.get(cues);
+    if (!byFirst) firstWords.set(cues, (byFirst = firstWordsOf(cues)));
+    const { byStem, anywhere } = byFirst;
+    const at = (i: number) => (cue: CompiledCue) => cueAt(cue, tokens, i);
+    return tokens.some((token, i) => byStem.get(token.stem)?.some(at(i)) || anywhere.some(at(i)));
   }
 
   /** The step whose section holds a document offset. */
@@ -394,63 +332,134 @@ export class Evidence {
     return this.placeholderLines.has(this.context.document.lines.positionAt(offset).line);
   }
 
-  /** The regions to read: the sections of the steps named, or every section and the rest. */
-  private regions(where: Where, headings: boolean): Region[] {
-    const cacheKey = `${where === 'document' ? '*' : where.join(',')}|${headings}`;
-    return kept(this.regionsByKey, cacheKey, () => this.makeRegions(where, headings));
+  /**
+   * The runs of blocks to read: the sections of the steps named, or every section and the blocks
+   * outside them. Headings that name a step are never read; others only when `headings`.
+   */
+  private views(where: Where, headings: boolean): View[] {
+    const key = `${where === 'document' ? '*' : where.join(',')}|${headings}`;
+    let views = this.viewsByKey.get(key);
+    if (!views) this.viewsByKey.set(key, (views = this.makeViews(where, headings)));
+    return views;
   }
 
-  private makeRegions(where: Where, headings: boolean): Region[] {
+  private makeViews(where: Where, headings: boolean): View[] {
     const { document, prose } = this.context;
-    const { text } = document;
-    const stepHeadings = () =>
-      new Set(document.headings.filter((h) => h.stepIds.length > 0).map((h) => h.start));
-    const keep = (blocks: ProseBlock[], own: Set<number>) =>
-      blocks.filter((b) => b.kind !== 'heading' || (headings && !own.has(b.start)));
+    let own: Set<number> | undefined;
+    const stepHeading = (offset: number) =>
+      (own ??= new Set(
+        document.headings.filter((h) => h.stepIds.length > 0).map((h) => h.start),
+      )).has(offset);
+    const view = (run: ProseRun): View => {
+      const { part, offset, lo, hi } = run;
+      const skip = part.headingBlocks.filter(
+        (i) => i >= lo && i < hi && (!headings || stepHeading(offset + part.blockStarts[i])),
+      );
+      return { run, skip: skip.length > 0 ? skip : NO_SKIP };
+    };
     const sections =
       where === 'document'
         ? document.steps
         : where.map((id) => document.stepById.get(id)).filter((s): s is StepSection => Boolean(s));
-    const regions: Region[] = sections.map((section) => ({
-      spans: section.spans,
-      key: `${section.stepId}\u0000${section.spans.map((s) => text.slice(s.start, s.end)).join('\u0000')}`,
-      ...readers(() => keep(prose.sectionBlocks(section), stepHeadings())),
-    }));
+    const views = sections.flatMap((section) => prose.sectionRuns(section).map(view));
     if (where === 'document') {
-      const spans = document.steps.flatMap((s) => s.spans).sort((a, b) => a.start - b.start);
+      // The rest: title, preamble, sections of no step.
+      const spans = document.steps.flatMap((s) => s.spans);
       const inStep = (offset: number) => spans.some((s) => offset >= s.start && offset < s.end);
-      let rest = '';
-      let at = 0;
-      for (const span of spans) {
-        rest += text.slice(at, Math.max(at, span.start)) + '\u0000';
-        at = Math.max(at, span.end);
+      for (const { part, offset, lo, hi } of prose.documentRuns()) {
+        for (let i = lo; i < hi; i++) {
+          if (!inStep(offset + part.blockStarts[i]))
+            views.push(view({ part, offset, lo: i, hi: i + 1 }));
+        }
       }
-      rest += text.slice(at);
-      regions.push({
-        key: `\u0000rest\u0000${rest}`,
-        ...readers(() =>
-          keep(
-            prose.documentBlocks().filter((b) => !inStep(b.start)),
-            stepHeadings(),
-          ),
-        ),
-      });
     }
-    return regions;
+    return views;
   }
+}
+
+const NO_SKIP: number[] = [];
+
+/**
+ * A list's cues by the stem of their first word, so that looking for the list in a sentence tries
+ * at each word only the cues that can start there; cues whose first word is not compared by its
+ * English stem are tried everywhere.
+ */
+interface FirstWords {
+  byStem: Map<string, CompiledCue[]>;
+  anywhere: CompiledCue[];
+}
+
+const firstWords = new WeakMap<readonly CompiledCue[], FirstWords>();
+
+function firstWordsOf(cues: readonly CompiledCue[]): FirstWords {
+  const byStem = new Map<string, CompiledCue[]>();
+  const anywhere: CompiledCue[] = [];
+  for (const cue of cues) {
+    const first = cue.tokens[0];
+    if (
+      first.kind !== 'word' ||
+      first.number ||
+      first.abbreviation ||
+      first.substring ||
+      first.prefix ||
+      first.asWritten
+    ) {
+      anywhere.push(cue);
+    } else byStem.set(first.stem, [...(byStem.get(first.stem) ?? []), cue]);
+  }
+  return { byStem, anywhere };
+}
+
+/** Whether the cue's words are the tokens from `i` on (its first `from` words taken as read). */
+function cueAt(cue: CompiledCue, tokens: readonly Token[], i: number, from = 0): boolean {
+  const length = cue.tokens.length;
+  if (i + length > tokens.length) return false;
+  let k = from;
+  while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
+  return k === length;
+}
+
+/**
+ * The sentence around a hit, inside its block: from the last sentence end (". ", "! ", "? ",
+ * "; ", a blank line, a new list item or table row) before it to the next one after it.
+ */
+function sentenceBounds(
+  text: string,
+  blockStart: number,
+  blockEnd: number,
+  hitStart: number,
+  hitEnd: number,
+): { start: number; end: number } {
+  let start = hitStart;
+  while (start > blockStart && !isSentenceBreak(text, start - 1)) start--;
+  while (start < hitStart && /[\s*_>|#\-+]/.test(text[start])) start++;
+  let end = hitEnd;
+  while (end < blockEnd && !isSentenceBreak(text, end)) end++;
+  if (end < blockEnd && /[.!?;]/.test(text[end])) end++;
+  while (end > hitEnd && /\s/.test(text[end - 1])) end--;
+  return { start, end };
 }
 
 function isSentenceBreak(text: string, at: number): boolean {
-  const ch = text[at];
-  if (ch === '\n') {
-    // A line break ends a sentence when a blank line, a list item or a table row follows.
-    return /^\n?[ \t]*(?:$|\n|[-*+|]\s|\d+[.)]\s|\|)/.test(text.slice(at + 1, at + 8));
+  // Character codes, not regular expressions: this runs for every character around every hit.
+  switch (text.charCodeAt(at)) {
+    case 10: // A line break ends a sentence when a blank line, a list item or a table row follows.
+      return /^\n?[ \t]*(?:$|\n|[-*+|]\s|\d+[.)]\s|\|)/.test(text.slice(at + 1, at + 8));
+    case 124: // |
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff1b: // ；
+      return true;
+    case 46: // .
+    case 33: // !
+    case 63: // ?
+    case 59: {
+      // ;
+      const next = text[at + 1];
+      return next === undefined || /\s/.test(next);
+    }
+    default:
+      return false;
   }
-  if (ch === '|') return true;
-  if (!/[.!?;。！？；]/.test(ch)) return false;
-  if (/[。！？；]/.test(ch)) return true;
-  const next = text[at + 1];
-  return next === undefined || /\s/.test(next);
 }
-
-/** Whether a word of the text matches a word of a cue (as topic coverage compares them). */
