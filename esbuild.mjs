@@ -30,6 +30,19 @@ const SERVER_ALIASES = {
   'character-entities': './server/shims/characterEntities.ts',
 };
 
+// vscode-languageclient's features that act only for a server announcing them, and mlsd's announces
+// none of them (client/shims/unannouncedFeatures.ts says why this is safe).
+const unannouncedClientFeatures = {
+  name: 'unannounced-client-features',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(notebook|diagnostic|fileOperations)$/ }, (args) =>
+      /vscode-languageclient[\\/]lib[\\/]common$/.test(args.resolveDir)
+        ? { path: new URL('./client/shims/unannouncedFeatures.ts', import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -43,6 +56,7 @@ const builds = [
       // Only for file-operation filters, which mlsd's server never registers.
       minimatch: './client/shims/minimatch.ts',
     },
+    plugins: [unannouncedClientFeatures],
   },
   // One bundle for the language server and the CLI's checker (server/src/main.ts).
   {
@@ -65,6 +79,7 @@ const builds = [
       'semver/functions/satisfies': './client/shims/semverSatisfies.ts',
       minimatch: './client/shims/minimatch.ts',
     },
+    plugins: [unannouncedClientFeatures],
   },
   {
     ...common,
