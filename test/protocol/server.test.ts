@@ -227,6 +227,10 @@ describe('language server over stdio', function () {
       })) as InitializeResult;
       assert.ok(result.capabilities.completionProvider, 'completion is still provided');
       assert.deepEqual(result.capabilities.completionProvider.triggerCharacters ?? [], []);
+      // The client bundles leave these features out (client/shims/unannouncedFeatures.ts).
+      assert.equal(result.capabilities.notebookDocumentSync, undefined);
+      assert.equal(result.capabilities.diagnosticProvider, undefined);
+      assert.equal(result.capabilities.workspace?.fileOperations, undefined);
     } finally {
       await bare.stop();
     }
