@@ -35,4 +35,19 @@ describe('later-step topics', () => {
     assert.equal(sources('Collect and label the images, then split them.'), 'missing');
     assert.equal(sources('We collect clicks and impressions from the feed.'), 'covered');
   });
+
+  it('reads the business metric an evaluation watches as an online metric', () => {
+    const online = (heading: string, body: string) =>
+      status(heading, 'evaluation', 'online-metrics', body);
+    assert.equal(online('Evaluation', 'The business metric: refunds avoided per week.'), 'covered');
+    assert.equal(online('Оценка', 'Бизнес-метрики: доля решённых обращений.'), 'covered');
+    assert.equal(online('Evaluation', 'Refunds avoided per week.'), 'missing');
+  });
+
+  it('reads an adversary changing its attacks as a cause of failure in production', () => {
+    const drift = (body: string) => status('Monitoring', 'monitoring', 'drift', body);
+    assert.equal(drift('Spammers change tactics: watch for new attack patterns.'), 'covered');
+    assert.equal(drift('Evasion grows once users learn the filter.'), 'covered');
+    assert.equal(drift('Spammers change tactics.'), 'missing');
+  });
 });
