@@ -1,0 +1,53 @@
+// Topic verdicts of the later steps (data, model, evaluation, serving, monitoring) on the kinds of
+// wording that misled them: a general word that only shares a stem with a metric's name, a word
+// that names the topic in another sense, a verb of gathering without a source. Each is a weak cue:
+// it covers its topic only beside a second cue of the same topic.
+import { strict as assert } from 'node:assert';
+import { analyse, lines } from '../helpers/analyse';
+
+function status(heading: string, step: string, id: string, body: string): string | undefined {
+  const analysis = analyse(lines('# T', `## ${heading}`, body));
+  const result = analysis.steps.find((s) => s.step.id === step)!;
+  return result.topics.find((t) => t.topic.id === id)?.status;
+}
+
+describe('later-step topics', () => {
+  it('does not read a word sharing a metric name stem as an offline metric', () => {
+    const offline = (heading: string, body: string) =>
+      status(heading, 'evaluation', 'offline-metrics', body);
+    // "specific" and "sensitive" stem like "specificity" and "sensitivity".
+    assert.equal(offline('Evaluation', 'Market-specific rules apply.'), 'missing');
+    assert.equal(offline('Evaluation', 'Sensitive content is blurred.'), 'missing');
+    assert.equal(offline('Evaluation', 'We report sensitivity and specificity.'), 'covered');
+    // Russian "полной" (full) stems like "полнота" (recall).
+    assert.equal(offline('Оценка', 'Время полной генерации ответа меньше минуты.'), 'missing');
+    assert.equal(offline('Оценка', 'Считаем полноту и точность на отложенной выборке.'), 'covered');
+  });
+
+  it('does not read safety guardrails as guardrail metrics', () => {
+    const online = (body: string) => status('Evaluation', 'evaluation', 'online-metrics', body);
+    assert.equal(online('New versions ship behind content guardrails.'), 'missing');
+    assert.equal(online('Guardrail metrics: latency and the report rate.'), 'covered');
+  });
+
+  it('does not read a verb of gathering as a data source', () => {
+    const sources = (body: string) => status('Data', 'data', 'data-sources', body);
+    assert.equal(sources('Collect and label the images, then split them.'), 'missing');
+    assert.equal(sources('We collect clicks and impressions from the feed.'), 'covered');
+  });
+
+  it('reads the business metric an evaluation watches as an online metric', () => {
+    const online = (heading: string, body: string) =>
+      status(heading, 'evaluation', 'online-metrics', body);
+    assert.equal(online('Evaluation', 'The business metric: refunds avoided per week.'), 'covered');
+    assert.equal(online('Оценка', 'Бизнес-метрики: доля решённых обращений.'), 'covered');
+    assert.equal(online('Evaluation', 'Refunds avoided per week.'), 'missing');
+  });
+
+  it('reads an adversary changing its attacks as a cause of failure in production', () => {
+    const drift = (body: string) => status('Monitoring', 'monitoring', 'drift', body);
+    assert.equal(drift('Spammers change tactics: watch for new attack patterns.'), 'covered');
+    assert.equal(drift('Evasion grows once users learn the filter.'), 'covered');
+    assert.equal(drift('Spammers change tactics.'), 'missing');
+  });
+});
