@@ -1,7 +1,8 @@
 // Kinds of wrong topic verdict on real write-ups in the requirements and framing steps, one test
 // per kind (fixtures written here): a heading the step aliases did not know, a general word taken
-// as scale, a Russian word with two senses taken as a performance constraint, and an ML objective
-// stated as the task type with what it finds.
+// as scale, a Russian word with two senses taken as a performance constraint, an ML objective
+// stated as the task type with what it finds, a business objective stated as what to raise and
+// what to lower, and two different words the English stemmer gives one stem.
 import { strict as assert } from 'node:assert';
 import { analyse, lines } from '../helpers/analyse';
 
@@ -58,5 +59,26 @@ describe('requirements and framing topics on real wording', () => {
       mlObjective('ML task', 'Поиск по базе статей и генерация ответа студенту.'),
       'covered',
     );
+  });
+
+  it('reads an objective stated as what to raise and what to lower', () => {
+    const objective = (body: string) =>
+      topicStatus('Requirements', 'requirements', 'business-objective', body);
+    assert.equal(
+      objective('Maximize finished sign-ups and reduce drop-off at the photo step.'),
+      'covered',
+    );
+    assert.equal(objective('Reduce the page weight.'), 'missing');
+  });
+
+  it('does not match a cue to another word that only shares its stem', () => {
+    const mlObjective = (body: string) => topicStatus('ML task', 'framing', 'ml-objective', body);
+    // "objects" and "objective", "conversation" and "conversion" share a Porter stem.
+    assert.equal(mlObjective('Objects in each frame are drawn as boxes.'), 'missing');
+    assert.equal(mlObjective('The objective is the share of frames with a box.'), 'covered');
+    const objective = (body: string) =>
+      topicStatus('Requirements', 'requirements', 'business-objective', body);
+    assert.equal(objective('Keep the conversation short; reduce typing.'), 'missing');
+    assert.equal(objective('Raise conversion; reduce typing.'), 'covered');
   });
 });

@@ -78,7 +78,8 @@ export class CueIndex {
         ),
       )?.filter((i) => tokenMatches(want, this.tokens[i]));
     } else {
-      candidates = this.byStem.get(want.stem);
+      // Same stem, different word ("objects" for "objective"): see tokenMatches.
+      candidates = this.byStem.get(want.stem)?.filter((i) => tokenMatches(want, this.tokens[i]));
     }
     if (!candidates) return undefined;
     for (const i of candidates) {
