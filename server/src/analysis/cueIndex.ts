@@ -53,6 +53,7 @@ export class CueIndex {
     const want = cue.tokens[0];
     const length = cue.tokens.length;
     let candidates: number[] | undefined;
+    let from = 1;
     if (want.number) {
       candidates = this.numbers;
     } else if (want.kind === 'cjk') {
@@ -79,11 +80,13 @@ export class CueIndex {
       )?.filter((i) => tokenMatches(want, this.tokens[i]));
     } else {
       candidates = this.byStem.get(want.stem);
+      // Same stem, different word ("objects" for "objective"): the first word is checked too.
+      from = 0;
     }
     if (!candidates) return undefined;
     for (const i of candidates) {
       if (i + length > this.blockEnd[i]) continue;
-      let k = 1;
+      let k = from;
       while (k < length && tokenMatches(cue.tokens[k], this.tokens[i + k])) k++;
       if (k < length) continue;
       const next = i + length < this.blockEnd[i] ? this.tokens[i + length] : undefined;

@@ -20,14 +20,8 @@ export function topicsOf(
 /** Which writing system a stretch of text mostly uses; cues are looked for in matching languages. */
 export type Script = 'latin' | 'han' | 'hangul' | 'cyrillic' | 'other';
 
+// Languages not listed are written in Latin letters (en, es, pt, fr, de ...).
 const LANGUAGE_SCRIPTS: Record<string, Script[]> = {
-  en: ['latin'],
-  es: ['latin'],
-  pt: ['latin'],
-  fr: ['latin'],
-  de: ['latin'],
-  it: ['latin'],
-  nl: ['latin'],
   zh: ['han'],
   ja: ['han'],
   ko: ['hangul'],

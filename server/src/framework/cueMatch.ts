@@ -11,7 +11,7 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
   if (have.kind !== 'word') return false;
   if (want.abbreviation) {
     // An acronym of letters is matched as written ("MAP" the metric, not "Maps" the product).
-    if (!have.capitals && isLetters(want.lower)) return false;
+    if (!have.capitals && /^[a-z]+$/.test(want.lower)) return false;
     return have.lower === want.lower || have.lower === `${want.lower}s`;
   }
   if (want.substring) return have.lower.includes(want.lower);
@@ -20,18 +20,32 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
   }
   if (want.asWritten) return sameWordOrPlural(want.lower, have.lower);
-  return have.stem === want.stem;
+  return have.stem === want.stem && !derivedApart(want.lower, have.lower, want.stem);
+}
+
+// Endings that make another form of a word or its doer ("scaled", "scaling", "ranker").
+const INFLECTION = /^(?:e?[sd]|ing|[eo]rs?|e)?$/;
+
+/**
+ * Two words the English stemmer gives one stem that are different words: an adjective in "-ive"
+ * and its root ("objective" and "objects"), or two different derivations ("conversion" and
+ * "conversation"); not forms of one word ("evaluation", "evaluating", "recommended").
+ */
+function derivedApart(a: string, b: string, stem: string): boolean {
+  const x = a.slice(stem.length);
+  const y = b.slice(stem.length);
+  return (
+    a.startsWith(stem) &&
+    b.startsWith(stem) &&
+    x[0] !== y[0] &&
+    (/^iv/.test(x) || /^iv/.test(y) || !(INFLECTION.test(x) || INFLECTION.test(y)))
+  );
 }
 
 /** "métrica" and "métricas", "objectif" and "objectifs": equal, or one the other plus "s"/"es". */
 function sameWordOrPlural(a: string, b: string): boolean {
-  if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  const ending = long.length - short.length;
-  return (
-    long.startsWith(short) &&
-    ((ending === 1 && long.endsWith('s')) || (ending === 2 && long.endsWith('es')))
-  );
+  return long === short || long === `${short}s` || long === `${short}es`;
 }
 
 /**
@@ -45,14 +59,6 @@ export function namesFeature(next: Token | undefined, notBefore: ReadonlySet<str
 export function startsWithDigit(word: string): boolean {
   const code = word.charCodeAt(0);
   return code >= 48 && code <= 57;
-}
-
-function isLetters(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 97 || code > 122) return false;
-  }
-  return true;
 }
 
 // Russian and other inflected non-Latin words: compare without the last letters, which change
