@@ -5,6 +5,7 @@
 // through V8's gc extension, which only a new context gets once the flag is set.
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { forgetWords } from './core/tokens';
 
 let collect: (() => void) | undefined | null;
 let timer: NodeJS.Timeout | undefined;
@@ -30,6 +31,7 @@ export function collectWhenIdle(delayMs = 1000, times = 12): void {
   clearTimeout(timer);
   let left = times;
   const run = () => {
+    if (left === times) forgetWords();
     collector()?.();
     timer = --left > 0 ? setTimeout(run, delayMs) : undefined;
     timer?.unref();

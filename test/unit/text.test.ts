@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../server/src/core/applyEdits';
 import { LineIndex } from '../../server/src/core/text';
-import { tokenize } from '../../server/src/core/tokens';
+import { forgetWords, tokenize } from '../../server/src/core/tokens';
 
 describe('LineIndex', () => {
   it('treats \\n, \\r\\n and \\r as line breaks, as LSP does', () => {
@@ -50,6 +50,13 @@ describe('tokenize', () => {
       ],
     );
     assert.notEqual(tokens[0], tokens[2]);
+  });
+
+  it('reads words the same after the idle server has emptied its word memo', () => {
+    const text = 'Кликабельность CTR 推荐系统 users’ modelling';
+    const before = tokenize(text);
+    forgetWords();
+    assert.deepEqual(tokenize(text), before);
   });
 });
 

@@ -77,6 +77,11 @@ type Word = Omit<Token, 'start' | 'end'>;
  */
 const words = new Map<string, Word>();
 
+/** Empties the word memo: the server calls it when idle, so the words of compiling the frameworks and of the last burst of analyses are not kept. */
+export function forgetWords(): void {
+  words.clear();
+}
+
 function wordOf(raw: string): Word {
   let word = words.get(raw);
   if (word) return word;
