@@ -5,6 +5,7 @@
 // findings.js.
 'use strict';
 const fs = require('node:fs');
+const path = require('node:path');
 const vscode = require('vscode');
 const { sleep } = require('./page');
 
@@ -139,6 +140,24 @@ async function advancePracticeClock(ms) {
 
 const practiceClockOffset = () => practiceClockMs;
 
+/**
+ * Starts a practice interview on a case study and waits for its design (`<case study>.mlsd.md` in
+ * the workspace) to be created and shown in the active editor.
+ * @param {string} workspace
+ * @param {string} caseStudy
+ * @param {number} minutes
+ * @returns {Promise<{ file: string, editor: vscode.TextEditor }>}
+ */
+async function startPracticeOn(workspace, caseStudy, minutes) {
+  await vscode.commands.executeCommand('mlsd.startPractice', { caseStudy, minutes });
+  const file = path.join(workspace, `${caseStudy}.mlsd.md`);
+  const editor = await waitFor(`${caseStudy}.mlsd.md to be created and opened`, () => {
+    const active = vscode.window.activeTextEditor;
+    return active?.document.uri.fsPath === file ? active : undefined;
+  });
+  return { file, editor };
+}
+
 /** @param {string} file */
 function removeFile(file) {
   fs.rmSync(file, { force: true });
@@ -157,4 +176,5 @@ module.exports = {
   removeFile,
   advancePracticeClock,
   practiceClockOffset,
+  startPracticeOn,
 };

@@ -14,6 +14,7 @@ const {
   assert,
   waitFor,
   removeFile,
+  startPracticeOn,
 } = require('../harness');
 
 const CASE_STUDY = 'video-search';
@@ -35,15 +36,7 @@ module.exports = {
     const themeBefore = theme.inspect('colorTheme')?.globalValue;
     ctx.cleanup(() => theme.update('colorTheme', themeBefore, vscode.ConfigurationTarget.Global));
     await ctx.open(ctx.file(NEWS));
-    await vscode.commands.executeCommand('mlsd.startPractice', {
-      caseStudy: CASE_STUDY,
-      minutes: 45,
-    });
-    const file = path.join(ctx.workspace, `${CASE_STUDY}.mlsd.md`);
-    const editor = await waitFor(`${CASE_STUDY}.mlsd.md to be created and opened`, () => {
-      const active = vscode.window.activeTextEditor;
-      return active?.document.uri.fsPath === file ? active : undefined;
-    });
+    const { file, editor } = await startPracticeOn(ctx.workspace, CASE_STUDY, 45);
     const text = editor.document.getText();
     assert(
       /^> \*\*Interviewer:\*\* .+ You have 45 minutes/m.test(text),

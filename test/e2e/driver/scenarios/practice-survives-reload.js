@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { NEWS, assert, advancePracticeClock, waitFor } = require('../harness');
+const { NEWS, assert, advancePracticeClock, startPracticeOn, waitFor } = require('../harness');
 
 const CASE_STUDY = 'people-you-may-know';
 const STEP = 'Data preparation';
@@ -86,15 +86,7 @@ async function statusWhen(ctx, what, accept) {
 async function beforeReload(ctx) {
   ctx.cleanup(() => vscode.commands.executeCommand('mlsd.stopPractice'));
   await ctx.open(ctx.file(NEWS));
-  await vscode.commands.executeCommand('mlsd.startPractice', {
-    caseStudy: CASE_STUDY,
-    minutes: 45,
-  });
-  const file = path.join(ctx.workspace, `${CASE_STUDY}.mlsd.md`);
-  const editor = await waitFor(`${CASE_STUDY}.mlsd.md to be created and opened`, () => {
-    const active = vscode.window.activeTextEditor;
-    return active?.document.uri.fsPath === file ? active : undefined;
-  });
+  const { file, editor } = await startPracticeOn(ctx.workspace, CASE_STUDY, 45);
   const bar = await cursorInStep(ctx, editor);
   if (bar.skipped) {
     ctx.skip('the status bar and the reload (no page)');
