@@ -1,8 +1,8 @@
 // MLSD102 no-baseline: the design never names a baseline or a simpler model to beat. Evidence:
-// step 4 (model), or else step 5 (evaluation) when it names a model-quality metric, has at least its
-// "thin" number of words; quiet when
-// any "baseline" word (baseline, heuristic, rule-based, logistic regression, current system, BM25,
-// zero-shot, popularity-based...) occurs anywhere in the design, headings included.
+// step 4 (model), or else step 5 (evaluation) when it names a model-quality metric, has at least
+// its "thin" number of words; quiet when any "baseline" word (baseline, heuristic, rule-based,
+// logistic regression, current system, BM25, zero-shot, popularity-based...) occurs anywhere in
+// the design, headings included.
 import { designCheck, interviewer } from '../shared/evidence';
 
 export const noBaseline = designCheck(
