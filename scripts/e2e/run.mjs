@@ -8,13 +8,7 @@
 // everything down, also on failure or Ctrl-C. What runner, driver and page exchange (files of the
 // run folder, page requests) is declared in test/e2e/driver/protocol.js.
 //
-// Options: --only quick-fix,restricted-mode
-//                           run only these scenarios: names, or parts of names or titles (the
-//                           old scenario numbers still work)
-//          --no-package     use the existing mlsd.vsix
-//          --screenshot F   after a run where every scenario passed, copy the screenshot of
-//                           the design with its Problems panel to F (docs/screenshot.png)
-//          --keep           leave the last session's code-server running (Ctrl-C ends it)
+// Options: `--help` prints them (USAGE below) and the scenario names.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -81,14 +75,50 @@ function lastActivity(io) {
   return latest;
 }
 
-const { values: options } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    'no-package': { type: 'boolean', default: false },
-    screenshot: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: node scripts/e2e/run.mjs [--only NAMES] [--no-package] [--screenshot FILE] [--keep]
+  --only NAMES       run only these scenarios (comma-separated names, or parts of names or titles)
+  --no-package       use the existing mlsd.vsix
+  --screenshot FILE  after a run where every scenario passed, copy the screenshot of the design
+                     with its Problems panel to FILE (docs/screenshot.png)
+  --keep             leave the last session's code-server running (Ctrl-C ends it)`;
+
+/** The scenario names --only can pick from: the driver's scenario files. */
+function scenarioNames() {
+  return fs
+    .readdirSync(path.join(DRIVER_DIR, 'scenarios'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => name.slice(0, -'.js'.length))
+    .sort();
+}
+
+/** @returns {{ only?: string, 'no-package': boolean, screenshot?: string, keep: boolean }} */
+function readOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        only: { type: 'string' },
+        'no-package': { type: 'boolean', default: false },
+        screenshot: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      console.log(
+        `${USAGE}\n\nscenarios:\n${scenarioNames()
+          .map((n) => `  ${n}`)
+          .join('\n')}`,
+      );
+      process.exit(0);
+    }
+    return values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const options = readOptions();
 
 const t0 = Date.now();
 /** @param {number} t */
