@@ -88,6 +88,7 @@ describe('MLSD117 training-serving-skew', () => {
     ['training-serving skew named', 'We watch for training-serving skew on the top features.'],
     ['train/serve skew named', 'A nightly job diffs the two paths to catch train/serve skew.'],
     ['a feature store', 'Features are read from the feature store.'],
+    ['a feature store with no more said', 'Components: gateway, feature store, model server.'],
     ['Feast', 'Features come from Feast.'],
     ['point-in-time training data', 'Training rows are built with point-in-time joins.'],
     [
@@ -98,6 +99,7 @@ describe('MLSD117 training-serving-skew', () => {
       'one code path for both',
       'The same library computes these values for training and for serving.',
     ],
+    ['features logged', 'The features are logged with every prediction and reused for training.'],
     [
       'consistency between training and inference',
       'One job keeps them consistent between training and inference.',
@@ -108,8 +110,23 @@ describe('MLSD117 training-serving-skew', () => {
     });
   }
 
-  it('stays quiet without a serving or monitoring step (the model is not deployed)', () => {
+  it('stays quiet when nothing says the model is deployed', () => {
     assert.deepEqual(skewFindings(english(FEATURES, '', false)), []);
+  });
+
+  it('fires without a serving step when a deployment word says the model is served', () => {
+    const text = `${english(FEATURES, '', false)}\n## Rollout plan\n\nThe model is exposed through a REST API.\n`;
+    assert.equal(skewFindings(text).length, 1);
+  });
+
+  it('takes a feature store shown only as an online cache as no answer, unless it names training', () => {
+    const cache =
+      'Streaming jobs write the latest values to a Redis feature store the endpoint reads.';
+    assert.equal(skewFindings(english(FEATURES, cache)).length, 1, 'an online cache only');
+    const both = 'Training and the endpoint read one Redis feature store.';
+    assert.deepEqual(skewFindings(english(FEATURES, both)), [], 'it serves training too');
+    const elsewhere = `${cache} Nightly jobs fill the offline feature store too.`;
+    assert.deepEqual(skewFindings(english(FEATURES, elsewhere)), [], 'an offline store as well');
   });
 
   it('stays quiet when the features are only named in other steps', () => {
