@@ -166,6 +166,12 @@ describe('MLSD117 training-serving-skew', () => {
     assert.deepEqual(skewFindings(text), []);
   });
 
+  it('stays quiet under a framework that does not define its word lists (nine-step)', () => {
+    const text = `---\nframework: nine-step\n---\n${english(FEATURES)}`;
+    assert.equal(analyseDesign(text).framework.id, 'nine-step');
+    assert.deepEqual(skewFindings(text), []);
+  });
+
   it('stays quiet in a placeholder line (not the writer’s words)', () => {
     assert.deepEqual(skewFindings(english('- **Features**: TODO')), []);
   });
