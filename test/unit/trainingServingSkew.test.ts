@@ -187,6 +187,13 @@ describe('MLSD117 training-serving-skew', () => {
       'Признаки для обучения и для инференса считает один и тот же сервис.',
     ],
     [
+      'Russian (production slang)',
+      '## 3. Данные',
+      'Фичи: число поисков за сессию и доля бронирований отеля за месяц.',
+      '## 6. Внедрение',
+      'Фичи на обучении и на проде считаются одинаково.',
+    ],
+    [
       'Spanish',
       '## 3. Datos',
       'Características: búsquedas en la sesión y tasa de reservas del hotel en el último mes.',
