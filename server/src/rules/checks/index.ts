@@ -16,6 +16,7 @@ import { noOnlineTest } from './noOnlineTest';
 import { oneHotIds } from './oneHotIds';
 import { offlineMetricsOnly } from './offlineMetricsOnly';
 import { randomSplitOnTimeData } from './randomSplitOnTimeData';
+import { trainingServingSkew } from './trainingServingSkew';
 import { unquantifiedRequirements } from './unquantifiedRequirements';
 
 export const designChecks: readonly Rule[] = [
@@ -36,4 +37,5 @@ export const designChecks: readonly Rule[] = [
   complexModelNoTradeoff,
   offlineMetricsOnly,
   unquantifiedRequirements,
+  trainingServingSkew,
 ];
