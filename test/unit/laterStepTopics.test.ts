@@ -83,4 +83,11 @@ describe('later-step topics', () => {
     assert.equal(loss('Модель', 'Функция потерь: кросс-энтропия.'), 'covered');
     assert.equal(loss('Model', 'A softmax output; the loss is weighted by recency.'), 'covered');
   });
+
+  it('does not read a set a model is measured on as the training data', () => {
+    const training = (body: string) => status('Model', 'model', 'training-data', body);
+    assert.equal(training('Target: 90% accuracy on the validation set.'), 'missing');
+    assert.equal(training('Split the clicks by day into train and test sets.'), 'covered');
+    assert.equal(training('The training set is the last 30 days of clicks.'), 'covered');
+  });
 });
