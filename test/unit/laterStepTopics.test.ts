@@ -90,4 +90,11 @@ describe('later-step topics', () => {
     assert.equal(training('Split the clicks by day into train and test sets.'), 'covered');
     assert.equal(training('The training set is the last 30 days of clicks.'), 'covered');
   });
+
+  it('reads speech and text error rates as offline metrics', () => {
+    const offline = (body: string) => status('Evaluation', 'evaluation', 'offline-metrics', body);
+    assert.equal(offline('We report WER on the held-back calls.'), 'covered');
+    assert.equal(offline('Character error rate per accent.'), 'covered');
+    assert.equal(offline('The CEO signs off on the launch.'), 'missing');
+  });
 });
