@@ -66,6 +66,10 @@ describe('later-step topics', () => {
     assert.equal(features('Behind a feature flag for the first month.'), 'missing');
     assert.equal(features('Interaction features: clicks per day over a week.'), 'covered');
     assert.equal(features('Features: the title embedding and the price in buckets.'), 'covered');
+    // Russian "фичи" is the same loan word.
+    const russian = (body: string) => status('Данные', 'data', 'feature-engineering', body);
+    assert.equal(russian('Новые фичи продукта выходят раз в месяц.'), 'missing');
+    assert.equal(russian('Генерация фичей: счётчики кликов за неделю.'), 'covered');
   });
 
   it('does not take a topic named twice as support for itself', () => {
