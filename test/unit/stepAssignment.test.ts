@@ -381,7 +381,7 @@ describe('step assignment', () => {
         '## 2. Framing',
         'x',
         '## 3. Data Strategy',
-        'We log clicks and impressions as data sources and build features.',
+        'We log clicks and impressions as data sources and build user features.',
       ),
     );
     const data = analysis.document.stepById.get('data')!;

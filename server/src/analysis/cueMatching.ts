@@ -5,7 +5,13 @@
 // to a document's sections is ./topicCoverage.ts.
 import type { Token } from '../core/tokens';
 import { wordWeight } from '../core/tokens';
-import type { CompiledCaseStudy, CompiledStep, CompiledTopic } from '../framework/compile';
+import type {
+  CompiledCaseStudy,
+  CompiledCue,
+  CompiledStep,
+  CompiledTopic,
+} from '../framework/compile';
+import { sameCueWord } from '../framework/cueMatch';
 import type { TopicStatus } from '../model/analysis';
 import type { DesignDocument, ProseBlock } from '../model/document';
 
@@ -149,7 +155,7 @@ export function evidenceOf<H extends { start: number }>(
 // in a quoted example and "goal" three sections later are not a business objective.
 const WEAK_SUPPORT_DISTANCE = 600;
 
-/** Whether two different weak cues of the topic were found within WEAK_SUPPORT_DISTANCE. */
+/** Whether two weak cues of the topic with no word in common were found within WEAK_SUPPORT_DISTANCE. */
 function weakPairNear<H extends { start: number }>(
   topic: CompiledTopic,
   hits: readonly (H | undefined)[],
@@ -160,10 +166,19 @@ function weakPairNear<H extends { start: number }>(
     for (let b = a + 1; b < hits.length; b++) {
       const y = hits[b];
       if (!y || !topic.cues[b].weak || y.start === x.start) continue;
+      if (shareAWord(topic.cues[a], topic.cues[b])) continue;
       if (Math.abs(x.start - y.start) <= WEAK_SUPPORT_DISTANCE) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether two cues share a word ("loss" and "loss function", "функция потерь" and "потери"): the
+ * topic named twice is one piece of evidence, not a second one supporting the first.
+ */
+function shareAWord(a: CompiledCue, b: CompiledCue): boolean {
+  return a.tokens.some((x) => b.tokens.some((y) => sameCueWord(x, y)));
 }
 
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */

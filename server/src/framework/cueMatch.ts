@@ -38,8 +38,20 @@ function derivedApart(a: string, b: string, stem: string): boolean {
     a.startsWith(stem) &&
     b.startsWith(stem) &&
     x[0] !== y[0] &&
-    (/^iv/.test(x) || /^iv/.test(y) || !(INFLECTION.test(x) || INFLECTION.test(y)))
+    (/^iv/.test(x) ||
+      /^iv/.test(y) ||
+      madeByIze(x) ||
+      madeByIze(y) ||
+      !(INFLECTION.test(x) || INFLECTION.test(y)))
   );
+}
+
+/**
+ * A verb in "-ize" or its noun in "-ization" made from the word the stemmer leaves: "tokenize"
+ * is not "token", "normalization" not "normal", "vectorize" not "vector".
+ */
+function madeByIze(ending: string): boolean {
+  return /^iz(?:e[sd]?|ing|ations?|ers?)$/.test(ending);
 }
 
 /** "métrica" and "métricas", "objectif" and "objectifs": equal, or one the other plus "s"/"es". */
@@ -54,6 +66,19 @@ function sameWordOrPlural(a: string, b: string): boolean {
  */
 export function namesFeature(next: Token | undefined, notBefore: ReadonlySet<string>): boolean {
   return next !== undefined && next.kind === 'word' && notBefore.has(next.stem);
+}
+
+/**
+ * Whether two cue words are one word in two forms: the same stem, the same beginning of an
+ * inflected word ("потерь", "потери"), or one run of Chinese or Japanese inside the other.
+ */
+export function sameCueWord(a: CueToken, b: CueToken): boolean {
+  if (a.number || b.number) return false;
+  if (a.kind === 'cjk' || b.kind === 'cjk') {
+    return a.kind === b.kind && (a.lower.includes(b.lower) || b.lower.includes(a.lower));
+  }
+  if (a.prefix || b.prefix) return inflectionFreePrefix(a.lower) === inflectionFreePrefix(b.lower);
+  return a.stem === b.stem;
 }
 
 export function startsWithDigit(word: string): boolean {
