@@ -25,5 +25,6 @@ setServerEnvironment({
   version: process.env.MLSD_VERSION ?? '0.0.0-dev',
   // The browser manages the worker's memory itself.
   collectWhenIdle: () => {},
+  collectBetweenEdits: () => {},
 });
 void import('./server');

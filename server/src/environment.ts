@@ -11,6 +11,8 @@ export interface ServerEnvironment {
   version: string;
   /** Gives memory back when the server is idle (Node only: it needs V8's gc extension). */
   collectWhenIdle(): void;
+  /** Collects the young generation after an edit's diagnostics, when it is filling (Node only). */
+  collectBetweenEdits(): void;
   /** Reads `.mlsd.json` files (Node's file system); none in the browser, where no config is read. */
   configReader?: ConfigReader;
   /** Lists and reads the workspace's designs on disk; none in the browser (open designs only). */

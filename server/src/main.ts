@@ -7,7 +7,7 @@ import './dataFiles';
 import './ruleDocsFiles';
 import { nodeConfigReader } from './configReader';
 import { setServerEnvironment } from './environment';
-import { collectWhenIdle } from './idleCollect';
+import { collectWhenIdle, collectYoungBetweenEdits } from './idleCollect';
 import { stdioStreams } from './transport';
 import { nodeDesignSource } from './workspace/nodeDesignSource';
 
@@ -30,6 +30,7 @@ function startServer(): void {
     connection,
     version: process.env.MLSD_VERSION ?? '0.0.0-dev',
     collectWhenIdle: () => collectWhenIdle(),
+    collectBetweenEdits: () => collectYoungBetweenEdits(),
     configReader: nodeConfigReader,
     designSource: nodeDesignSource,
   });

@@ -58,7 +58,7 @@ import { WorkspaceChecker, type FileEvent } from './workspace/workspaceChecker';
 import { designWatchers, scanProgress } from './workspaceWiring';
 
 // The connection and what differs between Node and the browser come from the entry point.
-const { connection, collectWhenIdle, version } = serverEnvironment();
+const { connection, collectWhenIdle, collectBetweenEdits, version } = serverEnvironment();
 const documents = new TextDocuments(TextDocument);
 const registry = builtInRegistry();
 /** Owns the parsed parts of every open design and each one's last analysis. */
@@ -262,6 +262,7 @@ async function validate(uri: string): Promise<void> {
   published.set(uri, analysis);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
   workspace.setOpenSummary(designSummary(uri, analysis, true));
+  collectBetweenEdits();
   collectWhenIdle();
 }
 

@@ -374,6 +374,32 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
   });
 
+  it('keeps the lines of unchanged parts: shared for the same text, moved after an edit', () => {
+    let text = generateShapedDesign(40_000, 'spread', 3);
+    const analyzer = new Analyzer();
+    const analyse = () => analyzer.analyse(text, { document: 'design' });
+    const first = analyse();
+    assert.equal(analyse().document.lines.lineStarts, first.document.lines.lineStarts);
+    const full = () => view(wholeTextAnalysis(text));
+    // A character typed in the middle, lines added there, a heading added, parts deleted at the
+    // start, the middle and the end, text added at the end: each gives the full analysis.
+    const middle = text.indexOf('\n', text.length / 2) + 1;
+    const versions = [
+      `${text.slice(0, middle)}x${text.slice(middle)}`,
+      `${text.slice(0, middle)}One line.\n\nTwo lines.\n${text.slice(middle)}`,
+      `${text.slice(0, middle)}\n## Evaluation\n\nOffline metrics.\n${text.slice(middle)}`,
+      text.slice(0, text.length / 4) + text.slice((3 * text.length) / 4),
+      text.slice(text.length / 3),
+      text.slice(0, text.length / 2),
+      `${text}\n## Summary\n\nAll of it.\n`,
+    ];
+    for (const [i, version] of versions.entries()) {
+      analyse();
+      text = version;
+      assert.deepStrictEqual(view(analyse()), full(), `version ${i + 1}`);
+    }
+  });
+
   it('design checks read again only the part an edit changed, and give the full analysis', () => {
     const text = generateDesign(20_000, 8);
     const analyzer = new Analyzer();

@@ -157,7 +157,7 @@ export class Analyzer {
     ];
     const framework = parts[0].entry.framework;
     const assignment = { last: previous?.assignment };
-    const document = assemble(text, parts, framework, assignment);
+    const document = assemble(text, parts, framework, assignment, previous);
     const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
@@ -180,7 +180,8 @@ export class Analyzer {
     });
     const layout: Layout = {
       text,
-      parts: parts.map(({ start, entry }) => ({ start, entry })),
+      parts,
+      lineStarts: document.lines.lineStarts,
       coverage: coverage.memo,
       assignment: assignment.last,
       pending: split?.pending ?? [],

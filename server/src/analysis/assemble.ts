@@ -7,6 +7,68 @@ import { assignSections } from '../parse/sections';
 import type { AssignmentMemo } from '../parse/stepAssignment';
 import type { Part, PartEntry } from './partCache';
 
+const NO_RANGES: Range[] = [];
+
+/**
+ * The document's line starts, and each part's first line (set on the part). The previous version's
+ * parts that are still there keep their lines: those before the edit as they were (one copy of
+ * their line starts), those after it moved by what the edit added; only the parts between are
+ * read. The result is what reading every part would give.
+ */
+function placeLines(parts: Part[], previous: Placement | undefined): number[] {
+  const old = previous?.parts ?? [];
+  const oldStarts = previous?.lineStarts ?? [];
+  const n = parts.length;
+  const m = old.length;
+  let same = 0;
+  while (same < n && same < m && parts[same].entry === old[same].entry) {
+    parts[same].line = old[same].line;
+    same++;
+  }
+  if (same === n && n === m) return oldStarts;
+  // Parts at the end that are the previous ones, all moved by the same number of characters (not
+  // those of the start, nor the first part, which holds line 0).
+  const delta = n > 0 && m > 0 ? parts[n - 1].start - old[m - 1].start : 0;
+  const most = Math.min(n, m) - Math.max(same, 1);
+  let after = 0;
+  while (
+    after < most &&
+    parts[n - 1 - after].entry === old[m - 1 - after].entry &&
+    parts[n - 1 - after].start - old[m - 1 - after].start === delta
+  ) {
+    after++;
+  }
+  // Line starts before the first changed part: the previous ones up to that part's first line.
+  const kept = same === 0 ? 0 : same < m ? old[same].line + 1 : oldStarts.length;
+  let count = kept;
+  for (let p = same; p < n - after; p++) {
+    count += parts[p].entry.document.lines.lineStarts.length - (p === 0 ? 0 : 1);
+  }
+  const oldTail = after === 0 ? oldStarts.length : old[m - after].line + 1;
+  count += oldStarts.length - oldTail;
+  // As a rule the edit adds no line: one copy of the previous starts, then the changed ones.
+  let lineStarts: number[];
+  if (count === oldStarts.length) {
+    lineStarts = oldStarts.slice();
+  } else {
+    lineStarts = new Array<number>(count);
+    for (let i = 0; i < kept; i++) lineStarts[i] = oldStarts[i];
+  }
+  let k = kept;
+  for (let p = same; p < n - after; p++) {
+    const part = parts[p];
+    const starts = part.entry.document.lines.lineStarts;
+    part.line = p === 0 ? 0 : k - 1;
+    for (let i = p === 0 ? 0 : 1; i < starts.length; i++) lineStarts[k++] = starts[i] + part.start;
+  }
+  if (after > 0) {
+    const moved = k - 1 - old[m - after].line;
+    for (let p = n - after, q = m - after; p < n; p++, q++) parts[p].line = old[q].line + moved;
+    for (let i = oldTail; i < oldStarts.length; i++) lineStarts[k++] = oldStarts[i] + delta;
+  }
+  return lineStarts;
+}
+
 function shiftRange(range: Range, lines: number): Range {
   return {
     start: { line: range.start.line + lines, character: range.start.character },
@@ -29,33 +91,38 @@ function placedRanges(entry: PartEntry, line: number): Range[] {
   return entry.placedRanges.ranges;
 }
 
-/** The document model of the whole text, from its parts. */
+/** What assembling a document left for the next version of it: its parts, placed, and lines. */
+export interface Placement {
+  /** The parts with their first lines set. */
+  parts: Part[];
+  lineStarts: number[];
+}
+
+/**
+ * The document model of the whole text, from its parts. `previous`: the placement of the last
+ * version of the same document, whose unchanged parts keep their lines.
+ */
 export function assemble(
   text: string,
   parts: Part[],
   framework: CompiledFramework,
   assignment?: { last?: AssignmentMemo },
+  previous?: Placement,
 ): DesignDocument {
-  // The previous part ends with a line break, so its last line start is this part's first.
-  let count = 1;
-  for (const part of parts) count += part.entry.document.lines.lineStarts.length - 1;
-  const lineStarts = new Array<number>(count);
-  let n = 0;
-  for (const part of parts) {
-    const starts = part.entry.document.lines.lineStarts;
-    part.line = n === 0 ? 0 : n - 1;
-    for (let k = n === 0 ? 0 : 1; k < starts.length; k++) lineStarts[n++] = starts[k] + part.start;
-  }
+  const lineStarts = placeLines(parts, previous);
   const lines = new LineIndex(text, lineStarts);
   const first = parts[0].entry.document;
 
   const headings: Heading[] = [];
   const nonProse: { start: number; end: number }[] = [];
   const comments: DesignDocument['comments'] = [];
-  for (const { start, line, entry } of parts) {
+  for (let p = 0; p < parts.length; p++) {
+    const { start, line, entry } = parts[p];
     const part = entry.document;
-    const ranges = placedRanges(entry, line);
-    for (const [i, h] of part.headings.entries()) {
+    const partHeadings = part.headings;
+    const ranges = partHeadings.length > 0 ? placedRanges(entry, line) : NO_RANGES;
+    for (let i = 0; i < partHeadings.length; i++) {
+      const h = partHeadings[i];
       headings.push({
         index: headings.length,
         depth: h.depth,

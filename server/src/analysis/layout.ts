@@ -16,7 +16,10 @@ import type { CoverageMemo } from './topicCoverage';
 /** How the last analysis of a document split it: lets the next one skip what did not change. */
 export interface Layout {
   text: string;
-  parts: { start: number; entry: PartEntry }[];
+  /** Its parts, each with its first line (what the next analysis reuses). */
+  parts: Part[];
+  /** Its line starts (shared with the next analysis's while the text is the same). */
+  lineStarts: number[];
   /** Its topic coverage, reused for the steps whose slices an edit leaves as they were. */
   coverage: CoverageMemo;
   /** Which headings open the steps, reused while the headings are as they were. */

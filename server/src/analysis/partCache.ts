@@ -42,7 +42,8 @@ export interface PartEntry {
   readonly itemsBefore: number[];
   /** Indices of heading blocks. */
   readonly headingBlocks: number[];
-  readonly slices: Map<string, Slice>;
+  /** By the blocks they hold (topicCoverage.ts: a number for most, a string for the others). */
+  readonly slices: Map<string | number, Slice>;
   /**
    * The prose blocks with their tokens, kept out of `document` and dropped after each analysis:
    * they are most of a part's memory and are needed again only when a part lands in another step

@@ -22,6 +22,13 @@ import { blocksOf, NONE, prosePartOf, type Part, type PartEntry, type Slice } fr
 // Most slices hold no words of most topics: one shared empty list (never written to).
 const NO_MATCHES: number[] = [];
 
+/** A section's runs of blocks: the `i`th is blocks lo[i]..hi[i]-1 of parts[i]. */
+interface SectionRanges {
+  parts: Part[];
+  lo: number[];
+  hi: number[];
+}
+
 interface PlacedSlice {
   part: Part;
   slice: Slice;
@@ -60,6 +67,7 @@ interface Hit {
 /** Topic coverage and word counts of the sections, from per-part slices (see coverTopics). */
 export class Coverage {
   private readonly sliceCache = new Map<StepSection, PlacedSlice[]>();
+  private readonly rangeCache = new Map<StepSection, SectionRanges>();
   private readonly partStarts: number[];
   private readonly unchangedSteps = new Map<string, boolean>();
   /** This analysis's coverage, for the next one. */
@@ -297,6 +305,15 @@ export class Coverage {
 
   /** Calls `visit` for each part's run of blocks [lo, hi) inside the section, in order. */
   private eachRange(section: StepSection, visit: (part: Part, lo: number, hi: number) => void) {
+    const { parts, lo, hi } = this.rangesOf(section);
+    for (let i = 0; i < parts.length; i++) visit(parts[i], lo[i], hi[i]);
+  }
+
+  /** The section's runs of blocks, worked out once per analysis (words, terms, slices read them). */
+  private rangesOf(section: StepSection): SectionRanges {
+    let ranges = this.rangeCache.get(section);
+    if (ranges) return ranges;
+    ranges = { parts: [], lo: [], hi: [] };
     for (const span of mergedSpans(section.spans)) {
       let p = upperBound(this.partStarts, span.start) - 1;
       for (; p < this.parts.length && (p < 0 || this.parts[p].start < span.end); p++) {
@@ -305,9 +322,15 @@ export class Coverage {
         const starts = part.entry.blockStarts;
         const lo = lowerBound(starts, span.start - part.start);
         const hi = lowerBound(starts, span.end - part.start);
-        if (lo < hi) visit(part, lo, hi);
+        if (lo < hi) {
+          ranges.parts.push(part);
+          ranges.lo.push(lo);
+          ranges.hi.push(hi);
+        }
       }
     }
+    this.rangeCache.set(section, ranges);
+    return ranges;
   }
 
   private slicesOf(section: StepSection): PlacedSlice[] {
@@ -320,7 +343,12 @@ export class Coverage {
       for (const i of part.entry.headingBlocks) {
         if (i >= lo && i < hi && own.has(part.entry.blockStarts[i] + part.start)) excluded.push(i);
       }
-      const key = `${lo}:${hi}:${excluded.join(',')}`;
+      // Most slices leave out no heading: a number names them (no string is built per part and
+      // analysis), a string the others.
+      const key =
+        excluded.length === 0 && hi < 2 ** 26
+          ? lo * 2 ** 26 + hi
+          : `${lo}:${hi}:${excluded.join(',')}`;
       let slice = part.entry.slices.get(key);
       if (!slice) {
         const blocks: ProseBlock[] = [];

@@ -87,17 +87,11 @@ function parse(text: string, framework: CompiledFramework): ParsedText {
   let item: Item | undefined;
   let fence: (OpenFence & { start: number }) | undefined;
 
+  // Blocks are read (pieces, tokens) once the whole part is known to be plain: most parts that
+  // give up do so late (a link in the last paragraph), and reading them first cost as much again.
+  const found: { kind: ProseBlock['kind']; start: number; end: number; lines: Line[] }[] = [];
   const block = (kind: ProseBlock['kind'], start: number, end: number, runs: Line[]) => {
-    const pieces = piecesOf(text, runs);
-    blocks.push({
-      kind,
-      start,
-      end,
-      pieces,
-      tokens: pieces.flatMap((piece) => tokenize(piece.text, piece.start)),
-      startLine: lines.positionAt(start).line,
-      endLine: lines.positionAt(end).line,
-    });
+    found.push({ kind, start, end, lines: runs });
   };
   const closeParagraph = () => {
     if (!paragraph) return;
@@ -215,6 +209,18 @@ function parse(text: string, framework: CompiledFramework): ParsedText {
   }
   if (fence) giveUp();
   closeParagraph();
+  for (const { kind, start, end, lines: runs } of found) {
+    const pieces = piecesOf(text, runs);
+    blocks.push({
+      kind,
+      start,
+      end,
+      pieces,
+      tokens: pieces.flatMap((piece) => tokenize(piece.text, piece.start)),
+      startLine: lines.positionAt(start).line,
+      endLine: lines.positionAt(end).line,
+    });
+  }
 
   const document = createDocument({
     text,
