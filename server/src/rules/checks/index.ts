@@ -13,6 +13,7 @@ import { metricTaskMismatch } from './metricTaskMismatch';
 import { noBaseline } from './noBaseline';
 import { noColdStart } from './noColdStart';
 import { noOnlineTest } from './noOnlineTest';
+import { noRetrainingPlan } from './noRetrainingPlan';
 import { oneHotIds } from './oneHotIds';
 import { offlineMetricsOnly } from './offlineMetricsOnly';
 import { randomSplitOnTimeData } from './randomSplitOnTimeData';
@@ -36,4 +37,5 @@ export const designChecks: readonly Rule[] = [
   complexModelNoTradeoff,
   offlineMetricsOnly,
   unquantifiedRequirements,
+  noRetrainingPlan,
 ];
