@@ -12,6 +12,7 @@ import { latencyNotServed } from './latencyNotServed';
 import { metricTaskMismatch } from './metricTaskMismatch';
 import { noBaseline } from './noBaseline';
 import { noColdStart } from './noColdStart';
+import { noFallback } from './noFallback';
 import { noOnlineTest } from './noOnlineTest';
 import { noRetrainingPlan } from './noRetrainingPlan';
 import { oneHotIds } from './oneHotIds';
@@ -38,4 +39,5 @@ export const designChecks: readonly Rule[] = [
   offlineMetricsOnly,
   unquantifiedRequirements,
   noRetrainingPlan,
+  noFallback,
 ];
