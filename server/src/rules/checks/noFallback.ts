@@ -2,8 +2,9 @@
 // when the model or its feature service is slow or down. Evidence: a sentence of step 6 (serving),
 // in the writer's own words, says the model serves requests as they come ("online-serving":
 // real-time, per request, an API or endpoint, latency); quiet when any "fallback" word (fallback,
-// timeout, circuit breaker, failover, degrade gracefully, backup, cached or default results,
-// резервный, respaldo, repli...) occurs anywhere in the design, headings included.
+// timeout, circuit breaker, failover, degrade gracefully, backup, cached or default results, and
+// the failure itself: unavailable, outage, сбой, резервный, respaldo, repli...) occurs anywhere
+// in the design, headings included.
 import { designCheck, interviewer } from '../shared/evidence';
 
 export const noFallback = designCheck(

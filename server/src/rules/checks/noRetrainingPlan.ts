@@ -2,8 +2,8 @@
 // says when the model is retrained, on what data, or what triggers it. Evidence: step 4 (model)
 // has words, step 6 (serving) or step 7 (monitoring) has words, and a "model-training" word (train,
 // обучение, entrenamiento...) says a model is trained; quiet when any "retraining"
-// word (retrain, continual or online learning, scheduled or periodic training, model refresh,
-// переобучение, reentrenamiento...) occurs anywhere in the design, when the model is not the
+// word (retrain, continual, online or active learning, scheduled or periodic training, model
+// refresh, fresh data, переобучение, reentrenamiento...) occurs anywhere in the design, when the model is not the
 // team's to train ("untrained-model": a prompted LLM, a vendor API, an off-the-shelf model), and
 // where MLSD106 speaks (drift named in step 7 with no retraining word): the two never both fire.
 import { designCheck, interviewer } from '../shared/evidence';
