@@ -12,7 +12,9 @@ import { latencyNotServed } from './latencyNotServed';
 import { metricTaskMismatch } from './metricTaskMismatch';
 import { noBaseline } from './noBaseline';
 import { noColdStart } from './noColdStart';
+import { noFallback } from './noFallback';
 import { noOnlineTest } from './noOnlineTest';
+import { noRetrainingPlan } from './noRetrainingPlan';
 import { oneHotIds } from './oneHotIds';
 import { offlineMetricsOnly } from './offlineMetricsOnly';
 import { randomSplitOnTimeData } from './randomSplitOnTimeData';
@@ -38,4 +40,6 @@ export const designChecks: readonly Rule[] = [
   offlineMetricsOnly,
   unquantifiedRequirements,
   trainingServingSkew,
+  noRetrainingPlan,
+  noFallback,
 ];
