@@ -1,9 +1,9 @@
-// `npx tsx scripts/benchMemory.ts [--runs N] [--server A.js,B.js] [--snapshot DIR]`: the language
-// server's memory with 50 designs of 20 KB open, as `npm run bench`'s memory section measures it
-// (opened, code lenses and symbols asked for each, sampled 15 s later once idle), with the figures
-// that are steadier than VmRSS on a shared machine: anonymous RSS and the V8 heap in use (read
-// through scripts/memoryProbe.mjs). Several servers are run interleaved (A/B), `--runs` times each;
-// medians are printed. Not a test.
+// `npx tsx scripts/benchMemory.ts [--runs N] [--designs N] [--server A.js,B.js] [--flags "F|G"]
+// [--snapshot DIR]`: the language server's memory with 50 designs of 20 KB open, as `npm run
+// bench`'s memory section measures it (opened, code lenses and symbols asked for each, sampled
+// 15 s later once idle), with the figures that are steadier than VmRSS on a shared machine:
+// anonymous RSS and the V8 heap in use (read through scripts/memoryProbe.mjs). Several servers
+// (or Node flags) are run interleaved (A/B), `--runs` times each; medians are printed. Not a test.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,8 +25,11 @@ const arg = (name: string) => {
 };
 const RUNS = Number(arg('--runs') ?? 3);
 const SERVERS = (arg('--server') ?? path.join(root, 'dist', 'server.js')).split(',');
+/** Node/V8 flags to start the server with, variants separated by "|" (an empty one: none). */
+const FLAGS = (arg('--flags') ?? '').split('|').map((f) => f.split(' ').filter(Boolean));
+const VARIANTS = SERVERS.flatMap((server) => FLAGS.map((flags) => ({ server, flags })));
 const SNAPSHOT = arg('--snapshot');
-const OPEN_DESIGNS = 50;
+const OPEN_DESIGNS = Number(arg('--designs') ?? 50);
 const IDLE_SECONDS = 15;
 const MiB = 2 ** 20;
 
@@ -49,9 +52,9 @@ function status(pid: number): Record<string, number> {
 
 const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
 
-async function measure(server: string): Promise<Sample> {
+async function measure(server: string, flags: string[]): Promise<Sample> {
   const probeOut = path.join(os.tmpdir(), `mlsd-probe-${process.pid}-${Date.now()}.json`);
-  const child = spawn(process.execPath, [server, '--stdio'], {
+  const child = spawn(process.execPath, [...flags, server, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: {
       ...process.env,
@@ -107,7 +110,7 @@ async function measure(server: string): Promise<Sample> {
   const idle = status(pid);
   process.kill(pid, 'SIGUSR2');
   for (let i = 0; i < 100 && !fs.existsSync(probeOut); i++) await sleep(100);
-  await sleep(SNAPSHOT ? 5000 : 200);
+  await sleep(SNAPSHOT ? 20_000 : 200);
   const probe = JSON.parse(fs.readFileSync(probeOut, 'utf8')) as {
     heap: { used_heap_size: number };
     spaces: Record<string, number>;
@@ -134,13 +137,15 @@ const median = (values: number[]) => {
 const mib = (bytes: number) => (bytes / MiB).toFixed(1);
 
 async function main(): Promise<void> {
-  const samples = new Map<string, Sample[]>(SERVERS.map((s) => [s, []]));
+  const name = ({ server, flags }: (typeof VARIANTS)[number]) =>
+    [path.relative(root, server), ...flags].join(' ');
+  const samples = new Map<string, Sample[]>(VARIANTS.map((v) => [name(v), []]));
   for (let run = 0; run < RUNS; run++) {
-    for (const server of SERVERS) {
-      const sample = await measure(server);
-      samples.get(server)!.push(sample);
+    for (const variant of VARIANTS) {
+      const sample = await measure(variant.server, variant.flags);
+      samples.get(name(variant))!.push(sample);
       console.log(
-        `run ${run + 1} ${server}: before ${mib(sample.before)}, 1 s after ${mib(sample.afterOpen)}, idle ${mib(sample.idle)} MiB (anonymous ${mib(sample.anon)}, peak ${mib(sample.peak)}), V8 heap used ${mib(sample.heapUsed)} MiB (code ${mib(sample.spaces.code_space ?? 0)}, old ${mib(sample.spaces.old_space ?? 0)}, large ${mib(sample.spaces.large_object_space ?? 0)})`,
+        `run ${run + 1} ${name(variant)}: before ${mib(sample.before)}, 1 s after ${mib(sample.afterOpen)}, idle ${mib(sample.idle)} MiB (anonymous ${mib(sample.anon)}, peak ${mib(sample.peak)}), V8 heap used ${mib(sample.heapUsed)} MiB (code ${mib(sample.spaces.code_space ?? 0)}, old ${mib(sample.spaces.old_space ?? 0)}, large ${mib(sample.spaces.large_object_space ?? 0)})`,
       );
     }
   }
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
   for (const [server, list] of samples) {
     const m = (key: keyof Omit<Sample, 'spaces'>) => mib(median(list.map((s) => s[key])));
     console.log(
-      `| ${path.relative(root, server)} | ${m('before')} | **${m('idle')}** (${(median(list.map((s) => s.idle)) / 1e6).toFixed(1)} MB) | ${m('anon')} | ${m('heapUsed')} | ${m('peak')} |`,
+      `| ${server} | ${m('before')} | **${m('idle')}** (${(median(list.map((s) => s.idle)) / 1e6).toFixed(1)} MB) | ${m('anon')} | ${m('heapUsed')} | ${m('peak')} |`,
     );
   }
 }

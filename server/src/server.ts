@@ -370,6 +370,9 @@ connection.onInitialized(() => {
       });
     }
     await scanWorkspace();
+    // What starting took (reading and compiling the framework data) is given back even when no
+    // design is ever opened: the extension starts with any Markdown file.
+    whenIdle();
   })();
   try {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
