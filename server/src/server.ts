@@ -198,29 +198,32 @@ async function checkClosedDesign(
   return { diagnostics: diagnosticsFor(analysis), summary: designSummary(uri, analysis, false) };
 }
 
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let trimTimer: ReturnType<typeof setTimeout> | undefined;
 /**
- * A second after the last analysis: all but the most recently used designs' analyses are
- * dropped (with the cached parts only they held), then garbage is collected.
+ * After each analysis: half a second after the last one, all but the most recently used designs'
+ * analyses are dropped (with the cached parts only they held); the environment collects garbage
+ * half a second later (each call puts both off, so nothing of this runs while the writer types).
  */
 function whenIdle(): void {
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    idleTimer = undefined;
-    const dropped = analyses.trim();
-    for (const [uri, { version, analysis }] of dropped) {
-      // Published already: the version says so without holding the analysis.
-      if (published.get(uri) === analysis) published.set(uri, version);
-    }
-    analyzer.keepOnly(analyses.uris());
-    if (dropped.length > 0) {
-      connection.console.log(
-        `Idle: let go of the analyses of ${dropped.length} designs not used lately (the ${KEPT_WHEN_IDLE} most recent keep theirs); each is analysed again when asked about.`,
-      );
-    }
-    collectWhenIdle();
-  }, 1000);
-  (idleTimer as { unref?: () => void }).unref?.();
+  collectWhenIdle();
+  clearTimeout(trimTimer);
+  trimTimer = setTimeout(trimAnalyses, 500);
+  (trimTimer as { unref?: () => void }).unref?.();
+}
+
+function trimAnalyses(): void {
+  trimTimer = undefined;
+  const dropped = analyses.trim();
+  for (const [uri, { version, analysis }] of dropped) {
+    // Published already: the version says so without holding the analysis.
+    if (published.get(uri) === analysis) published.set(uri, version);
+  }
+  analyzer.keepOnly(analyses.uris());
+  if (dropped.length > 0) {
+    connection.console.log(
+      `Idle: let go of the analyses of ${dropped.length} designs not used lately (the ${KEPT_WHEN_IDLE} most recent keep theirs); each is analysed again when asked about.`,
+    );
+  }
 }
 
 /** Lists and checks the workspace's designs, or stops doing so, as the settings say. */
