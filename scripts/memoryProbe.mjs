@@ -17,3 +17,22 @@ if (out) {
     if (dir) v8.writeHeapSnapshot(path.join(dir, `server-${process.pid}.heapsnapshot`));
   });
 }
+
+// MLSD_PROBE_GC names a file: the language server (started with --stdio) appends each garbage
+// collection to it (kind, duration in ms), to count the collections an edit run meets.
+const gcLog = process.env.MLSD_PROBE_GC;
+if (gcLog && process.argv.includes('--stdio')) {
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
+  const kinds = {
+    [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+  };
+  new PerformanceObserver((list) => {
+    const lines = list
+      .getEntries()
+      .map((e) => `${process.pid} ${kinds[e.detail?.kind] ?? '?'} ${e.duration.toFixed(2)}\n`);
+    fs.appendFileSync(gcLog, lines.join(''));
+  }).observe({ entryTypes: ['gc'] });
+}
