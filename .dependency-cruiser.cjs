@@ -24,7 +24,7 @@ function onlyBelow(name, allowed) {
 // and its web worker entry, the client but for its Node entry (extension.ts), and common/.
 const WEB =
   '^(server/src/(core|framework|model|parse|fixes|rules|analysis|features)/' +
-  '|server/src/(server|environment|workerData|browserMain|designFiles|glob|settings|uri|requestType)\\.ts$' +
+  '|server/src/(server|environment|workerData|browserMain|designFiles|glob|settings|uri|requestType|openAnalyses)\\.ts$' +
   '|client/src/(?!extension\\.ts$)|common/)';
 
 module.exports = {

@@ -54,6 +54,7 @@ import { requestType } from './requestType';
 import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
 import { ProjectConfigs, type DesignConfig } from './projectConfigs';
+import { OpenAnalyses } from './openAnalyses';
 import { WorkspaceChecker, type FileEvent } from './workspace/workspaceChecker';
 import { designWatchers, scanProgress } from './workspaceWiring';
 
@@ -109,13 +110,18 @@ function reportOnce(problems: string[]): void {
   }
 }
 
-interface CachedAnalysis {
-  version: number;
-  rulesKey: string;
-  analysis: Analysis;
-}
-const analyses = new Map<string, CachedAnalysis>();
+/**
+ * How many designs keep their analysis once the server is idle: the one being written and a few
+ * beside it. The others are analysed again from their text when a feature asks (openAnalyses.ts).
+ */
+const KEPT_WHEN_IDLE = 4;
+const analyses = new OpenAnalyses(KEPT_WHEN_IDLE);
+/**
+ * Per design, the analysis last published, or its version once that analysis is dropped (or a
+ * design too large to check), or CHECK_AGAIN when the settings changed since.
+ */
 const published = new Map<string, Analysis | number>();
+const CHECK_AGAIN = -1;
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 /** Documents VS Code still holds whose last tab was closed: checked as closed designs. */
@@ -148,9 +154,8 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
   // `.mlsd.json` over the settings: its framework, and its rule severities over `mlsd.rules`.
   const { rules, framework } = designOptions(document.uri, current);
   const rulesKey = JSON.stringify([rules, framework]);
-  const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version && cached.rulesKey === rulesKey)
-    return cached.analysis;
+  const cached = analyses.get(document.uri, document.version, rulesKey);
+  if (cached) return cached;
   try {
     // The analyzer keeps the document's last analysis: its unchanged parts are taken as they are.
     const analysis = analyzer.analyse(document.getText(), {
@@ -161,6 +166,7 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
     for (const failure of analysis.ruleFailures)
       connection.console.error(`${document.uri}: ${failure}`);
     analyses.set(document.uri, { version: document.version, rulesKey, analysis });
+    whenIdle();
     return analysis;
   } catch (error) {
     // A bug must not take the server down: log it and keep serving the other documents.
@@ -192,6 +198,34 @@ async function checkClosedDesign(
   return { diagnostics: diagnosticsFor(analysis), summary: designSummary(uri, analysis, false) };
 }
 
+let trimTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * After each analysis: half a second after the last one, all but the most recently used designs'
+ * analyses are dropped (with the cached parts only they held); the environment collects garbage
+ * half a second later (each call puts both off, so nothing of this runs while the writer types).
+ */
+function whenIdle(): void {
+  collectWhenIdle();
+  clearTimeout(trimTimer);
+  trimTimer = setTimeout(trimAnalyses, 500);
+  (trimTimer as { unref?: () => void }).unref?.();
+}
+
+function trimAnalyses(): void {
+  trimTimer = undefined;
+  const dropped = analyses.trim();
+  for (const [uri, { version, analysis }] of dropped) {
+    // Published already: the version says so without holding the analysis.
+    if (published.get(uri) === analysis) published.set(uri, version);
+  }
+  analyzer.keepOnly(analyses.uris());
+  if (dropped.length > 0) {
+    connection.console.log(
+      `Idle: let go of the analyses of ${dropped.length} designs not used lately (the ${KEPT_WHEN_IDLE} most recent keep theirs); each is analysed again when asked about.`,
+    );
+  }
+}
+
 /** Lists and checks the workspace's designs, or stops doing so, as the settings say. */
 async function scanWorkspace(): Promise<void> {
   if (!workspace.available) return;
@@ -204,7 +238,7 @@ async function scanWorkspace(): Promise<void> {
     workspaceFolders,
     (path) => !/\.report\.md$/i.test(path) && isDesignPath(path, current.files),
   );
-  collectWhenIdle();
+  whenIdle();
 }
 
 async function designSettings(uri: string): Promise<ValidatedSettings | undefined> {
@@ -256,6 +290,8 @@ async function validate(uri: string): Promise<void> {
     });
     return;
   }
+  // Published, and its analysis dropped since (idle): nothing to analyse again.
+  if (published.get(uri) === version) return;
   const analysis = analysisOf(latest, resolved.settings);
   // Opening a document runs this twice (open, then content change): publish an analysis once.
   if (!analysis || published.get(uri) === analysis) return;
@@ -263,7 +299,6 @@ async function validate(uri: string): Promise<void> {
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
   workspace.setOpenSummary(designSummary(uri, analysis, true));
   collectBetweenEdits();
-  collectWhenIdle();
 }
 
 function schedule(uri: string, delay: number): void {
@@ -339,6 +374,9 @@ connection.onInitialized(() => {
       });
     }
     await scanWorkspace();
+    // What starting took (reading and compiling the framework data) is given back even when no
+    // design is ever opened: the extension starts with any Markdown file.
+    whenIdle();
   })();
   try {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -376,6 +414,8 @@ connection.onDidChangeConfiguration((change) => {
 /** What a design is checked with changed: every open design and the workspace's are checked again. */
 function checkEverythingAgain(): void {
   analyses.clear();
+  // Still published (a design no longer checked is cleared), but to be checked again.
+  for (const uri of published.keys()) published.set(uri, CHECK_AGAIN);
   for (const document of documents.all()) schedule(document.uri, 0);
   void scanWorkspace();
 }
@@ -402,7 +442,7 @@ documents.onDidClose((event) => {
   analyses.delete(uri);
   analyzer.forget(uri);
   settings.forget(uri);
-  collectWhenIdle();
+  whenIdle();
   // A design on disk keeps its findings (checked again from the disk); any other is cleared.
   // Its tabs closed earlier: the workspace checker (or the clearing) has dealt with it already.
   if (tabsClosed.delete(uri)) return;

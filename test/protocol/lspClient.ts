@@ -161,7 +161,9 @@ export class LspTestClient {
   static async launch(
     options: { settings?: Record<string, unknown>; initialize?: InitializeParams } = {},
   ): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    // MLSD_NODE_FLAGS: Node/V8 flags to start the server with (benchmark A/B runs of flags).
+    const flags = process.env.MLSD_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...flags, SERVER, '--stdio'], {
       stdio: 'pipe',
       env: { ...process.env, ...SERVER_ENV },
     });

@@ -17,6 +17,7 @@ import {
   PartCache,
   prosePartOf,
   type Part,
+  type PartEntry,
   type ResolveFramework,
 } from './partCache';
 import type { RuleSettings } from './ruleSettings';
@@ -110,6 +111,22 @@ export class Analyzer {
   forget(document: string): void {
     this.layouts.delete(document);
     this.layoutResolvers.delete(document);
+  }
+
+  /**
+   * Keeps the last analyses of `documents` only: the others' layouts are forgotten and the part
+   * cache keeps only the parts those layouts hold. Their next analysis reads them again from the
+   * text (the result is the same; it takes as long as opening them did).
+   */
+  keepOnly(documents: Iterable<string>): void {
+    const kept = new Set(documents);
+    for (const document of [...this.layouts.keys()]) if (!kept.has(document)) this.forget(document);
+    const held = new Set<PartEntry>();
+    for (const layout of this.layouts.values()) {
+      for (const { entry } of layout.parts) held.add(entry);
+      for (const entry of layout.pending) held.add(entry);
+    }
+    this.cache.keepOnly(held);
   }
 
   /** The layout of a document's last analysis (tests look at what was reused). */

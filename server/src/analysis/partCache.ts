@@ -149,6 +149,15 @@ export class PartCache {
     }
   }
 
+  /** Drops every entry but those given. */
+  keepOnly(kept: ReadonlySet<PartEntry>): void {
+    for (const [key, entry] of this.entries) {
+      if (kept.has(entry)) continue;
+      this.entries.delete(key);
+      this.total -= entry.bytes;
+    }
+  }
+
   clear(): void {
     this.entries.clear();
     this.total = 0;
