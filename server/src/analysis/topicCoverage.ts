@@ -6,15 +6,17 @@ import { lowerBound, upperBound } from '../core/search';
 import type { Token } from '../core/tokens';
 import type { CompiledTopic } from '../framework/compile';
 import type { ProseRun, TopicCoverage } from '../model/analysis';
-import type { DesignDocument, ProseBlock, StepSection } from '../model/document';
+import type { DesignDocument, StepSection } from '../model/document';
 import { CueIndex } from './cueIndex';
 import {
   addScriptWeights,
   countQuestions,
+  deferredBlocks,
   evidenceOf,
   evidenceTokens,
   mainOf,
   uncoveredStatus,
+  type DeferralScope,
   type Script,
 } from './cueMatching';
 import { blocksOf, NONE, prosePartOf, type Part, type PartEntry, type Slice } from './partCache';
@@ -315,24 +317,26 @@ export class Coverage {
     if (placed) return placed;
     placed = [];
     const own = new Set(section.headings.map((h) => h.start));
+    // Where a deferral label's reach stands: a part's blocks continue the previous part's.
+    let scope: DeferralScope;
     this.eachRange(section, (part, lo, hi) => {
       const excluded: number[] = [];
       for (const i of part.entry.headingBlocks) {
         if (i >= lo && i < hi && own.has(part.entry.blockStarts[i] + part.start)) excluded.push(i);
       }
-      const key = `${lo}:${hi}:${excluded.join(',')}`;
+      const key = `${lo}:${hi}:${excluded.join(',')}:${scope ?? ''}`;
       let slice = part.entry.slices.get(key);
       if (!slice) {
-        const blocks: ProseBlock[] = [];
-        for (let i = lo; i < hi; i++) {
-          if (excluded.includes(i)) continue;
-          blocks.push(blocksOf(part.entry)[i]);
-        }
+        const all = blocksOf(part.entry).slice(lo, hi);
+        const blocks = all.filter((_, k) => !excluded.includes(lo + k));
         const questions = countQuestions(blocks);
+        const reach = deferredBlocks(all, part.entry.text, part.entry.framework.deferral, scope);
         slice = {
           lo,
           hi,
           excluded: excluded.length > 0 ? excluded : NONE,
+          deferred: reach.deferred.length > 0 ? reach.deferred.map((k) => lo + k) : NONE,
+          scopeAfter: reach.scope,
           scripts: addScriptWeights(blocks, new Map()),
           questions: questions.count,
           firstQuestion: questions.first,
@@ -340,6 +344,7 @@ export class Coverage {
         };
         part.entry.slices.set(key, slice);
       }
+      scope = slice.scopeAfter;
       placed!.push({ part, slice });
     });
     this.sliceCache.set(section, placed);
@@ -355,7 +360,7 @@ export class Coverage {
 function usableTokens(entry: PartEntry, slice: Slice): Token[][] {
   const lists: Token[][] = [];
   for (let i = slice.lo; i < slice.hi; i++) {
-    if (slice.excluded.includes(i)) continue;
+    if (slice.excluded.includes(i) || slice.deferred.includes(i)) continue;
     const tokens = evidenceTokens(blocksOf(entry)[i], entry.framework.deferral);
     lists.push(entry.template.empty ? tokens : tokens.filter((t) => !entry.template.has(t)));
   }
