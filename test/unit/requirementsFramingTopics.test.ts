@@ -81,4 +81,13 @@ describe('requirements and framing topics on real wording', () => {
     assert.equal(objective('Keep the conversation short; reduce typing.'), 'missing');
     assert.equal(objective('Raise conversion; reduce typing.'), 'covered');
   });
+
+  it('takes a Russian "input" or "output" word alone as weak, as "list" is in other languages', () => {
+    const io = (body: string) =>
+      topicStatus('Постановка ML-задачи', 'framing', 'input-output', body);
+    // "входной кадр" (an input frame) in passing says nothing of what the model takes and gives.
+    assert.equal(io('Режем входной кадр на тайлы, чтобы находить мелкие объекты.'), 'missing');
+    assert.equal(io('Вход: кадр с камеры. Выход: рамки людей с вероятностью.'), 'covered');
+    assert.equal(io('На входе модели кадр с камеры.'), 'covered');
+  });
 });
