@@ -90,4 +90,19 @@ describe('requirements and framing topics on real wording', () => {
     assert.equal(io('Вход: кадр с камеры. Выход: рамки людей с вероятностью.'), 'covered');
     assert.equal(io('На входе модели кадр с камеры.'), 'covered');
   });
+
+  it('takes words of size without a figure ("more volume", "рост нагрузки") as no scale', () => {
+    const scale = (heading: string, body: string) =>
+      topicStatus(heading, 'requirements', 'scale', body);
+    assert.equal(
+      scale('Requirements', 'Handle more volume and traffic growth without more staff.'),
+      'missing',
+    );
+    assert.equal(scale('Requirements', 'Traffic: 2,000 requests at peak.'), 'covered');
+    assert.equal(
+      scale('Требования', 'Обработать больший объём без роста нагрузки на команду.'),
+      'missing',
+    );
+    assert.equal(scale('Требования', 'Объём данных: около 1000 звонков в сутки.'), 'covered');
+  });
 });
