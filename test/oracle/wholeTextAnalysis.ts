@@ -10,6 +10,7 @@ import {
   deferredBlocks,
   evidenceOf,
   evidenceTokens,
+  namingHeadingEnd,
   mainOf,
   TemplateText,
   uncoveredStatus,
@@ -161,6 +162,7 @@ function coverTopics(
     let best = evidenceOf(
       topic,
       topic.cues.map((cue) => findCue(cue, searched, topic.notBefore)),
+      () => namingHeadingEnd(section.heading, topic),
     );
     if (topic.minQuestions) {
       const { count, first } = countQuestions(questionBlocks);

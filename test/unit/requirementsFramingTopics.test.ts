@@ -105,4 +105,26 @@ describe('requirements and framing topics on real wording', () => {
     );
     assert.equal(scale('Требования', 'Объём данных: около 1000 звонков в сутки.'), 'covered');
   });
+
+  it('takes one general word right under a step heading that names the topic as support', () => {
+    const objective = (heading: string, body: string) =>
+      topicStatus(heading, 'requirements', 'business-objective', body);
+    // "Business task" names the objective; the sentence under it states it with one weak word.
+    assert.equal(
+      objective('Business task', 'Protect personal data and minimize the manual review bill.'),
+      'covered',
+    );
+    assert.equal(
+      objective('Requirements', 'Protect personal data and minimize the manual review bill.'),
+      'missing',
+    );
+    // Far below the heading, the word is about something else.
+    assert.equal(
+      objective(
+        'Goals',
+        `- Rank pages by relevance.\n\n${'- Serve the results page from the cache.\n'.repeat(20)}- Log click and engagement signals.`,
+      ),
+      'missing',
+    );
+  });
 });

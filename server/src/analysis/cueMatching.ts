@@ -4,7 +4,8 @@
 // template text, which neither covers a topic nor counts as a word. The engine that applies these
 // to a document's sections is ./topicCoverage.ts.
 import type { Token } from '../core/tokens';
-import { wordWeight } from '../core/tokens';
+import { tokenize, wordWeight } from '../core/tokens';
+import { tokenMatches } from '../framework/cueMatch';
 import type { CompiledCaseStudy, CompiledStep, CompiledTopic } from '../framework/compile';
 import type { TopicStatus } from '../model/analysis';
 import type { DesignDocument, ProseBlock } from '../model/document';
@@ -192,6 +193,7 @@ function linePrefix(text: string, offset: number): string {
 export function evidenceOf<H extends { start: number }>(
   topic: CompiledTopic,
   hits: readonly (H | undefined)[],
+  namingHeadingEnd?: () => number | undefined,
 ): H | undefined {
   const weakWords = new Set<string>();
   const weakPlaces = new Set<number>();
@@ -206,8 +208,13 @@ export function evidenceOf<H extends { start: number }>(
     const hit = hits[k];
     if (hit && !topic.cues[k].weak && (!best || hit.start < best.start)) best = hit;
   }
-  if (best || weakWords.size < 2 || weakPlaces.size < 2) return best;
-  if (!weakPairNear(topic, hits)) return best;
+  if (best || weakWords.size === 0) return best;
+  if (
+    !(weakWords.size >= 2 && weakPlaces.size >= 2 && weakPairNear(topic, hits)) &&
+    !weakRightUnder(topic, hits, namingHeadingEnd)
+  ) {
+    return best;
+  }
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k];
     if (hit && (!best || hit.start < best.start)) best = hit;
@@ -234,6 +241,46 @@ function weakPairNear<H extends { start: number }>(
     }
   }
   return false;
+}
+
+/**
+ * Whether a weak cue stands right under (within WEAK_SUPPORT_DISTANCE of) a step heading that
+ * names the topic: "## Business task" then "Minimize the cost of manual review" states it, where
+ * "minimize" alone would not. `headingEnd` gives that heading's end, or undefined when it names
+ * no cue of the topic.
+ */
+function weakRightUnder<H extends { start: number }>(
+  topic: CompiledTopic,
+  hits: readonly (H | undefined)[],
+  headingEnd: (() => number | undefined) | undefined,
+): boolean {
+  const end = headingEnd?.();
+  if (end === undefined) return false;
+  return hits.some(
+    (hit, k) =>
+      hit !== undefined &&
+      topic.cues[k].weak &&
+      hit.start >= end &&
+      hit.start - end <= WEAK_SUPPORT_DISTANCE,
+  );
+}
+
+/** The end of a step's opening heading when it holds one of the topic's cues ("Business task"). */
+export function namingHeadingEnd(
+  heading: { text: string; end: number },
+  topic: CompiledTopic,
+): number | undefined {
+  const tokens = tokenize(heading.text);
+  const names = topic.cues.some((cue) => {
+    const length = cue.tokens.length;
+    for (let i = 0; i + length <= tokens.length; i++) {
+      let k = 0;
+      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
+      if (k === length) return true;
+    }
+    return false;
+  });
+  return names ? heading.end : undefined;
 }
 
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */

@@ -14,6 +14,7 @@ import {
   deferredBlocks,
   evidenceOf,
   evidenceTokens,
+  namingHeadingEnd,
   mainOf,
   uncoveredStatus,
   type DeferralScope,
@@ -190,7 +191,7 @@ export class Coverage {
         }
       }
     }
-    let best = evidenceOf(topic, found);
+    let best = evidenceOf(topic, found, () => namingHeadingEnd(section.heading, topic));
     if (topic.minQuestions && questions >= topic.minQuestions) {
       if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
     }
@@ -236,7 +237,7 @@ export class Coverage {
       }
     }
     if (!best) {
-      const hit = evidenceOf(topic, weakHits);
+      const hit = evidenceOf(topic, weakHits, () => namingHeadingEnd(section.heading, topic));
       if (hit) best = { index: hit.index, start: hit.at, end: hit.end };
     }
     if (topic.minQuestions) {
