@@ -7,8 +7,10 @@ import {
   addScriptWeights,
   blockWords,
   countQuestions,
+  deferredBlocks,
   evidenceOf,
   evidenceTokens,
+  namingHeadingEnd,
   mainOf,
   TemplateText,
   uncoveredStatus,
@@ -126,14 +128,19 @@ function coverTopics(
 ): TopicCoverage[] {
   if (!section) return topics.map((topic) => ({ topic, status: 'missing' }));
   // A step's topics are looked for in its prose and content headings, not the headings naming it.
+  const deferred = new Set<ProseBlock>();
   const coverageBlocks = (of: StepSection) => {
     const ownHeadings = new Set(of.headings.map((h) => h.start));
-    return sectionBlocks(of).filter(
-      (block) => !(block.kind === 'heading' && ownHeadings.has(block.start)),
-    );
+    const all = sectionBlocks(of);
+    // Nor in what a deferral label leaves out ("Out of scope:" and the list under it).
+    for (const i of deferredBlocks(all, document.text, deferral, undefined).deferred) {
+      deferred.add(all[i]);
+    }
+    return all.filter((block) => !(block.kind === 'heading' && ownHeadings.has(block.start)));
   };
   const usable = (list: ProseBlock[]) =>
     list.map((b) => {
+      if (deferred.has(b)) return [];
       const tokens = evidenceTokens(b, deferral);
       return template.empty ? tokens : tokens.filter((t) => !template.has(t));
     });
@@ -155,6 +162,7 @@ function coverTopics(
     let best = evidenceOf(
       topic,
       topic.cues.map((cue) => findCue(cue, searched, topic.notBefore)),
+      () => namingHeadingEnd(section.heading, topic),
     );
     if (topic.minQuestions) {
       const { count, first } = countQuestions(questionBlocks);

@@ -81,4 +81,50 @@ describe('requirements and framing topics on real wording', () => {
     assert.equal(objective('Keep the conversation short; reduce typing.'), 'missing');
     assert.equal(objective('Raise conversion; reduce typing.'), 'covered');
   });
+
+  it('takes a Russian "input" or "output" word alone as weak, as "list" is in other languages', () => {
+    const io = (body: string) =>
+      topicStatus('Постановка ML-задачи', 'framing', 'input-output', body);
+    // "входной кадр" (an input frame) in passing says nothing of what the model takes and gives.
+    assert.equal(io('Режем входной кадр на тайлы, чтобы находить мелкие объекты.'), 'missing');
+    assert.equal(io('Вход: кадр с камеры. Выход: рамки людей с вероятностью.'), 'covered');
+    assert.equal(io('На входе модели кадр с камеры.'), 'covered');
+  });
+
+  it('takes words of size without a figure ("more volume", "рост нагрузки") as no scale', () => {
+    const scale = (heading: string, body: string) =>
+      topicStatus(heading, 'requirements', 'scale', body);
+    assert.equal(
+      scale('Requirements', 'Handle more volume and traffic growth without more staff.'),
+      'missing',
+    );
+    assert.equal(scale('Requirements', 'Traffic: 2,000 requests at peak.'), 'covered');
+    assert.equal(
+      scale('Требования', 'Обработать больший объём без роста нагрузки на команду.'),
+      'missing',
+    );
+    assert.equal(scale('Требования', 'Объём данных: около 1000 звонков в сутки.'), 'covered');
+  });
+
+  it('takes one general word right under a step heading that names the topic as support', () => {
+    const objective = (heading: string, body: string) =>
+      topicStatus(heading, 'requirements', 'business-objective', body);
+    // "Business task" names the objective; the sentence under it states it with one weak word.
+    assert.equal(
+      objective('Business task', 'Protect personal data and minimize the manual review bill.'),
+      'covered',
+    );
+    assert.equal(
+      objective('Requirements', 'Protect personal data and minimize the manual review bill.'),
+      'missing',
+    );
+    // Far below the heading, the word is about something else.
+    assert.equal(
+      objective(
+        'Goals',
+        `- Rank pages by relevance.\n\n${'- Serve the results page from the cache.\n'.repeat(20)}- Log click and engagement signals.`,
+      ),
+      'missing',
+    );
+  });
 });

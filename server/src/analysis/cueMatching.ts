@@ -4,14 +4,14 @@
 // template text, which neither covers a topic nor counts as a word. The engine that applies these
 // to a document's sections is ./topicCoverage.ts.
 import type { Token } from '../core/tokens';
-import { wordWeight } from '../core/tokens';
+import { tokenize, wordWeight } from '../core/tokens';
 import type {
   CompiledCaseStudy,
   CompiledCue,
   CompiledStep,
   CompiledTopic,
 } from '../framework/compile';
-import { sameCueWord } from '../framework/cueMatch';
+import { sameCueWord, tokenMatches } from '../framework/cueMatch';
 import type { TopicStatus } from '../model/analysis';
 import type { DesignDocument, ProseBlock } from '../model/document';
 
@@ -119,6 +119,76 @@ export function evidenceTokens(block: ProseBlock, deferral: RegExp | undefined):
 }
 
 /**
+ * Where a deferral label's reach stands after a block: `undefined` outside one, UNDER_HEADING
+ * under a heading that defers ("#### Out of scope": to the next heading), else the column of the
+ * label's list bullet (-1 for a label that is no list item: "Out of scope:" then a list).
+ */
+export type DeferralScope = number | undefined;
+const UNDER_HEADING = -2;
+// A label is a few words: "Out of scope:", "**Not addressed**", "- **Не входит:**".
+const LABEL_WORDS = 8;
+const LIST_ITEM_PREFIX = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/;
+const LABEL_END = /:\s*(?:\*\*|__)?\s*$/;
+
+/**
+ * Which blocks a deferral label leaves out of topic search: the list under "Out of scope:" (its
+ * items, to the first block that is not one of them) and everything under a heading that defers,
+ * to the next heading. `text` holds the blocks (their offsets index it); `scope` is where the
+ * blocks before these left it (a part's blocks continue the previous part's). Returns the indices
+ * of the blocks left out, relative to `blocks`, and the scope after the last block.
+ */
+export function deferredBlocks(
+  blocks: readonly ProseBlock[],
+  text: string,
+  deferral: RegExp | undefined,
+  scope: DeferralScope,
+): { deferred: number[]; scope: DeferralScope } {
+  const deferred: number[] = [];
+  if (!deferral) return { deferred, scope: undefined };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.kind === 'heading') {
+      scope = isLabel(block, text, deferral) ? UNDER_HEADING : undefined;
+      continue;
+    }
+    if (scope !== undefined && (scope === UNDER_HEADING || insideList(block, text, scope))) {
+      deferred.push(i);
+      continue;
+    }
+    scope = undefined;
+    if (isLabel(block, text, deferral)) {
+      const item = LIST_ITEM_PREFIX.exec(linePrefix(text, block.start));
+      scope = item ? item[1].length : -1;
+    }
+  }
+  return { deferred, scope };
+}
+
+/** A heading, or a few words ending with a colon or all in bold, that defer: "Out of scope:". */
+function isLabel(block: ProseBlock, text: string, deferral: RegExp): boolean {
+  if (block.tokens.length === 0 || block.tokens.length > LABEL_WORDS) return false;
+  const source = text.slice(block.start, block.end).trim();
+  const bold = /^(\*\*|__)[^*_]+\1$/.test(source);
+  if (block.kind !== 'heading' && !bold && !LABEL_END.test(source)) return false;
+  let joined = '';
+  for (const piece of block.pieces) joined += piece.text;
+  return deferral.test(joined);
+}
+
+/** Whether the block is an item (or an item's indented paragraph) of a list under a label's column. */
+function insideList(block: ProseBlock, text: string, column: number): boolean {
+  const prefix = linePrefix(text, block.start);
+  const item = LIST_ITEM_PREFIX.exec(prefix);
+  if (item) return item[1].length > column;
+  return prefix.length > 0 && prefix.length > column && /^[ \t]+$/.test(prefix);
+}
+
+/** The text from the start of the line to `offset`. */
+function linePrefix(text: string, offset: number): string {
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+}
+
+/**
  * The hit that shows a topic covered, given each cue's first hit (`hits[k]` for `topic.cues[k]`,
  * `start` a document offset): the earliest hit of a cue that is not weak; failing that, the
  * earliest hit of a weak cue when two different weak cues are found at two places near each other
@@ -128,6 +198,7 @@ export function evidenceTokens(block: ProseBlock, deferral: RegExp | undefined):
 export function evidenceOf<H extends { start: number }>(
   topic: CompiledTopic,
   hits: readonly (H | undefined)[],
+  namingHeadingEnd?: () => number | undefined,
 ): H | undefined {
   const weakWords = new Set<string>();
   const weakPlaces = new Set<number>();
@@ -142,8 +213,13 @@ export function evidenceOf<H extends { start: number }>(
     const hit = hits[k];
     if (hit && !topic.cues[k].weak && (!best || hit.start < best.start)) best = hit;
   }
-  if (best || weakWords.size < 2 || weakPlaces.size < 2) return best;
-  if (!weakPairNear(topic, hits)) return best;
+  if (best || weakWords.size === 0) return best;
+  if (
+    !(weakWords.size >= 2 && weakPlaces.size >= 2 && weakPairNear(topic, hits)) &&
+    !weakRightUnder(topic, hits, namingHeadingEnd)
+  ) {
+    return best;
+  }
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k];
     if (hit && (!best || hit.start < best.start)) best = hit;
@@ -179,6 +255,46 @@ function weakPairNear<H extends { start: number }>(
  */
 function shareAWord(a: CompiledCue, b: CompiledCue): boolean {
   return a.tokens.some((x) => b.tokens.some((y) => sameCueWord(x, y)));
+}
+
+/**
+ * Whether a weak cue stands right under (within WEAK_SUPPORT_DISTANCE of) a step heading that
+ * names the topic: "## Business task" then "Minimize the cost of manual review" states it, where
+ * "minimize" alone would not. `headingEnd` gives that heading's end, or undefined when it names
+ * no cue of the topic.
+ */
+function weakRightUnder<H extends { start: number }>(
+  topic: CompiledTopic,
+  hits: readonly (H | undefined)[],
+  headingEnd: (() => number | undefined) | undefined,
+): boolean {
+  const end = headingEnd?.();
+  if (end === undefined) return false;
+  return hits.some(
+    (hit, k) =>
+      hit !== undefined &&
+      topic.cues[k].weak &&
+      hit.start >= end &&
+      hit.start - end <= WEAK_SUPPORT_DISTANCE,
+  );
+}
+
+/** The end of a step's opening heading when it holds one of the topic's cues ("Business task"). */
+export function namingHeadingEnd(
+  heading: { text: string; end: number },
+  topic: CompiledTopic,
+): number | undefined {
+  const tokens = tokenize(heading.text);
+  const names = topic.cues.some((cue) => {
+    const length = cue.tokens.length;
+    for (let i = 0; i + length <= tokens.length; i++) {
+      let k = 0;
+      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
+      if (k === length) return true;
+    }
+    return false;
+  });
+  return names ? heading.end : undefined;
 }
 
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */

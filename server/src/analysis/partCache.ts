@@ -12,7 +12,7 @@ import type { DesignDocument, ParsedText, ProseBlock, StepSection } from '../mod
 import { codeNodeClosed, htmlNodeClosed } from '../parse/blocks';
 import { fastParsePart } from '../parse/fastParse';
 import { parseDesignTree } from '../parse/parseDesign';
-import { blockWords, TemplateText, type Script } from './cueMatching';
+import { blockWords, TemplateText, type DeferralScope, type Script } from './cueMatching';
 import type { CueIndex } from './cueIndex';
 import { findPlaceholders } from './placeholders';
 import { blockTerms } from './substance';
@@ -68,6 +68,10 @@ export interface Slice {
   hi: number;
   /** Blocks left out of topic search: the step's own headings. */
   excluded: number[];
+  /** Blocks a deferral label leaves out of topic search ("Out of scope:" and its list). */
+  deferred: number[];
+  /** Where the deferral label's reach stands after the slice (the next slice starts there). */
+  scopeAfter: DeferralScope;
   scripts: Map<Script, number>;
   questions: number;
   firstQuestion?: { start: number; end: number };

@@ -6,15 +6,18 @@ import { lowerBound, upperBound } from '../core/search';
 import type { Token } from '../core/tokens';
 import type { CompiledTopic } from '../framework/compile';
 import type { ProseRun, TopicCoverage } from '../model/analysis';
-import type { DesignDocument, ProseBlock, StepSection } from '../model/document';
+import type { DesignDocument, StepSection } from '../model/document';
 import { CueIndex } from './cueIndex';
 import {
   addScriptWeights,
   countQuestions,
+  deferredBlocks,
   evidenceOf,
   evidenceTokens,
+  namingHeadingEnd,
   mainOf,
   uncoveredStatus,
+  type DeferralScope,
   type Script,
 } from './cueMatching';
 import { blocksOf, NONE, prosePartOf, type Part, type PartEntry, type Slice } from './partCache';
@@ -196,7 +199,7 @@ export class Coverage {
         }
       }
     }
-    let best = evidenceOf(topic, found);
+    let best = evidenceOf(topic, found, () => namingHeadingEnd(section.heading, topic));
     if (topic.minQuestions && questions >= topic.minQuestions) {
       if (firstQuestion && (!best || firstQuestion.start < best.start)) best = firstQuestion;
     }
@@ -242,7 +245,7 @@ export class Coverage {
       }
     }
     if (!best) {
-      const hit = evidenceOf(topic, weakHits);
+      const hit = evidenceOf(topic, weakHits, () => namingHeadingEnd(section.heading, topic));
       if (hit) best = { index: hit.index, start: hit.at, end: hit.end };
     }
     if (topic.minQuestions) {
@@ -338,29 +341,31 @@ export class Coverage {
     if (placed) return placed;
     placed = [];
     const own = new Set(section.headings.map((h) => h.start));
+    // Where a deferral label's reach stands: a part's blocks continue the previous part's.
+    let scope: DeferralScope;
     this.eachRange(section, (part, lo, hi) => {
       const excluded: number[] = [];
       for (const i of part.entry.headingBlocks) {
         if (i >= lo && i < hi && own.has(part.entry.blockStarts[i] + part.start)) excluded.push(i);
       }
-      // Most slices leave out no heading: a number names them (no string is built per part and
-      // analysis), a string the others.
+      // Most slices leave out no heading and start in no deferral's reach: a number names them (no
+      // string is built per part and analysis), a string the others.
       const key =
-        excluded.length === 0 && hi < 2 ** 26
+        excluded.length === 0 && scope === undefined && hi < 2 ** 26
           ? lo * 2 ** 26 + hi
-          : `${lo}:${hi}:${excluded.join(',')}`;
+          : `${lo}:${hi}:${excluded.join(',')}:${scope ?? ''}`;
       let slice = part.entry.slices.get(key);
       if (!slice) {
-        const blocks: ProseBlock[] = [];
-        for (let i = lo; i < hi; i++) {
-          if (excluded.includes(i)) continue;
-          blocks.push(blocksOf(part.entry)[i]);
-        }
+        const all = blocksOf(part.entry).slice(lo, hi);
+        const blocks = all.filter((_, k) => !excluded.includes(lo + k));
         const questions = countQuestions(blocks);
+        const reach = deferredBlocks(all, part.entry.text, part.entry.framework.deferral, scope);
         slice = {
           lo,
           hi,
           excluded: excluded.length > 0 ? excluded : NONE,
+          deferred: reach.deferred.length > 0 ? reach.deferred.map((k) => lo + k) : NONE,
+          scopeAfter: reach.scope,
           scripts: addScriptWeights(blocks, new Map()),
           questions: questions.count,
           firstQuestion: questions.first,
@@ -368,6 +373,7 @@ export class Coverage {
         };
         part.entry.slices.set(key, slice);
       }
+      scope = slice.scopeAfter;
       placed!.push({ part, slice });
     });
     this.sliceCache.set(section, placed);
@@ -383,7 +389,7 @@ export class Coverage {
 function usableTokens(entry: PartEntry, slice: Slice): Token[][] {
   const lists: Token[][] = [];
   for (let i = slice.lo; i < slice.hi; i++) {
-    if (slice.excluded.includes(i)) continue;
+    if (slice.excluded.includes(i) || slice.deferred.includes(i)) continue;
     const tokens = evidenceTokens(blocksOf(entry)[i], entry.framework.deferral);
     lists.push(entry.template.empty ? tokens : tokens.filter((t) => !entry.template.has(t)));
   }
