@@ -22,8 +22,9 @@ const TYPING_MS = 60_000;
 const CAUGHT_UP_MS = 1000;
 
 /**
- * Sentences that name no loss, then one whose last keystroke completes "loss": the step's
- * loss-function topic is covered, and its finding goes, only with the last key.
+ * Sentences that name no loss, then one whose last keystroke completes "cross-entropy": the
+ * step's loss-function topic is covered, and its finding goes, only with the last key. (The bare
+ * word "loss" no longer covers the topic: it names it without choosing one.)
  */
 const FILLER = [
   'We keep the first version small and look at what users do with it before adding more.',
@@ -31,7 +32,7 @@ const FILLER = [
   'Each week we compare the new model with the old one on the same day of traffic.',
   'Rare reactions get more weight so that the shared layers still learn something from them.',
 ];
-const LAST = 'Each head is trained on its own loss';
+const LAST = 'Each head is trained with binary cross-entropy';
 
 /** A seeded generator: the same keystroke intervals on every run. */
 function intervals() {
