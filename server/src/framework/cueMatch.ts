@@ -11,7 +11,7 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
   if (have.kind !== 'word') return false;
   if (want.abbreviation) {
     // An acronym of letters is matched as written ("MAP" the metric, not "Maps" the product).
-    if (!have.capitals && /^[a-z]+$/.test(want.lower)) return false;
+    if (!have.capitals && isLetters(want.lower)) return false;
     return have.lower === want.lower || have.lower === `${want.lower}s`;
   }
   if (want.substring) return have.lower.includes(want.lower);
@@ -56,8 +56,13 @@ function madeByIze(ending: string): boolean {
 
 /** "métrica" and "métricas", "objectif" and "objectifs": equal, or one the other plus "s"/"es". */
 function sameWordOrPlural(a: string, b: string): boolean {
+  if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return long === short || long === `${short}s` || long === `${short}es`;
+  const ending = long.length - short.length;
+  return (
+    long.startsWith(short) &&
+    ((ending === 1 && long.endsWith('s')) || (ending === 2 && long.endsWith('es')))
+  );
 }
 
 /**
@@ -84,6 +89,15 @@ export function sameCueWord(a: CueToken, b: CueToken): boolean {
 export function startsWithDigit(word: string): boolean {
   const code = word.charCodeAt(0);
   return code >= 48 && code <= 57;
+}
+
+/** /^[a-z]+$/ without a regular expression (this runs for every candidate word of an acronym). */
+function isLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return word.length > 0;
 }
 
 // Russian and other inflected non-Latin words: compare without the last letters, which change

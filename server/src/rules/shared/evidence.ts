@@ -133,6 +133,13 @@ function findInBlocks(
   return found.filter((hit, n) => n === 0 || found[n - 1].start !== hit.start);
 }
 
+/** The value kept under `key` in a map, made on first use. */
+function kept<T>(memory: Map<string, unknown>, key: string, make: () => T): T {
+  let value = memory.get(key) as T | undefined;
+  if (value === undefined) memory.set(key, (value = make()));
+  return value;
+}
+
 /** What an interviewer would ask (or say), quoted, and why: the opening of every design check's message. */
 export function interviewer(question: string, why: string, verb = 'ask'): string {
   return `An interviewer would ${verb}: "${question}" ${why}`;
@@ -163,9 +170,7 @@ export class Evidence {
 
   constructor(readonly context: RuleContext) {
     this.placeholderLines = new Set(context.placeholders.map((p) => p.line));
-    const { analysis } = context.memory;
-    if (!analysis.has(VIEWS)) analysis.set(VIEWS, new Map());
-    this.viewsByKey = analysis.get(VIEWS) as Map<string, View[]>;
+    this.viewsByKey = kept(context.memory.analysis, VIEWS, () => new Map<string, View[]>());
   }
 
   /** The compiled cues of a list; empty when the framework does not define it. */
@@ -338,9 +343,7 @@ export class Evidence {
    */
   private views(where: Where, headings: boolean): View[] {
     const key = `${where === 'document' ? '*' : where.join(',')}|${headings}`;
-    let views = this.viewsByKey.get(key);
-    if (!views) this.viewsByKey.set(key, (views = this.makeViews(where, headings)));
-    return views;
+    return kept(this.viewsByKey, key, () => this.makeViews(where, headings));
   }
 
   private makeViews(where: Where, headings: boolean): View[] {

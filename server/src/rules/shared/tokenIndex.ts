@@ -53,8 +53,10 @@ export function candidates(index: TokenIndex, first: CueToken): number[] {
   if (first.number) return index.numbers;
   if (first.kind === 'word' && !first.substring && !first.prefix) {
     if (first.abbreviation) {
-      const places = (word: string) => index.byLower.get(word)?.places ?? [];
-      return [...places(first.lower), ...places(`${first.lower}s`)];
+      // Most acronyms have no plural in the text: their own places, not copied.
+      const own = index.byLower.get(first.lower)?.places ?? [];
+      const plural = index.byLower.get(`${first.lower}s`)?.places;
+      return plural?.length ? [...own, ...plural] : own;
     }
     return index.byStem.get(first.stem) ?? [];
   }
