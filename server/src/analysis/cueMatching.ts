@@ -11,7 +11,7 @@ import type {
   CompiledStep,
   CompiledTopic,
 } from '../framework/compile';
-import { sameCueWord, tokenMatches } from '../framework/cueMatch';
+import { phraseIn, sameCueWord } from '../framework/cueMatch';
 import type { TopicStatus } from '../model/analysis';
 import type { DesignDocument, ProseBlock } from '../model/document';
 
@@ -285,16 +285,7 @@ export function namingHeadingEnd(
   topic: CompiledTopic,
 ): number | undefined {
   const tokens = tokenize(heading.text);
-  const names = topic.cues.some((cue) => {
-    const length = cue.tokens.length;
-    for (let i = 0; i + length <= tokens.length; i++) {
-      let k = 0;
-      while (k < length && tokenMatches(cue.tokens[k], tokens[i + k])) k++;
-      if (k === length) return true;
-    }
-    return false;
-  });
-  return names ? heading.end : undefined;
+  return topic.cues.some((cue) => phraseIn(cue.tokens, tokens)) ? heading.end : undefined;
 }
 
 /** What an uncovered topic is: missing, or unchecked when the step is in a language it has no cues for. */

@@ -65,6 +65,17 @@ function sameWordOrPlural(a: string, b: string): boolean {
   );
 }
 
+/** Whether the cue's words stand in `tokens` one after another (a cue of no words never does). */
+export function phraseIn(cue: readonly CueToken[], tokens: readonly Token[]): boolean {
+  if (cue.length === 0) return false;
+  for (let i = 0; i + cue.length <= tokens.length; i++) {
+    let k = 0;
+    while (k < cue.length && tokenMatches(cue[k], tokens[i + k])) k++;
+    if (k === cue.length) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the word after a cue's place makes the cue the name of a model input ("engagement" in
  * "engagement features"): `notBefore` holds the topic's feature-noun stems (CompiledTopic).

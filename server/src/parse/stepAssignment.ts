@@ -6,7 +6,7 @@
 // heading scores below a threshold is left unassigned: no match is better than a wrong one.
 import { tokenize, type Token } from '../core/tokens';
 import type { CompiledFramework, CompiledStep, CueToken } from '../framework/compile';
-import { tokenMatches } from '../framework/cueMatch';
+import { phraseIn } from '../framework/cueMatch';
 import type { Heading } from '../model/document';
 
 /** Why a heading opens a step: the evidence, each with what it added to the score. */
@@ -601,12 +601,7 @@ function mentionsCue(tokens: Token[], stems: Set<string>, cue: CueToken[]): bool
     !first.prefix &&
     !first.number;
   if (plain && !stems.has(first.stem)) return false;
-  for (let i = 0; i + cue.length <= tokens.length; i++) {
-    let k = 0;
-    while (k < cue.length && tokenMatches(cue[k], tokens[i + k])) k++;
-    if (k === cue.length) return true;
-  }
-  return false;
+  return phraseIn(cue, tokens);
 }
 
 /** The ways a heading can open steps: each step alone, or all it names together. */
