@@ -3,6 +3,7 @@
 // negate them. Quiet when any "retraining" word (retrain, continual learning, fine-tune, refresh,
 // model update, rollback...) occurs anywhere in the design.
 import { designCheck, interviewer } from '../shared/evidence';
+import { driftNamedInMonitoring } from '../shared/sharedTriggers';
 
 export const driftWithoutRetraining = designCheck(
   {
@@ -12,24 +13,20 @@ export const driftWithoutRetraining = designCheck(
   },
   ['drift', 'retraining'],
   (e, context, report) => {
-    const hits = e.triggers('drift', ['monitoring'], false);
-    if (hits.length === 0 || e.has('retraining', 'document')) return;
-    for (const hit of e.affirmed(hits)) {
-      const sentence = hit.sentence;
-      report({
-        range: sentence.range,
-        message: interviewer(
-          `Your dashboard shows drift. Then what?`,
-          `Detecting drift without a way to respond only tells you the model is getting worse. Say when and how it is retrained (on a schedule, on a drift trigger, or continually) and how the new version is validated before it replaces the old one.`,
-        ),
-        stepId: 'monitoring',
-        fixes: e.stubFix(
-          'monitoring',
-          'a retraining plan',
-          '**Retraining plan**: TODO (when drift is detected: retrain on fresh data, on a schedule or on a trigger)',
-        ),
-      });
-      return;
-    }
+    const hit = driftNamedInMonitoring(e)[0];
+    if (!hit || e.has('retraining', 'document')) return;
+    report({
+      range: hit.sentence.range,
+      message: interviewer(
+        `Your dashboard shows drift. Then what?`,
+        `Detecting drift without a way to respond only tells you the model is getting worse. Say when and how it is retrained (on a schedule, on a drift trigger, or continually) and how the new version is validated before it replaces the old one.`,
+      ),
+      stepId: 'monitoring',
+      fixes: e.stubFix(
+        'monitoring',
+        'a retraining plan',
+        '**Retraining plan**: TODO (when drift is detected: retrain on fresh data, on a schedule or on a trigger)',
+      ),
+    });
   },
 );

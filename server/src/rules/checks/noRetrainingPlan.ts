@@ -7,6 +7,7 @@
 // team's to train ("untrained-model": a prompted LLM, a vendor API, an off-the-shelf model), and
 // where MLSD106 speaks (drift named in step 7 with no retraining word): the two never both fire.
 import { designCheck, interviewer } from '../shared/evidence';
+import { driftNamedInMonitoring } from '../shared/sharedTriggers';
 
 export const noRetrainingPlan = designCheck(
   {
@@ -25,7 +26,7 @@ export const noRetrainingPlan = designCheck(
     if (e.has('retraining', 'document') || e.has('untrained-model', 'document')) return;
     if (!e.has('model-training', 'document')) return;
     // Drift named in monitoring with no retraining word is MLSD106's finding, with its sentence.
-    if (e.affirmed(e.triggers('drift', ['monitoring'], false)).length > 0) return;
+    if (driftNamedInMonitoring(e).length > 0) return;
     report({
       range,
       message: interviewer(
