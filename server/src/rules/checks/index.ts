@@ -15,6 +15,7 @@ import { noColdStart } from './noColdStart';
 import { noFallback } from './noFallback';
 import { noOnlineTest } from './noOnlineTest';
 import { noRetrainingPlan } from './noRetrainingPlan';
+import { noSliceEvaluation } from './noSliceEvaluation';
 import { oneHotIds } from './oneHotIds';
 import { offlineMetricsOnly } from './offlineMetricsOnly';
 import { randomSplitOnTimeData } from './randomSplitOnTimeData';
@@ -42,4 +43,5 @@ export const designChecks: readonly Rule[] = [
   trainingServingSkew,
   noRetrainingPlan,
   noFallback,
+  noSliceEvaluation,
 ];
