@@ -165,7 +165,19 @@ export function assignSections(
         continue;
       }
     }
-    if (current && heading.depth >= current.depth) {
+    // A heading at the open step's level that is exactly the name of another step, one that
+    // opens elsewhere ("## Success metrics" under requirements, before "## Evaluation"), is not
+    // the open step's content: its stretch belongs to no step, so no topic is read from it.
+    if (
+      current &&
+      heading.depth === current.depth &&
+      match.strong &&
+      match.stepIds.length > 0 &&
+      !match.stepIds.some((id) => current!.stepIds.includes(id))
+    ) {
+      closeStep(heading.start);
+      heading.role = 'none';
+    } else if (current && heading.depth >= current.depth) {
       heading.role = 'content';
     } else {
       // A heading above the step's level starts a new part of the document.
