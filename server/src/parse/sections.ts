@@ -167,17 +167,15 @@ export function assignSections(
     }
     // A heading at the open step's level that is exactly the name of another step, one that
     // opens elsewhere ("## Success metrics" under requirements, before "## Evaluation"), is not
-    // the open step's content: its stretch belongs to no step, so no topic is read from it.
-    if (
-      current &&
+    // the open step's content: like a heading above the step's level, it ends the step, and its
+    // stretch belongs to no step, so no topic is read from it.
+    const namesAnotherStep =
+      current !== undefined &&
       heading.depth === current.depth &&
       match.strong &&
       match.stepIds.length > 0 &&
-      !match.stepIds.some((id) => current!.stepIds.includes(id))
-    ) {
-      closeStep(heading.start);
-      heading.role = 'none';
-    } else if (current && heading.depth >= current.depth) {
+      !match.stepIds.some((id) => current!.stepIds.includes(id));
+    if (current && heading.depth >= current.depth && !namesAnotherStep) {
       heading.role = 'content';
     } else {
       // A heading above the step's level starts a new part of the document.
