@@ -22,6 +22,13 @@ import { insertMissingStepsEdits } from '../../server/src/features/insertMissing
 /** Inputs up to this size must be analysed within `BUDGET_MS`. */
 export const BUDGET_BYTES = 100 * 1024;
 export const BUDGET_MS = 1000;
+/**
+ * A case over `BUDGET_MS` is a hang only if it also takes this many times as long as a reference
+ * text of the same length analysed at the same moment (`referenceText`): one paragraph of short
+ * lines, the slowest shape whose cost is known to grow linearly (it never leaves remark). A busy machine slows both
+ * alike; a super-linear case outgrows the reference, the more so the longer it is.
+ */
+export const HANG_RATIO = 4;
 
 export const URI = 'file:///fuzz/case.mlsd.md';
 
@@ -160,11 +167,26 @@ export function timedAnalysis(text: string): { analysis: Analysis; ms: number } 
  * measured once more and the faster run counts (a garbage collection or a busy machine is not a
  * hang; a hang is slow both times).
  */
-export function measuredAnalysis(text: string): { analysis: Analysis; ms: number } {
+export function measuredAnalysis(text: string): {
+  analysis: Analysis;
+  ms: number;
+  referenceMs?: number;
+} {
   const first = timedAnalysis(text);
   if (first.ms <= BUDGET_MS || text.length > BUDGET_BYTES) return first;
   const second = timedAnalysis(text);
-  return second.ms < first.ms ? second : first;
+  const slower = second.ms < first.ms ? second : first;
+  return { ...slower, referenceMs: timedAnalysis(referenceText(text.length)).ms };
+}
+
+/**
+ * One paragraph of three-character lines, `length` characters long: the reference a slow case is
+ * held to. micromark's cost follows the line count as much as the characters, so the reference
+ * packs in as many lines as a paragraph of words can hold.
+ */
+export function referenceText(length: number): string {
+  const line = 'a b\n';
+  return line.repeat(Math.ceil(length / line.length)).slice(0, length);
 }
 
 /** Every range the analysis holds lies inside the document; every offset inside the text. */
@@ -333,6 +355,8 @@ export function checkProviders(
 
 export interface CaseResult {
   ms: number;
+  /** For a case over the time budget: how long the reference text of its length took then. */
+  referenceMs?: number;
   bytes: number;
   /** The exception the analysis or a feature threw, if any. */
   crash?: string;
@@ -348,9 +372,11 @@ export function checkCase(
   const lines = new Lines(text);
   const problems = new Problems(lines);
   let ms = 0;
+  let referenceMs: number | undefined;
   try {
     const measured = measuredAnalysis(text);
     ms = measured.ms;
+    referenceMs = measured.referenceMs;
     checkAnalysis(measured.analysis, problems);
     if (providers) checkProviders(measured.analysis, problems, probePositions(lines, seeds));
   } catch (error) {
@@ -361,16 +387,32 @@ export function checkCase(
       problems: problems.list,
     };
   }
-  return { ms, bytes: text.length, problems: problems.list };
+  return { ms, referenceMs, bytes: text.length, problems: problems.list };
 }
 
 /** A one-line summary of a failed case, for assertion messages and the fuzz report. */
 export function describeFailure(result: CaseResult): string {
   if (result.crash) return `threw: ${result.crash.split('\n').slice(0, 6).join('\n    ')}`;
   if (result.problems.length > 0) return result.problems.slice(0, 5).join('\n    ');
-  return `took ${result.ms.toFixed(0)} ms for ${result.bytes} characters (budget ${BUDGET_MS} ms)`;
+  const reference =
+    result.referenceMs === undefined
+      ? ''
+      : `, ${(result.ms / result.referenceMs).toFixed(1)}x the ${result.referenceMs.toFixed(0)} ms ` +
+        `of a plain paragraph as long (a hang is over ${HANG_RATIO}x)`;
+  return (
+    `took ${result.ms.toFixed(0)} ms for ${result.bytes} characters ` +
+    `(budget ${BUDGET_MS} ms${reference})`
+  );
 }
 
+/**
+ * Over the time budget twice and over `HANG_RATIO` times the reference text measured just after:
+ * a case slow only because the machine is busy stays under the ratio.
+ */
 export function isHang(result: CaseResult): boolean {
-  return result.bytes <= BUDGET_BYTES && result.ms > BUDGET_MS;
+  return (
+    result.bytes <= BUDGET_BYTES &&
+    result.ms > BUDGET_MS &&
+    (result.referenceMs === undefined || result.ms > HANG_RATIO * result.referenceMs)
+  );
 }
