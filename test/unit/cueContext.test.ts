@@ -143,6 +143,8 @@ describe('cue context', () => {
     assert.equal(online('Evaluation', 'Compare with the manual scores (A/B).'), 'covered');
     assert.equal(online('Оценка', 'Успешный пилот: меньше ручной работы.'), 'covered');
     assert.equal(online('Evaluation', 'Compare with the manual scores.'), 'missing');
+    // A slash pair whose second word only starts with "b" is not an A/B test.
+    assert.equal(online('Evaluation', 'Scores are written to a/banner and a/books.'), 'missing');
   });
 
   it('does not take a deferred or denied topic as covered', () => {
