@@ -1,5 +1,6 @@
 // Kinds of covered topic called missing on real write-ups, one test per kind (fixtures written
-// here): a business objective given as the business metrics to move.
+// here): a business objective given as the business metrics to move, and an agreement metric
+// (kappa) as the offline metric.
 import { strict as assert } from 'node:assert';
 import { analyse, lines } from '../helpers/analyse';
 
@@ -34,5 +35,22 @@ describe('topics written in wording the cue lists missed', () => {
       objective('Requirements', '- cost of a guard shift\n- minutes from intrusion to alarm'),
       'missing',
     );
+  });
+
+  it("takes Cohen's kappa as an offline metric, in English and Russian text", () => {
+    const offline = (heading: string, body: string) =>
+      topicStatus(heading, 'evaluation', 'offline-metrics', body);
+    assert.equal(
+      offline(
+        'Evaluation',
+        "We compare with the reviewers' grades: Cohen's kappa of 0.75 or more.",
+      ),
+      'covered',
+    );
+    assert.equal(
+      offline('Оценка качества', 'Сравниваем с оценками ревьюеров: каппа Коэна не ниже 0,75.'),
+      'covered',
+    );
+    assert.equal(offline('Evaluation', "We compare with the reviewers' grades."), 'missing');
   });
 });
