@@ -1,6 +1,7 @@
 // Kinds of covered topic called missing on real write-ups, one test per kind (fixtures written
-// here): a business objective given as the business metrics to move, and an agreement metric
-// (kappa) as the offline metric.
+// here): a business objective given as the business metrics to move, an agreement metric (kappa)
+// as the offline metric, and an ML objective given as the task type right under the
+// task-statement heading.
 import { strict as assert } from 'node:assert';
 import { analyse, lines } from '../helpers/analyse';
 
@@ -52,5 +53,35 @@ describe('topics written in wording the cue lists missed', () => {
       'covered',
     );
     assert.equal(offline('Evaluation', "We compare with the reviewers' grades."), 'missing');
+  });
+
+  it('takes the task type right under a task-statement heading as the ML objective', () => {
+    const mlObjective = (requirements: string, framing: string, body: string) =>
+      statusIn(
+        lines('# T', `## 1. ${requirements}`, 'Shorter queues.', `## 2. ${framing}`, body),
+        'framing',
+        'ml-objective',
+      );
+    const text = 'Multi-label classification of support chats, 0 to 2 points per rubric item.';
+    assert.equal(mlObjective('Requirements', 'Problem statement', text), 'covered');
+    assert.equal(
+      mlObjective(
+        'Цели и предпосылки',
+        'Постановка задачи',
+        'Извлечение навыков из текста резюме в граф компетенций.',
+      ),
+      'covered',
+    );
+    // A heading that does not state the task gives the one general word no support.
+    assert.equal(mlObjective('Requirements', 'ML task', text), 'missing');
+    // Far below the heading, the task type is about something else.
+    assert.equal(
+      mlObjective(
+        'Requirements',
+        'Problem statement',
+        `${'- Chats arrive through the help desk queue.\n'.repeat(20)}- A classification of chats by topic is kept for reports.`,
+      ),
+      'missing',
+    );
   });
 });
