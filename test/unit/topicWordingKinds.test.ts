@@ -1,7 +1,8 @@
 // Kinds of covered topic called missing on real write-ups, one test per kind (fixtures written
 // here): a business objective given as the business metrics to move, an agreement metric (kappa)
-// as the offline metric, and an ML objective given as the task type right under the
-// task-statement heading.
+// as the offline metric, an ML objective given as the task type right under the task-statement
+// heading, and the English wording of the "goals and premises" part that opens requirements in
+// the Reliable-ML template (its Russian wording was already an alias).
 import { strict as assert } from 'node:assert';
 import { analyse, lines } from '../helpers/analyse';
 
@@ -83,5 +84,25 @@ describe('topics written in wording the cue lists missed', () => {
       ),
       'missing',
     );
+  });
+
+  it('opens requirements at an English "Goals and premises" part, not at its sub-section', () => {
+    const analysis = analyse(
+      lines(
+        '# Receipt checker',
+        '## 1. Goals and premises',
+        '### 1.1. Why we build it',
+        '**Business goal**: fewer forged receipts paid out.',
+        '### 1.2. Business requirements and constraints',
+        '- Answer within 2 seconds.',
+        '## 2. Methodology',
+        '### 2.1. Problem statement',
+        'Binary classification of receipt photos: forged or genuine.',
+      ),
+    );
+    const requirements = analysis.steps.find((s) => s.step.id === 'requirements')!;
+    assert.equal(requirements.section?.heading.text, '1. Goals and premises');
+    const objective = requirements.topics.find((t) => t.topic.id === 'business-objective');
+    assert.equal(objective?.status, 'covered');
   });
 });
