@@ -275,6 +275,33 @@ describe('step assignment', () => {
     assert.equal(steps.model, 8);
   });
 
+  it('opens a "Stage N" heading nested in a step-named part at a step\'s level', () => {
+    // The stages sit under the requirements part, deeper than the document's other step
+    // headings; "deployment" is a head word there, not the step's name.
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Used-car price estimate',
+          '## 1. Requirements',
+          '### 1.1 Work plan',
+          '#### Stage 1. Data collection',
+          'Listings from dealers, cleaned of duplicates.',
+          '#### Stage 2. Price model',
+          'A gradient-boosted regressor on age, mileage and trim.',
+          '#### Stage 3. Integration and deployment',
+          '##### Tasks',
+          '- a REST endpoint that returns a price band',
+          '## 2. Task definition',
+          'Regression of the sale price.',
+          '## 3. Architecture',
+          '### Model training pipeline',
+          'Collect, clean, train, evaluate, ship.',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, 8);
+  });
+
   it('reads words quoted in another script as an aside, not the head', () => {
     const steps = stepLines(
       analyse(

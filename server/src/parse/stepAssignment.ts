@@ -392,6 +392,10 @@ function scoreHeading(
     level = { points: AT_STEP_LEVEL, why: 'at the level of the other step headings' };
   } else if (heading.depth < shape.stepDepth) {
     level = { points: AT_STEP_LEVEL, why: 'above the other step headings' };
+  } else if (match.numbering?.style === 'step') {
+    // "#### Stage 4. Deployment" under a part of the document: the writer calls it a step, so
+    // it stands at a step's level however deep the part nests it.
+    level = { points: AT_STEP_LEVEL, why: 'numbered as a step, at any depth' };
   } else if (heading.depth > context.deepestLevel) {
     const levels = heading.depth - context.deepestLevel;
     level = {

@@ -12,6 +12,7 @@ import { latencyNotServed } from './latencyNotServed';
 import { metricTaskMismatch } from './metricTaskMismatch';
 import { noBaseline } from './noBaseline';
 import { noColdStart } from './noColdStart';
+import { noEvaluationData } from './noEvaluationData';
 import { noFallback } from './noFallback';
 import { noOnlineTest } from './noOnlineTest';
 import { noRetrainingPlan } from './noRetrainingPlan';
@@ -44,4 +45,5 @@ export const designChecks: readonly Rule[] = [
   noRetrainingPlan,
   noFallback,
   noSliceEvaluation,
+  noEvaluationData,
 ];
