@@ -21,7 +21,10 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     if (have.lower === want.lower) return true;
     const language = want.language ?? '';
     const stem = stemIn(have.lower, language);
-    if (language !== 'ru') return stem === want.snowball;
+    // "objetivo" is not "objeto" (es, pt: the stemmer takes "-ivo" off), as "-ive" in English.
+    if (language !== 'ru') {
+      return stem === want.snowball && sameIv(want.lower, have.lower, stem);
+    }
     return (
       (stem === want.snowball && !nounInOstApart(want.lower, have.lower, stem)) ||
       fleetingVowel(want.snowball, stem)
@@ -64,6 +67,11 @@ function derivedApart(a: string, b: string, stem: string): boolean {
  */
 function madeByIze(ending: string): boolean {
   return /^iz(?:e[sd]?|ing|ations?|ers?)$/.test(ending);
+}
+
+/** Whether both or neither of two words with one stem go on with "iv" ("objetivo", "objeto"). */
+function sameIv(a: string, b: string, stem: string): boolean {
+  return a.slice(stem.length).startsWith('iv') === b.slice(stem.length).startsWith('iv');
 }
 
 /**
