@@ -30,9 +30,19 @@ describe('Snowball stemming of cue words', () => {
     assert.ok(matches('datos', 'es', 'cada dato etiquetado'));
   });
 
-  // Not yet: an English word read as Spanish ("reserved" -> "reserv") matches "reservas".
   it('Spanish: a false friend does not match ("objetivo" is not "objeto")', () => {
     assert.ok(!matches('objetivo', 'es', 'el objeto detectado'));
+  });
+
+  it('Latin: an English word with the stem of a cue is not its form ("reserved", "reservas")', () => {
+    // Both stem to "reserv" in Spanish; "-ed" is no Spanish ending.
+    assert.equal(stemIn('reserved', 'es'), stemIn('reservas', 'es'));
+    assert.ok(!matches('reservas', 'es', 'Seats are reserved'));
+    assert.ok(matches('reservas', 'es', 'Aumentar las reservas'));
+    assert.ok(matches('reservas', 'es', 'cada reserva'));
+    assert.ok(matches('maximizar', 'es', 'maximizando los ingresos'));
+    assert.ok(!matches('objectif', 'fr', 'objects in the frame'));
+    assert.ok(!matches('Daten', 'de', 'the data'));
   });
 
   it('Portuguese: "dados" finds "dado"; "métricas" finds "métrica"', () => {
@@ -63,6 +73,14 @@ describe('Snowball stemming of cue words', () => {
     assert.ok(matches('задержка', 'ru', 'без задержек'));
     assert.ok(matches('метка', 'ru', 'нет меток'));
     assert.ok(!matches('метка', 'ru', 'метод'));
+  });
+
+  it('Russian: a case ending the stemmer cuts elsewhere, and a cue written as a stem', () => {
+    assert.equal(stemIn('систему', 'ru'), 'сист'); // "-ему" taken for an adjective's ending
+    assert.ok(matches('системы', 'ru', 'в систему'));
+    assert.ok(matches('время', 'ru', 'времени ответа'));
+    assert.ok(matches('одинаков', 'ru', 'считаются одинаково'));
+    assert.ok(!matches('в', 'ru', 'все'));
   });
 
   it('Russian: a noun in "-ость" matches its own forms, not the adjective', () => {

@@ -17,6 +17,40 @@ const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
   ru: russian,
 };
 
+/**
+ * The endings each Latin language inflects its words with (folded: no accents), nouns, adjectives
+ * and verbs. Two words with one stem are one word only when what follows their common beginning
+ * is the tail of one of these in each: "reservas" and "reserva", not "reserved" (English "-ed"),
+ * "objetivo" and "objeto" ("-ivo", "-to" make other words), nor "objectif" and "objects".
+ */
+const ENDINGS: Readonly<Record<string, string>> = {
+  es: 'es as os en an ar er ir ados adas idos idas ando iendo amos emos imos aban ian',
+  pt: 'es as os em am ar er ir ados adas idos idas ando endo indo amos emos imos ou avam iam ao oes',
+  fr: 'es x er ez ent ons ees ais ait aient ant ions iez aux',
+  de: 'en ern em ens es st et ten est',
+};
+
+/** Every tail of every ending of a language ("ados" gives "ados", "dos", "os", "s"), and "". */
+const ENDING_TAILS = new Map(
+  Object.entries(ENDINGS).map(([language, list]) => [
+    language,
+    new Set(['', ...list.split(' ').flatMap((e) => [...e].map((_, i) => e.slice(i)))]),
+  ]),
+);
+
+/**
+ * Whether two words of a Latin language that have one Snowball stem differ only by inflection:
+ * after their common beginning, each goes on with nothing or the tail of one of the language's
+ * endings (`ENDINGS`). Always true for a language without a table (Russian).
+ */
+export function inflectedAlike(a: string, b: string, language: string): boolean {
+  const tails = ENDING_TAILS.get(language);
+  if (!tails) return true;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return tails.has(a.slice(common)) && tails.has(b.slice(common));
+}
+
 const caches = new Map<string, Map<string, string>>();
 
 /** Whether words of `language` are stemmed with a Snowball stemmer. */

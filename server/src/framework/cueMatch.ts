@@ -3,7 +3,7 @@
 // language, acronyms as whole words written in capitals, phrases token by token, Chinese and
 // Japanese inside runs, German compounds by substring, inflected words of other scripts by their
 // beginning with a short ending. Topic coverage (the engine) and the design checks (rules) both match cues with this.
-import { stemIn } from '../core/snowball';
+import { inflectedAlike, stemIn } from '../core/snowball';
 import type { Token } from '../core/tokens';
 import type { CueToken } from './compile';
 
@@ -21,12 +21,14 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     if (have.lower === want.lower) return true;
     const language = want.language ?? '';
     const stem = stemIn(have.lower, language);
-    // "objetivo" is not "objeto" (es, pt: the stemmer takes "-ivo" off), as "-ive" in English.
+    // Latin: the same stem and only inflectional endings ("reservas", "reserva"; not "reserved").
     if (language !== 'ru') {
-      return stem === want.snowball && sameIv(want.lower, have.lower, stem);
+      return stem === want.snowball && inflectedAlike(want.lower, have.lower, language);
     }
+    if (nounInOstApart(want.lower, have.lower, want.snowball)) return false;
     return (
-      (stem === want.snowball && !nounInOstApart(want.lower, have.lower, stem)) ||
+      stem === want.snowball ||
+      caseOfStem(want.snowball, have.lower) ||
       fleetingVowel(want.snowball, stem)
     );
   }
@@ -69,9 +71,14 @@ function madeByIze(ending: string): boolean {
   return /^iz(?:e[sd]?|ing|ations?|ers?)$/.test(ending);
 }
 
-/** Whether both or neither of two words with one stem go on with "iv" ("objetivo", "objeto"). */
-function sameIv(a: string, b: string, stem: string): boolean {
-  return a.slice(stem.length).startsWith('iv') === b.slice(stem.length).startsWith('iv');
+/**
+ * Russian: the cue's stem and a case ending of up to three letters, where the stemmer cuts the
+ * word elsewhere: "систему" ("сист", as if "-ему" were an adjective's ending) is a form of
+ * "системы" ("систем"), "времени" of "время"; and a cue written as a bare stem ("одинаков") finds
+ * "одинаково". Not for stems of under four letters ("в" is not "все").
+ */
+function caseOfStem(cueStem: string, word: string): boolean {
+  return cueStem.length >= 4 && word.startsWith(cueStem) && word.length - cueStem.length <= 3;
 }
 
 /**
