@@ -3,7 +3,7 @@
 // finds the same places as a plain scan, and a word that only looks alike does not match.
 import { strict as assert } from 'node:assert';
 import { CueIndex } from '../../server/src/analysis/cueIndex';
-import { stemIn } from '../../server/src/core/snowball';
+import { cachedStems, stemIn } from '../../server/src/core/snowball';
 import { tokenize } from '../../server/src/core/tokens';
 import { compileCue } from '../../server/src/framework/compile';
 import { phraseIn } from '../../server/src/framework/cueMatch';
@@ -22,6 +22,12 @@ describe('Snowball stemming of cue words', () => {
     assert.equal(stemIn('metricas', 'es'), 'metric');
     assert.equal(stemIn('метрикой', 'ru'), 'метрик');
     assert.equal(stemIn('metricas', 'en'), 'metricas'); // English keeps Porter (tokens.ts)
+  });
+
+  it('keeps at most about 50,000 stems per language however many new words come', () => {
+    for (let i = 0; i < 60_000; i++) stemIn(`palabra${i.toString(36)}s`, 'es');
+    assert.ok(cachedStems() <= 5 * 50_001, `${cachedStems()} stems kept`);
+    assert.equal(stemIn('metricas', 'es'), 'metric');
   });
 
   it('Spanish: "métrica" finds "métricas" and "Métricas"; "datos" finds "dato"', () => {

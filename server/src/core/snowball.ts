@@ -52,6 +52,15 @@ export function inflectedAlike(a: string, b: string, language: string): boolean 
 }
 
 const caches = new Map<string, Map<string, string>>();
+// A language's stems are forgotten all at once past this many words (a long text of new words).
+const MAX_CACHED = 50_000;
+
+/** Words stemmed and kept, over all languages (each language keeps at most `MAX_CACHED` + 1). */
+export function cachedStems(): number {
+  let total = 0;
+  for (const cache of caches.values()) total += cache.size;
+  return total;
+}
 
 /** Whether words of `language` are stemmed with a Snowball stemmer. */
 export function hasSnowball(language: string): boolean {
@@ -72,7 +81,7 @@ export function stemIn(lower: string, language: string): string {
   let stem = cache.get(lower);
   if (stem === undefined) {
     stem = lower.length > 2 ? STEMMERS[language](lower) : lower;
-    if (cache.size > 50_000) cache.clear();
+    if (cache.size > MAX_CACHED) cache.clear();
     cache.set(lower, stem);
   }
   return stem;
