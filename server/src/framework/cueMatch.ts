@@ -21,9 +21,14 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     if (have.lower === want.lower) return true;
     const language = want.language ?? '';
     const stem = stemIn(have.lower, language);
-    // Latin: the same stem and only inflectional endings ("reservas", "reserva"; not "reserved").
+    // Latin: as written with a plural "s" ("transformers", where the stemmer keeps "-ers"), or the
+    // same stem and only inflectional endings ("reservas", "reserva"; not "reserved").
     if (language !== 'ru') {
-      return stem === want.snowball && inflectedAlike(want.lower, have.lower, language);
+      return (
+        have.lower === `${want.lower}s` ||
+        want.lower === `${have.lower}s` ||
+        (stem === want.snowball && inflectedAlike(want.lower, have.lower, language))
+      );
     }
     if (nounInOstApart(want.lower, have.lower, want.snowball)) return false;
     return (
