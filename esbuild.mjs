@@ -33,11 +33,14 @@ const SERVER_ALIASES = {
 };
 
 // vscode-languageclient's features that act only for a server announcing them, and mlsd's announces
-// none of them (client/shims/unannouncedFeatures.ts says why this is safe).
+// none of them (client/shims/unannouncedFeatures.ts says why this is safe): notebook sync, pull
+// diagnostics, file operations and the language features mlsd does not provide.
+const UNANNOUNCED_MODULES =
+  /^\.\/(notebook|diagnostic|fileOperations|signatureHelp|definition|reference|documentHighlight|workspaceSymbol|formatting|rename|documentLink|executeCommand|typeDefinition|implementation|colorProvider|declaration|selectionRange|callHierarchy|semanticTokens|linkedEditingRange|typeHierarchy|inlineValue|inlayHint|inlineCompletion|textDocumentContent)$/;
 const unannouncedClientFeatures = {
   name: 'unannounced-client-features',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(notebook|diagnostic|fileOperations)$/ }, (args) =>
+    build.onResolve({ filter: UNANNOUNCED_MODULES }, (args) =>
       /vscode-languageclient[\\/]lib[\\/]common$/.test(args.resolveDir)
         ? { path: new URL('./client/shims/unannouncedFeatures.ts', import.meta.url).pathname }
         : undefined,

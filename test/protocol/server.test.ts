@@ -231,6 +231,34 @@ describe('language server over stdio', function () {
       assert.equal(result.capabilities.notebookDocumentSync, undefined);
       assert.equal(result.capabilities.diagnosticProvider, undefined);
       assert.equal(result.capabilities.workspace?.fileOperations, undefined);
+      for (const key of [
+        'signatureHelpProvider',
+        'definitionProvider',
+        'referencesProvider',
+        'documentHighlightProvider',
+        'workspaceSymbolProvider',
+        'documentFormattingProvider',
+        'documentRangeFormattingProvider',
+        'documentOnTypeFormattingProvider',
+        'renameProvider',
+        'documentLinkProvider',
+        'executeCommandProvider',
+        'typeDefinitionProvider',
+        'implementationProvider',
+        'colorProvider',
+        'declarationProvider',
+        'selectionRangeProvider',
+        'callHierarchyProvider',
+        'semanticTokensProvider',
+        'linkedEditingRangeProvider',
+        'typeHierarchyProvider',
+        'inlineValueProvider',
+        'inlayHintProvider',
+        'inlineCompletionProvider',
+      ] as const) {
+        assert.equal(result.capabilities[key], undefined, key);
+      }
+      assert.equal(result.capabilities.workspace?.textDocumentContent, undefined);
     } finally {
       await bare.stop();
     }

@@ -3,13 +3,24 @@ import {
   DiagnosticFeature,
   DidRenameFilesFeature,
   NotebookDocumentSyncFeature,
+  RenameFeature,
+  SemanticTokensFeature,
+  TextDocumentContentFeature,
 } from '../../client/shims/unannouncedFeatures';
 
-// The client bundles leave out vscode-languageclient's notebook sync, pull diagnostics and
-// file-operation features (esbuild.mjs): right only while mlsd's server announces none of them.
+// The client bundles leave out vscode-languageclient's notebook sync, pull diagnostics,
+// file-operation and unprovided language features (esbuild.mjs): right only while mlsd's server
+// announces none of them.
 describe('unannounced client features shim', () => {
   it('does nothing for a server that announces none of them', () => {
-    for (const Feature of [NotebookDocumentSyncFeature, DiagnosticFeature, DidRenameFilesFeature]) {
+    for (const Feature of [
+      NotebookDocumentSyncFeature,
+      DiagnosticFeature,
+      DidRenameFilesFeature,
+      RenameFeature,
+      SemanticTokensFeature,
+      TextDocumentContentFeature,
+    ]) {
       const feature = new Feature({});
       feature.fillClientCapabilities();
       feature.initialize({ textDocumentSync: 2, hoverProvider: true });
@@ -36,6 +47,21 @@ describe('unannounced client features shim', () => {
     assert.throws(
       () => new DidRenameFilesFeature({}).initialize({ workspace: { fileOperations: {} } }),
       /file-operation events/,
+    );
+    assert.throws(() => new RenameFeature({}).initialize({ renameProvider: true }), /rename/);
+    assert.throws(
+      () =>
+        new SemanticTokensFeature({}).initialize({
+          semanticTokensProvider: { legend: { tokenTypes: [], tokenModifiers: [] }, full: true },
+        }),
+      /semantic tokens/,
+    );
+    assert.throws(
+      () =>
+        new TextDocumentContentFeature({}).initialize({
+          workspace: { textDocumentContent: { schemes: ['x'] } },
+        }),
+      /text document content/,
     );
   });
 });

@@ -66,6 +66,12 @@ export class CueIndex {
       ])?.filter((i) => tokenMatches(want, this.tokens[i]));
     } else if (want.substring) {
       candidates = this.containing(want.lower);
+    } else if (want.snowball !== undefined) {
+      // A word begins with its stem but for the stem's last letter (a Snowball stemmer takes
+      // endings off the folded word; a Russian fleeting vowel comes before the last letter).
+      candidates = this.startingWith(want.snowball.slice(0, -1))?.filter((i) =>
+        tokenMatches(want, this.tokens[i]),
+      );
     } else if (want.prefix) {
       candidates = this.startingWith(inflectionFreePrefix(want.lower))?.filter((i) =>
         tokenMatches(want, this.tokens[i]),
@@ -106,7 +112,7 @@ export class CueIndex {
     return union(lists);
   }
 
-  /** Places of the words that start with `prefix` (inflected non-Latin words). */
+  /** Places of the words that start with `prefix` (inflected words). */
   private startingWith(prefix: string): number[] | undefined {
     this.vocabulary ??= `\n${[...this.byLower.keys()].join('\n')}`;
     if (!this.vocabulary.includes(`\n${prefix}`)) return undefined;

@@ -1,5 +1,6 @@
 // Turns validated framework data into the indexes the matcher and the coverage check use. Done once
 // per framework; every document then reuses it.
+import { hasSnowball, stemIn } from '../core/snowball';
 import { foldCase, tokenize, type Token } from '../core/tokens';
 import type {
   CaseStudyData,
@@ -27,6 +28,13 @@ export interface CueToken {
    * ("reservas" and "reserved"), so it matches as written or with a plural ending.
    */
   asWritten?: true;
+  /**
+   * A word of a language with a Snowball stemmer (es, pt, fr, de, ru; `core/snowball.ts`): a word
+   * of the text matches when its stem in `language` is `snowball`, this word's stem in it.
+   */
+  snowball?: string;
+  /** The cue's language, for `snowball`. */
+  language?: string;
   /** `<n>` in a cue: any number ("<n> users" matches "500 users", "2,000 requests", "10M users"). */
   number?: true;
 }
@@ -149,6 +157,26 @@ const ENGLISH_CUT_WORDS = ['the', 'a', 'an', 'our', 'my', 'your', 'its', 'their'
 /** Stands for `<n>` while a cue is read into tokens. */
 const NUMBER_SLOT = 'xnumberslotx';
 
+/**
+ * How a word of a language other than English matches: by its Snowball stem where the language
+ * has one (not acronyms, nor the parts of German compounds, which match by substring), else a
+ * Latin word as written or with a plural ending (the English stemmer would make false friends:
+ * "reservas" and "reserved").
+ */
+function snowballOrAsWritten(
+  token: Token,
+  language: string,
+  abbreviation: boolean,
+  rules: LanguageRules | undefined,
+): Pick<CueToken, 'snowball' | 'language' | 'asWritten'> {
+  if (language === 'en' || token.kind !== 'word' || abbreviation) return {};
+  const substring = token.latin && Boolean(rules?.substringMatch) && token.lower.length >= 4;
+  if (hasSnowball(language) && !substring) {
+    return { snowball: stemIn(token.lower, language), language };
+  }
+  return token.latin ? { asWritten: true } : {};
+}
+
 export function compileCue(
   text: string,
   language: string,
@@ -178,9 +206,7 @@ export function compileCue(
             Boolean(rules?.substringMatch) &&
             token.lower.length >= 4,
           prefix: token.kind === 'word' && !token.latin,
-          ...(language !== 'en' && token.kind === 'word' && token.latin && !abbreviation
-            ? { asWritten: true as const }
-            : {}),
+          ...snowballOrAsWritten(token, language, abbreviation, rules),
         },
   );
   return { text, language, tokens };

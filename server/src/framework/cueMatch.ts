@@ -1,7 +1,9 @@
-// Whether a word of a text matches one word of a compiled cue: English words by stem, acronyms
-// as whole words written in capitals, phrases token by token, Chinese and Japanese inside runs,
-// German compounds by substring, inflected words of other scripts by their beginning with a short
-// ending. Topic coverage (the engine) and the design checks (rules) both match cues with this.
+// Whether a word of a text matches one word of a compiled cue: English words by Porter stem,
+// Spanish, Portuguese, French, German and Russian words by their Snowball stem in the cue's
+// language, acronyms as whole words written in capitals, phrases token by token, Chinese and
+// Japanese inside runs, German compounds by substring, inflected words of other scripts by their
+// beginning with a short ending. Topic coverage (the engine) and the design checks (rules) both match cues with this.
+import { inflectedAlike, stemIn } from '../core/snowball';
 import type { Token } from '../core/tokens';
 import type { CueToken } from './compile';
 
@@ -15,6 +17,26 @@ export function tokenMatches(want: CueToken, have: Token): boolean {
     return have.lower === want.lower || have.lower === `${want.lower}s`;
   }
   if (want.substring) return have.lower.includes(want.lower);
+  if (want.snowball !== undefined) {
+    if (have.lower === want.lower) return true;
+    const language = want.language ?? '';
+    const stem = stemIn(have.lower, language);
+    // Latin: as written with a plural "s" ("transformers", where the stemmer keeps "-ers"), or the
+    // same stem and only inflectional endings ("reservas", "reserva"; not "reserved").
+    if (language !== 'ru') {
+      return (
+        have.lower === `${want.lower}s` ||
+        want.lower === `${have.lower}s` ||
+        (stem === want.snowball && inflectedAlike(want.lower, have.lower, language))
+      );
+    }
+    if (nounInOstApart(want.lower, have.lower, want.snowball)) return false;
+    return (
+      stem === want.snowball ||
+      caseOfStem(want.snowball, have.lower) ||
+      fleetingVowel(want.snowball, stem)
+    );
+  }
   if (want.prefix) {
     const prefix = inflectionFreePrefix(want.lower);
     return have.lower.startsWith(prefix) && have.lower.length - prefix.length <= MAX_ENDING;
@@ -52,6 +74,40 @@ function derivedApart(a: string, b: string, stem: string): boolean {
  */
 function madeByIze(ending: string): boolean {
   return /^iz(?:e[sd]?|ing|ations?|ers?)$/.test(ending);
+}
+
+/**
+ * Russian: the cue's stem and a case ending of up to three letters, where the stemmer cuts the
+ * word elsewhere: "систему" ("сист", as if "-ему" were an adjective's ending) is a form of
+ * "системы" ("систем"), "времени" of "время"; and a cue written as a bare stem ("одинаков") finds
+ * "одинаково". Not for stems of under four letters ("в" is not "все").
+ */
+function caseOfStem(cueStem: string, word: string): boolean {
+  return cueStem.length >= 4 && word.startsWith(cueStem) && word.length - cueStem.length <= 3;
+}
+
+/**
+ * Russian: the stemmer takes the abstract-noun suffix "-ость" off, so "доступность"
+ * (availability) and "доступных" (available ones) share a stem; a noun in "-ость" matches only its
+ * own forms.
+ */
+function nounInOstApart(a: string, b: string, stem: string): boolean {
+  return a.slice(stem.length).startsWith('ост') !== b.slice(stem.length).startsWith('ост');
+}
+
+/**
+ * Russian: a genitive plural with a fleeting vowel keeps a stem of its own ("задержка" ->
+ * "задержк", "задержек" -> "задержек"; "метка", "меток"): the stem with "е", "ё" or "о" before
+ * its last consonant "к".
+ */
+function fleetingVowel(cueStem: string, stem: string): boolean {
+  return (
+    cueStem.endsWith('к') &&
+    stem.length === cueStem.length + 1 &&
+    stem.endsWith('к') &&
+    stem.startsWith(cueStem.slice(0, -1)) &&
+    'еёо'.includes(stem[stem.length - 2])
+  );
 }
 
 /** "métrica" and "métricas", "objectif" and "objectifs": equal, or one the other plus "s"/"es". */
@@ -93,6 +149,7 @@ export function sameCueWord(a: CueToken, b: CueToken): boolean {
   if (a.kind === 'cjk' || b.kind === 'cjk') {
     return a.kind === b.kind && (a.lower.includes(b.lower) || b.lower.includes(a.lower));
   }
+  if (a.snowball !== undefined && a.language === b.language) return a.snowball === b.snowball;
   if (a.prefix || b.prefix) return inflectionFreePrefix(a.lower) === inflectionFreePrefix(b.lower);
   return a.stem === b.stem;
 }

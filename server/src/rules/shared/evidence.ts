@@ -405,7 +405,8 @@ function firstWordsOf(cues: readonly CompiledCue[]): FirstWords {
       first.abbreviation ||
       first.substring ||
       first.prefix ||
-      first.asWritten
+      first.asWritten ||
+      first.snowball !== undefined
     ) {
       anywhere.push(cue);
     } else byStem.set(first.stem, [...(byStem.get(first.stem) ?? []), cue]);

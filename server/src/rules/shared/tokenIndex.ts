@@ -51,7 +51,7 @@ export function indexOf(blocks: ProseBlock[]): TokenIndex {
  */
 export function candidates(index: TokenIndex, first: CueToken): number[] {
   if (first.number) return index.numbers;
-  if (first.kind === 'word' && !first.substring && !first.prefix) {
+  if (first.kind === 'word' && !first.substring && !first.prefix && first.snowball === undefined) {
     if (first.abbreviation) {
       // Most acronyms have no plural in the text: their own places, not copied.
       const own = index.byLower.get(first.lower)?.places ?? [];
@@ -66,7 +66,7 @@ export function candidates(index: TokenIndex, first: CueToken): number[] {
   const part =
     first.substring || first.kind === 'cjk'
       ? first.lower
-      : `\n${inflectionFreePrefix(first.lower)}`;
+      : `\n${first.snowball?.slice(0, -1) ?? inflectionFreePrefix(first.lower)}`;
   const found: number[] = [];
   if (!index.vocabulary.includes(part)) return found;
   for (const { token, places } of index.byLower.values()) {
