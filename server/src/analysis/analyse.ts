@@ -32,7 +32,7 @@ export interface AnalyzerOptions {
   cacheBytes?: number;
   /**
    * Tests only: split carelessly (inside fences and HTML blocks), parse every part with remark,
-   * split stretches with no heading every `minRun` characters instead of every 2 KB.
+   * split stretches with no heading every `minRun` characters instead of every 1 KB (MIN_PART).
    */
   testing?: { carelessSplit?: boolean; noFastParser?: boolean; minRun?: number };
 }
