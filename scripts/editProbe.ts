@@ -1,16 +1,21 @@
-// In-process probe of the edit path on one of the bench's shaped designs (issue 19): opens the
-// design in an `Analyzer`, then types the bench's one-character edits into content lines
-// (`contentLineEdits`, the same seed as `npm run bench`'s shapes section) and prints, per edit, the
-// median and 95th percentile of the time (analysis plus the diagnostics and summary the server
-// builds from it) and of the bytes allocated. Not a test; counts of allocated bytes repeat from run
-// to run where times on a busy machine do not.
+// In-process probe of the edit path on one of the bench's shaped designs (issue 19): warms up on
+// 60 edits of a 100 KB design of the same shape, opens the design in an `Analyzer`, then types the
+// bench's one-character edits into content lines (`contentLineEdits`, the same seed as `npm run
+// bench`'s shapes section) and prints, per edit, the median and 95th percentile of the wall time
+// and CPU time (analysis plus the diagnostics and summary the server builds from it) and of the
+// bytes allocated. Not a test; counts of allocated bytes repeat from run to run where times on a
+// busy machine do not.
 //
 //   npx tsx scripts/editProbe.ts [--shape deep|spread|flat] [--bytes N] [--edits N] [--alloc]
+//       [--profile heap|cpu] [--min-run N] [--each]
 //
-// --alloc: collect the young generation before each edit and read the heap's growth across it (run with
-// `node --min-semi-space-size=64 --max-semi-space-size=64` so that no collection falls inside an
-// edit: the probe counts those that do and says so). Without it the young generation is collected
-// between edits when more than half full, as the server does (idleCollect.ts).
+// --alloc: collect the young generation before each edit and read the heap's growth across it (run
+// with `node --min-semi-space-size=64 --max-semi-space-size=64 --import tsx` so that no collection
+// falls inside an edit: the probe counts those that do and leaves them out). The new text itself
+// (one byte per character) is flattened before the edit and not counted. Without --alloc the young
+// generation is collected between edits when more than half full, as the server does
+// (idleCollect.ts). --min-run: split parts every N characters between headings (the analyzer's
+// testing option). --each: print every edit's wall/CPU time.
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
