@@ -274,10 +274,10 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
   });
 
-  it('takes the parts before an edit as they were, and re-reads a run of 1-2 KB', () => {
+  it('takes the parts (and their code ranges) before an edit as they were, and re-reads a run of 1-2 KB', () => {
     const analyzer = new Analyzer();
     let text = generateShapedDesign(100_000, 'deep', 4);
-    analyzer.analyse(text, { document: 'design' });
+    const first = analyzer.analyse(text, { document: 'design' });
     const before = analyzer.layoutOf('design')!.parts;
     // A letter typed into a paragraph with a link, bold text and inline code, halfway through.
     const at = text.indexOf('(see [', text.length / 2) - 2;
@@ -297,6 +297,10 @@ describe('incremental analysis', () => {
       built[0].entry.text.length < 3_000,
       `${built[0].entry.text.length} characters re-read`,
     );
+    // The code ranges of the parts before the edit are the previous document's, not copies.
+    const kept = analysis.document.nonProse.filter((r) => r.end <= after[edited].start);
+    assert.ok(kept.length > 5, `${kept.length} ranges before the edit`);
+    for (const range of kept) assert.ok(first.document.nonProse.includes(range));
     assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
   });
 

@@ -11,6 +11,7 @@ import {
   type ResolveFramework,
 } from './partCache';
 import type { AssignmentMemo } from '../parse/stepAssignment';
+import type { PlacedContent } from './assemble';
 import type { CoverageMemo } from './topicCoverage';
 
 /** How the last analysis of a document split it: lets the next one skip what did not change. */
@@ -20,6 +21,8 @@ export interface Layout {
   parts: Part[];
   /** Its line starts (shared with the next analysis's while the text is the same). */
   lineStarts: number[];
+  /** Its code and HTML ranges and comments, placed (the next analysis reuses those it keeps). */
+  placed: PlacedContent;
   /** Its topic coverage, reused for the steps whose slices an edit leaves as they were. */
   coverage: CoverageMemo;
   /** Which headings open the steps, reused while the headings are as they were. */
