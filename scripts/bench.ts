@@ -19,7 +19,13 @@ import { wholeTextAnalysis } from '../test/oracle/wholeTextAnalysis';
 import { SERVER_ENV } from '../common/src/serverProcess';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
 import { LONG_SHAPES } from '../test/fuzz/longShapes';
-import { DESIGN_SHAPES, generateDesign, generateShapedDesign, prng } from './designGenerator';
+import {
+  contentLineEdits,
+  DESIGN_SHAPES,
+  generateDesign,
+  generateShapedDesign,
+  prng,
+} from './designGenerator';
 
 const root = path.join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -212,45 +218,6 @@ async function editLatency(designs: { label: string; text: string }[]) {
   }
   say();
   return results;
-}
-
-/**
- * Edits typed into content lines: a letter, space or punctuation inserted at a random place in a
- * random line that is neither blank, a heading, a fence line nor front matter, or one character of
- * it deleted. Worked out beforehand; no edit adds or removes a line.
- */
-function contentLineEdits(original: string, count: number, seed: number) {
-  const random = prng(seed);
-  const lines = original.split('\n');
-  const content: number[] = [];
-  let frontMatter = lines[0] === '---';
-  lines.forEach((line, i) => {
-    if (i > 0 && frontMatter && line === '---') {
-      frontMatter = false;
-      return;
-    }
-    if (frontMatter || line.trim() === '' || line.startsWith('#') || line.startsWith('```')) return;
-    content.push(i);
-  });
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz   .,';
-  const changes: { range: { start: Position; end: Position }; text: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const line = content[Math.floor(random() * content.length)];
-    const text = lines[line];
-    // Not before a line's first characters (a list marker or a table's pipe stays where it is).
-    const character = Math.min(
-      text.length,
-      4 + Math.floor(random() * Math.max(1, text.length - 4)),
-    );
-    const remove = random() < 0.2 && character < text.length;
-    const insert = remove ? '' : alphabet[Math.floor(random() * alphabet.length)];
-    lines[line] = text.slice(0, character) + insert + text.slice(character + (remove ? 1 : 0));
-    changes.push({
-      range: { start: { line, character }, end: { line, character: character + (remove ? 1 : 0) } },
-      text: insert,
-    });
-  }
-  return changes;
 }
 
 interface ShapeResult {

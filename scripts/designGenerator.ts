@@ -359,3 +359,48 @@ export function generateShapedDesign(bytes: number, shape: DesignShape, seed = 1
   });
   return out.join('\n');
 }
+
+/** A one-character edit in LSP terms (lines and characters). */
+export interface ContentEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/**
+ * Edits typed into content lines: a letter, space or punctuation inserted at a random place in a
+ * random line that is neither blank, a heading, a fence line nor front matter, or one character of
+ * it deleted. Worked out beforehand; no edit adds or removes a line.
+ */
+export function contentLineEdits(original: string, count: number, seed: number) {
+  const random = prng(seed);
+  const lines = original.split('\n');
+  const content: number[] = [];
+  let frontMatter = lines[0] === '---';
+  lines.forEach((line, i) => {
+    if (i > 0 && frontMatter && line === '---') {
+      frontMatter = false;
+      return;
+    }
+    if (frontMatter || line.trim() === '' || line.startsWith('#') || line.startsWith('```')) return;
+    content.push(i);
+  });
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz   .,';
+  const changes: ContentEdit[] = [];
+  for (let i = 0; i < count; i++) {
+    const line = content[Math.floor(random() * content.length)];
+    const text = lines[line];
+    // Not before a line's first characters (a list marker or a table's pipe stays where it is).
+    const character = Math.min(
+      text.length,
+      4 + Math.floor(random() * Math.max(1, text.length - 4)),
+    );
+    const remove = random() < 0.2 && character < text.length;
+    const insert = remove ? '' : alphabet[Math.floor(random() * alphabet.length)];
+    lines[line] = text.slice(0, character) + insert + text.slice(character + (remove ? 1 : 0));
+    changes.push({
+      range: { start: { line, character }, end: { line, character: character + (remove ? 1 : 0) } },
+      text: insert,
+    });
+  }
+  return changes;
+}

@@ -274,6 +274,36 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
   });
 
+  it('takes the parts (and their code ranges) before an edit as they were, and re-reads a run of 1-2 KB', () => {
+    const analyzer = new Analyzer();
+    let text = generateShapedDesign(100_000, 'deep', 4);
+    const first = analyzer.analyse(text, { document: 'design' });
+    const before = analyzer.layoutOf('design')!.parts;
+    // A letter typed into a paragraph with a link, bold text and inline code, halfway through.
+    const at = text.indexOf('(see [', text.length / 2) - 2;
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    const analysis = analyzer.analyse(text, { document: 'design' });
+    const after = analyzer.layoutOf('design')!.parts;
+    const edited = after.findIndex(
+      (part) => part.start <= at && at < part.start + part.entry.text.length,
+    );
+    assert.ok(edited > 10, `edit in part ${edited}`);
+    // The same objects, not copies.
+    for (let i = 0; i < edited - 1; i++) assert.equal(after[i], before[i], `part ${i}`);
+    const built = after.filter((part) => !before.some((old) => old.entry === part.entry));
+    assert.equal(built.length, 1);
+    assert.ok(!built[0].entry.fast, 'read by the fast parser');
+    assert.ok(
+      built[0].entry.text.length < 3_000,
+      `${built[0].entry.text.length} characters re-read`,
+    );
+    // The code ranges of the parts before the edit are the previous document's, not copies.
+    const kept = analysis.document.nonProse.filter((r) => r.end <= after[edited].start);
+    assert.ok(kept.length > 5, `${kept.length} ranges before the edit`);
+    for (const range of kept) assert.ok(first.document.nonProse.includes(range));
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(text)));
+  });
+
   it('does not split an unclosed front matter', () => {
     assert.deepEqual(splitParts('---\ntitle: x\n## One\n## Two\n'), [0]);
   });

@@ -32,7 +32,7 @@ export interface AnalyzerOptions {
   cacheBytes?: number;
   /**
    * Tests only: split carelessly (inside fences and HTML blocks), parse every part with remark,
-   * split stretches with no heading every `minRun` characters instead of every 2 KB.
+   * split stretches with no heading every `minRun` characters instead of every 1 KB (MIN_PART).
    */
   testing?: { carelessSplit?: boolean; noFastParser?: boolean; minRun?: number };
 }
@@ -174,7 +174,7 @@ export class Analyzer {
     ];
     const framework = parts[0].entry.framework;
     const assignment = { last: previous?.assignment };
-    const document = assemble(text, parts, framework, assignment, previous);
+    const { document, placed } = assemble(text, parts, framework, assignment, previous);
     const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
@@ -199,6 +199,7 @@ export class Analyzer {
       text,
       parts,
       lineStarts: document.lines.lineStarts,
+      placed,
       coverage: coverage.memo,
       assignment: assignment.last,
       pending: split?.pending ?? [],

@@ -2,7 +2,12 @@
 // HTML ranges and comments moved to where each part starts, then sections assigned over the whole.
 import { LineIndex, type Range } from '../core/text';
 import type { CompiledFramework } from '../framework/compile';
-import { createDocument, type DesignDocument, type Heading } from '../model/document';
+import {
+  createDocument,
+  type DesignDocument,
+  type Heading,
+  type HtmlComment,
+} from '../model/document';
 import { assignSections } from '../parse/sections';
 import type { AssignmentMemo } from '../parse/stepAssignment';
 import type { Part, PartEntry } from './partCache';
@@ -15,7 +20,7 @@ const NO_RANGES: Range[] = [];
  * their line starts), those after it moved by what the edit added; only the parts between are
  * read. The result is what reading every part would give.
  */
-function placeLines(parts: Part[], previous: Placement | undefined): number[] {
+function placeLines(parts: Part[], previous: Placement | undefined): PlacedLines {
   const old = previous?.parts ?? [];
   const oldStarts = previous?.lineStarts ?? [];
   const n = parts.length;
@@ -25,7 +30,7 @@ function placeLines(parts: Part[], previous: Placement | undefined): number[] {
     parts[same].line = old[same].line;
     same++;
   }
-  if (same === n && n === m) return oldStarts;
+  if (same === n && n === m) return { lineStarts: oldStarts, same, after: 0, delta: 0 };
   // Parts at the end that are the previous ones, all moved by the same number of characters (not
   // those of the start, nor the first part, which holds line 0).
   const delta = n > 0 && m > 0 ? parts[n - 1].start - old[m - 1].start : 0;
@@ -66,7 +71,18 @@ function placeLines(parts: Part[], previous: Placement | undefined): number[] {
     for (let p = n - after, q = m - after; p < n; p++, q++) parts[p].line = old[q].line + moved;
     for (let i = oldTail; i < oldStarts.length; i++) lineStarts[k++] = oldStarts[i] + delta;
   }
-  return lineStarts;
+  return { lineStarts, same, after, delta };
+}
+
+/**
+ * Line starts, and how the parts match the previous version's: the first `same` are its first,
+ * the last `after` its last, moved by `delta` characters.
+ */
+interface PlacedLines {
+  lineStarts: number[];
+  same: number;
+  after: number;
+  delta: number;
 }
 
 function shiftRange(range: Range, lines: number): Range {
@@ -96,6 +112,22 @@ export interface Placement {
   /** The parts with their first lines set. */
   parts: Part[];
   lineStarts: number[];
+  /** The document's code and HTML ranges and comments, with where each part's begin. */
+  placed?: PlacedContent;
+}
+
+/**
+ * What the parts hold, placed in the document, and per part how many come before it (arrays one
+ * longer than the parts): the next version copies those of the parts before an edit and moves
+ * those after it, without reading those parts again (an edit on a 1 MB design otherwise visits
+ * the document of each of its ~1,000 parts, most of which hold none of these).
+ */
+export interface PlacedContent {
+  nonProse: { start: number; end: number }[];
+  comments: HtmlComment[];
+  headingsBefore: number[];
+  nonProseBefore: number[];
+  commentsBefore: number[];
 }
 
 /**
@@ -108,18 +140,28 @@ export function assemble(
   framework: CompiledFramework,
   assignment?: { last?: AssignmentMemo },
   previous?: Placement,
-): DesignDocument {
-  const lineStarts = placeLines(parts, previous);
-  const lines = new LineIndex(text, lineStarts);
+): { document: DesignDocument; placed: PlacedContent } {
+  const placedLines = placeLines(parts, previous);
+  const lines = new LineIndex(text, placedLines.lineStarts);
   const first = parts[0].entry.document;
+  const n = parts.length;
+  const before = previous?.placed;
+  // Parts matched with the previous version's: its first `same` and last `after` (none without
+  // its placed content).
+  const same = before ? placedLines.same : 0;
+  const after = before ? placedLines.after : 0;
+  const m = previous?.parts.length ?? 0;
+  const { delta } = placedLines;
 
   const headings: Heading[] = [];
   const nonProse: { start: number; end: number }[] = [];
-  const comments: DesignDocument['comments'] = [];
-  for (let p = 0; p < parts.length; p++) {
+  const comments: HtmlComment[] = [];
+  const headingsBefore = new Array<number>(n + 1);
+  const nonProseBefore = new Array<number>(n + 1);
+  const commentsBefore = new Array<number>(n + 1);
+  const addHeadings = (p: number) => {
     const { start, line, entry } = parts[p];
-    const part = entry.document;
-    const partHeadings = part.headings;
+    const partHeadings = entry.document.headings;
     const ranges = partHeadings.length > 0 ? placedRanges(entry, line) : NO_RANGES;
     for (let i = 0; i < partHeadings.length; i++) {
       const h = partHeadings[i];
@@ -139,11 +181,39 @@ export function assemble(
         stepIds: [],
       });
     }
+  };
+  for (let p = 0; p < n; p++) {
+    headingsBefore[p] = headings.length;
+    nonProseBefore[p] = nonProse.length;
+    commentsBefore[p] = comments.length;
+    // A part matched with the previous version's: its headings are read only if it has some (they
+    // are new objects: sections set their roles), its ranges and comments are the previous ones,
+    // moved after the edit.
+    const q = p < same ? p : p >= n - after ? p - n + m : -1;
+    if (before && q >= 0) {
+      if (before.headingsBefore[q + 1] > before.headingsBefore[q]) addHeadings(p);
+      const moved = q >= same && delta !== 0;
+      for (let i = before.nonProseBefore[q]; i < before.nonProseBefore[q + 1]; i++) {
+        const r = before.nonProse[i];
+        nonProse.push(moved ? { start: r.start + delta, end: r.end + delta } : r);
+      }
+      for (let i = before.commentsBefore[q]; i < before.commentsBefore[q + 1]; i++) {
+        const c = before.comments[i];
+        comments.push(moved ? { text: c.text, start: c.start + delta, end: c.end + delta } : c);
+      }
+      continue;
+    }
+    addHeadings(p);
+    const { start, entry } = parts[p];
+    const part = entry.document;
     for (const r of part.nonProse) nonProse.push({ start: r.start + start, end: r.end + start });
     for (const c of part.comments) {
       comments.push({ text: c.text, start: c.start + start, end: c.end + start });
     }
   }
+  headingsBefore[n] = headings.length;
+  nonProseBefore[n] = nonProse.length;
+  commentsBefore[n] = comments.length;
 
   const document = createDocument({
     text,
@@ -156,5 +226,8 @@ export function assemble(
     frameworkId: framework.id,
   });
   assignSections(document, framework, assignment);
-  return document;
+  return {
+    document,
+    placed: { nonProse, comments, headingsBefore, nonProseBefore, commentsBefore },
+  };
 }

@@ -11,6 +11,7 @@ import {
   type ResolveFramework,
 } from './partCache';
 import type { AssignmentMemo } from '../parse/stepAssignment';
+import type { PlacedContent } from './assemble';
 import type { CoverageMemo } from './topicCoverage';
 
 /** How the last analysis of a document split it: lets the next one skip what did not change. */
@@ -20,6 +21,8 @@ export interface Layout {
   parts: Part[];
   /** Its line starts (shared with the next analysis's while the text is the same). */
   lineStarts: number[];
+  /** Its code and HTML ranges and comments, placed (the next analysis reuses those it keeps). */
+  placed: PlacedContent;
   /** Its topic coverage, reused for the steps whose slices an edit leaves as they were. */
   coverage: CoverageMemo;
   /** Which headings open the steps, reused while the headings are as they were. */
@@ -58,19 +61,19 @@ export function partsOf(
   while (first < old.length && sameAt(text, old[first].entry.text, old[first].start)) first++;
   const reused = Math.max(0, first - 1);
   const delta = text.length - (previous?.text.length ?? 0);
-  const resume = new Map<number, number>();
-  for (let j = old.length - 1; j > reused; j--) {
-    const start = old[j].start + delta;
-    if (start <= old[reused].start || !sameAt(text, old[j].entry.text, start)) break;
-    resume.set(start, j);
+  // The previous parts from `tail` on are all in the text, moved by `delta`: the scan may stop at
+  // any of them (their starts rise, so one index walks along with the scan).
+  let tail = old.length;
+  while (tail - 1 > reused) {
+    const start = old[tail - 1].start + delta;
+    if (start <= old[reused].start || !sameAt(text, old[tail - 1].entry.text, start)) break;
+    tail--;
   }
 
-  const parts: Part[] = [];
-  let framework: CompiledFramework | undefined;
-  for (let i = 0; i < reused; i++) {
-    parts.push({ start: old[i].start, line: 0, entry: old[i].entry });
-    framework ??= old[i].entry.framework;
-  }
+  // The parts before the edit are the previous ones, where they were: the same objects (a part's
+  // line is set by assemble to what it was, so they are not written to).
+  const parts: Part[] = old.slice(0, reused);
+  let framework: CompiledFramework | undefined = reused > 0 ? old[0].entry.framework : undefined;
   const scanFrom = reused > 0 ? old[reused].start : 0;
   const scanner = new PartScanner(text, scanFrom, trackBlocks, minRun);
   if (scanner.whole) return undefined;
@@ -95,12 +98,16 @@ export function partsOf(
   };
   let start = scanFrom;
   let next = scanner.next();
+  let resume = tail;
   while (start >= 0) {
-    const j = resume.get(start);
+    while (resume < old.length && old[resume].start + delta < start) resume++;
+    const j = resume < old.length && old[resume].start + delta === start ? resume : undefined;
     if (j !== undefined && old[j].entry.framework === framework) {
       // The rest of the text is the rest of the previous one.
       for (let k = j; k < old.length; k++) {
-        parts.push({ start: old[k].start + delta, line: 0, entry: old[k].entry });
+        parts.push(
+          delta === 0 ? old[k] : { start: old[k].start + delta, line: 0, entry: old[k].entry },
+        );
       }
       break;
     }

@@ -344,9 +344,12 @@ export class Coverage {
     // Where a deferral label's reach stands: a part's blocks continue the previous part's.
     let scope: DeferralScope;
     this.eachRange(section, (part, lo, hi) => {
-      const excluded: number[] = [];
+      let excluded: number[] = NONE;
       for (const i of part.entry.headingBlocks) {
-        if (i >= lo && i < hi && own.has(part.entry.blockStarts[i] + part.start)) excluded.push(i);
+        if (i >= lo && i < hi && own.has(part.entry.blockStarts[i] + part.start)) {
+          if (excluded === NONE) excluded = [];
+          excluded.push(i);
+        }
       }
       // Most slices leave out no heading and start in no deferral's reach: a number names them (no
       // string is built per part and analysis), a string the others.
@@ -363,7 +366,7 @@ export class Coverage {
         slice = {
           lo,
           hi,
-          excluded: excluded.length > 0 ? excluded : NONE,
+          excluded,
           deferred: reach.deferred.length > 0 ? reach.deferred.map((k) => lo + k) : NONE,
           scopeAfter: reach.scope,
           scripts: addScriptWeights(blocks, new Map()),

@@ -3,7 +3,7 @@
 // model parseDesign gives for such text, and gives up (undefined) on anything else — links, code
 // spans, emphasis it cannot place for certain, HTML, quotes, nested lists, tabs, CR line breaks,
 // trailing spaces — so the caller then uses remark. Incremental analysis uses it for the parts of
-// a document after the first (each starts with a heading line); remark-parse takes about ten times
+// a document after the first (each starts with a heading line or a run start); remark-parse takes about ten times
 // longer on the same text. test/unit/fastParse.test.ts compares the two on random text.
 import { LineIndex } from '../core/text';
 import { closesFence, fenceOpening, type OpenFence } from './blocks';
@@ -63,11 +63,12 @@ function giveUp(): never {
 }
 
 /**
- * The model of a part that starts with an ATX heading line, or undefined when the part holds
- * Markdown this parser does not handle.
+ * The model of a part after the first (it starts with an ATX heading line, or with a run start
+ * between headings: parts.ts), or undefined when the part holds Markdown this parser does not
+ * handle. A text that may open with a front matter or a byte-order mark is not taken.
  */
 export function fastParsePart(text: string, framework: CompiledFramework): ParsedText | undefined {
-  if (text.charCodeAt(0) !== 35 /* # */ || hasControl(text)) return undefined;
+  if (text.startsWith('---') || text.charCodeAt(0) === 0xfeff || hasControl(text)) return undefined;
   if ((text.match(/\*\*/g)?.length ?? 0) > MAX_STRONG_MARKERS) return undefined;
   try {
     return parse(text, framework);

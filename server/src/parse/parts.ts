@@ -5,20 +5,30 @@
 // the whole text; the two exceptions (a fence or HTML block this scan misjudged, and link
 // reference definitions, which reach across the text) are caught after parsing by the caller.
 // A long stretch with no heading is also split where a run of top-level blocks may start
-// (blockChunks.ts), every MIN_RUN characters or so: an edit then re-reads that run, not the whole
+// (blockChunks.ts), every MIN_PART characters or so: an edit then re-reads that run, not the whole
 // stretch (issue 19: 1 MB of prose under one heading).
 //
 // Only unindented headings split: an indented one ("  ## x") may sit inside a list item.
 
-import { MIN_RUN, RunStartRule } from './blockChunks';
+import { RunStartRule } from './blockChunks';
 import { BlockTracker } from './blocks';
+
+/**
+ * Characters from a part start before a run start splits the part. An edit in a part with a link,
+ * code span, table or nested list has remark read the whole part again, and remark allocates some
+ * 400 bytes per character it reads: parts of 1 to 2 KB rather than 2 to 4 KB halve that for a
+ * keystroke in the prose people write (issue 19, the deep 1 MB shape: about 1.8 -> 1.4 MB
+ * allocated per edit). Shorter still, the work per part that each edit does for every part
+ * (placing it, slicing its step) outweighs what remark saves.
+ */
+export const MIN_PART = 1024;
 
 /**
  * Offsets where parts start (the first is always 0), or just [0] when the text should not be
  * split (an unclosed front matter runs to the end of the text). `trackBlocks` false splits inside
  * fences and HTML blocks too (tests use it: the caller must then join the parts back).
  */
-export function splitParts(text: string, trackBlocks = true, minRun = MIN_RUN): number[] {
+export function splitParts(text: string, trackBlocks = true, minRun = MIN_PART): number[] {
   const scanner = new PartScanner(text, 0, trackBlocks, minRun);
   const starts = [0];
   if (scanner.whole) return starts;
@@ -40,7 +50,7 @@ export class PartScanner {
   private readonly blocks = new BlockTracker();
   /** Where the text may be split between headings (only when blocks are tracked). */
   private readonly runs = new RunStartRule();
-  /** The last part start: a run start is at least MIN_RUN characters after it. */
+  /** The last part start: a run start is at least MIN_PART characters after it. */
   private lastStart: number;
 
   constructor(
@@ -48,7 +58,7 @@ export class PartScanner {
     from = 0,
     private readonly trackBlocks = true,
     /** Characters from the last part start before a run start splits (tests make it small). */
-    private readonly minRun = MIN_RUN,
+    private readonly minRun = MIN_PART,
   ) {
     this.at = from;
     this.lastStart = from;
@@ -69,7 +79,7 @@ export class PartScanner {
       if (!closed) this.whole = true;
     }
     // A part starts with its heading line, which is not a split of its own; a run start line is
-    // read as any other line (it may open a fence), and is not a split either (it is MIN_RUN
+    // read as any other line (it may open a fence), and is not a split either (it is MIN_PART
     // characters from nothing).
     if (from > 0) {
       this.readLine();

@@ -6,6 +6,9 @@ import type { CompiledFramework } from '../framework/compile';
 import type { DesignDocument, ExtraSection, Heading, StepSection } from '../model/document';
 import { chooseStepHeadings, type AssignmentMemo } from './stepAssignment';
 
+// Most headings may open no step: one shared empty list (never written to).
+const NO_IDS: string[] = [];
+
 interface OpenSection {
   stepIds: string[];
   depth: number;
@@ -120,7 +123,8 @@ export function assignSections(
     // step or above: the step again. Right after itself it continues the step ("Offline
     // metrics", "Online metrics") unless it is the same heading written twice; after another
     // step it is a duplicate, but only when the heading is exactly the step's name.
-    const again = [...(eligible.get(heading.index) ?? [])].filter((id) => sections.has(id));
+    const ids = eligible.get(heading.index);
+    const again = ids ? [...ids].filter((id) => sections.has(id)) : NO_IDS;
     if (again.length > 0 && (!current || heading.depth <= current.depth)) {
       const roles: Heading['role'][] = [];
       const stepIds: string[] = [];

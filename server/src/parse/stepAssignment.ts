@@ -99,7 +99,8 @@ interface ScoredStep {
 export interface AssignmentMemo {
   framework: CompiledFramework;
   /** Each heading's level and text. */
-  key: string;
+  depths: number[];
+  texts: string[];
   /** The sections read for what they talk about: heading index, hash of the text read. */
   reads: Map<number, number>;
   assignment: StepAssignment;
@@ -113,12 +114,10 @@ export function chooseStepHeadings(
   shape: DocumentShape,
   memo: { last?: AssignmentMemo } = {},
 ): StepAssignment {
-  // Each text with its length first: no two heading lists have the same key.
-  const key = headings.map((h) => `${h.depth}${h.text.length}:${h.text}`).join('');
   const last = memo.last;
   if (
     last?.framework === framework &&
-    last.key === key &&
+    sameHeadings(headings, last) &&
     [...last.reads].every(([i, hash]) => windowOf(headings, headings[i], text).hash === hash)
   ) {
     const openings = new Map(
@@ -172,8 +171,23 @@ export function chooseStepHeadings(
   const openings = bestAssignment(strongest(candidates), framework);
   moveToFirstPart(openings, headings, candidates);
   const assignment = { openings, eligible };
-  memo.last = { framework, key, reads, assignment };
+  memo.last = {
+    framework,
+    depths: headings.map((h) => h.depth),
+    texts: headings.map((h) => h.text),
+    reads,
+    assignment,
+  };
   return assignment;
+}
+
+/** Whether the headings have the levels and texts the memo's had (no key is built per edit). */
+function sameHeadings(headings: Heading[], { depths, texts }: AssignmentMemo): boolean {
+  if (headings.length !== depths.length) return false;
+  for (let i = 0; i < headings.length; i++) {
+    if (headings[i].depth !== depths[i] || headings[i].text !== texts[i]) return false;
+  }
+  return true;
 }
 
 /**
