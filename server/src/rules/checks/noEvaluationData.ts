@@ -27,12 +27,8 @@ export const noEvaluationData = designCheck(
     'unsupervised-model',
   ],
   (e, context, report) => {
-    const evaluation = context.steps.find((s) => s.step.id === 'evaluation');
-    if (!evaluation?.section || evaluation.words < evaluation.step.thinWords) return;
-    const range = e.headingRange('evaluation');
+    const range = e.offlineMetricsHeading();
     if (!range) return;
-    const offline = e.triggers('offline-metrics', ['evaluation'], false);
-    if (e.affirmed(offline).length === 0) return;
     if (e.has('evaluation-data', 'document') || e.has('untrained-model', 'document')) return;
     // A window or a source of the data ("on the last two weeks", "a labelled sample") is read
     // only where the model is built and judged: feature windows use the same words.

@@ -16,12 +16,8 @@ export const offlineMetricsOnly = designCheck(
   },
   ['offline-metrics', 'online-metrics'],
   (e, context, report) => {
-    const evaluation = context.steps.find((s) => s.step.id === 'evaluation');
-    if (!evaluation?.section || evaluation.words < evaluation.step.thinWords) return;
-    const range = e.headingRange('evaluation');
+    const range = e.offlineMetricsHeading();
     if (!range) return;
-    const offline = e.triggers('offline-metrics', ['evaluation'], false);
-    if (e.affirmed(offline).length === 0) return;
     if (e.has('online-metrics', 'document')) return;
     report({
       range,

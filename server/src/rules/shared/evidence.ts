@@ -314,6 +314,20 @@ export class Evidence {
   }
 
   /**
+   * The step 5 heading when the evaluation step is not thin and names an offline metric in the
+   * writer's own words, in a sentence that does not negate it: where the checks on what the
+   * offline metrics leave out (MLSD115, MLSD120, MLSD121) start and report.
+   */
+  offlineMetricsHeading(): Range | undefined {
+    const evaluation = this.context.steps.find((s) => s.step.id === 'evaluation');
+    if (!evaluation?.section || evaluation.words < evaluation.step.thinWords) return undefined;
+    const range = this.headingRange('evaluation');
+    if (!range) return undefined;
+    const offline = this.triggers('offline-metrics', ['evaluation'], false);
+    return this.affirmed(offline).length > 0 ? range : undefined;
+  }
+
+  /**
    * A quick fix "Add a stub for {what} to step N" that appends a bullet stub (`- **Label**: TODO
    * (hint)`) at the end of a step's section for the candidate to complete. It adds text and never
    * rewrites the writer's; none when the section ends inside a code or HTML block left open.
