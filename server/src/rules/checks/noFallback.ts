@@ -2,10 +2,15 @@
 // when the model or its feature service is slow or down. Evidence: a sentence of step 6 (serving),
 // in the writer's own words, says the model serves requests as they come ("online-serving":
 // real-time, per request, an API or endpoint, latency); quiet when any "fallback" word (fallback,
-// timeout, circuit breaker, failover, degrade gracefully, backup, cached or default results, and
-// the failure itself: unavailable, outage, сбой, резервный, respaldo, repli...) occurs anywhere
-// in the design, headings included.
-import { designCheck, interviewer } from '../shared/evidence';
+// timeout, circuit breaker, failover, degrade gracefully, backup, default results, and the
+// failure itself: unavailable, outage, сбой, резервный, respaldo, repli...) occurs anywhere in
+// the design, headings included. Two kinds of "fallback" word do not count: a cold-start plan (a
+// word that is also a "cold-start" one, said of users or items with no history, "no-history", in
+// its sentence, the sentence before or the heading above, and no "serving-failure" in its
+// sentence) and a timeout counted on a dashboard ("failure-count": "timeout errors"). Cached
+// answers ("cached-answers") count only in a sentence that names a failure: otherwise a cache is
+// a speed-up.
+import { designCheck, interviewer, type Evidence, type Hit } from '../shared/evidence';
 
 export const noFallback = designCheck(
   {
@@ -13,13 +18,21 @@ export const noFallback = designCheck(
     name: 'no-fallback',
     description: 'The model serves online but nothing says what users get when it is slow or down.',
   },
-  ['online-serving', 'fallback'],
+  [
+    'online-serving',
+    'fallback',
+    'serving-failure',
+    'no-history',
+    'cold-start',
+    'failure-count',
+    'cached-answers',
+  ],
   (e, context, report) => {
     if (e.words('serving') === 0) return;
     const range = e.headingRange('serving');
     if (!range) return;
     if (e.affirmed(e.triggers('online-serving', ['serving'])).length === 0) return;
-    if (e.has('fallback', 'document')) return;
+    if (saysWhatUsersGet(e)) return;
     report({
       range,
       message: interviewer(
@@ -35,3 +48,36 @@ export const noFallback = designCheck(
     });
   },
 );
+
+/**
+ * The design says what users get when the model fails: a fallback word that is neither a
+ * cold-start plan nor a failure counted on a dashboard, or cached answers beside a failure.
+ */
+function saysWhatUsersGet(e: Evidence): boolean {
+  const counted = e.find('failure-count', 'document');
+  const isCounted = (hit: Hit) => counted.some((c) => c.start <= hit.start && hit.end <= c.end);
+  const coldStart = new Set(e.find('cold-start', 'document').map((hit) => hit.start));
+  const forColdStart = (hit: Hit) => coldStart.has(hit.start) && forNoHistory(e, hit);
+  if (e.find('fallback', 'document').some((hit) => !isCounted(hit) && !forColdStart(hit)))
+    return true;
+  return e
+    .find('cached-answers', 'document')
+    .some((hit) => e.inSentence(hit.sentence, 'serving-failure'));
+}
+
+/**
+ * A fallback (a word that is also a cold-start plan's: "fall back", not "failover") for users,
+ * items or queries with no history ("Cold start: fall back to popular items"): they are named in its sentence, or in the sentence or heading it follows on from when
+ * that names no fallback or failure itself; and its own sentence names no failure ("for new users
+ * and when the model times out" is both).
+ */
+function forNoHistory(e: Evidence, hit: Hit): boolean {
+  if (e.inSentence(hit.sentence, 'serving-failure')) return false;
+  if (e.inSentence(hit.sentence, 'no-history')) return true;
+  return e
+    .leadIns(hit, 'no-history')
+    .some(
+      (lead) =>
+        !e.inSentence(lead.sentence, 'fallback') && !e.inSentence(lead.sentence, 'serving-failure'),
+    );
+}

@@ -301,6 +301,29 @@ export class Evidence {
     return tokens.some((token, i) => byStem.get(token.stem)?.some(at(i)) || anywhere.some(at(i)));
   }
 
+  /**
+   * The hits of a list in what a hit's sentence follows on from: the sentence just before it
+   * (nothing but spaces and list, quote or emphasis marks between: "New ads have no history. Fall
+   * back to the category average.") and the heading it stands under (the nearest one above it).
+   */
+  leadIns(hit: Hit, name: string): Hit[] {
+    const { text, headings } = this.context.document;
+    let above: { textStart: number; textEnd: number } | undefined;
+    for (const heading of headings) {
+      if (heading.end > hit.sentence.start) break;
+      above = heading;
+    }
+    return this.find(name, 'document').filter(
+      (lead) =>
+        (lead.sentence.end <= hit.sentence.start &&
+          hit.sentence.start - lead.sentence.end <= 16 &&
+          /^[\s*_>#|+-]*(?:\d+[.)][\s*_]*)?$/.test(
+            text.slice(lead.sentence.end, hit.sentence.start),
+          )) ||
+        (above !== undefined && lead.start >= above.textStart && lead.end <= above.textEnd),
+    );
+  }
+
   /** The step whose section holds a document offset. */
   stepAt(offset: number): string | undefined {
     return this.context.document.steps.find((s) =>
