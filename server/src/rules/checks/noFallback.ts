@@ -51,28 +51,30 @@ export const noFallback = designCheck(
 
 /**
  * The design says what users get when the model fails: a fallback word that is neither a
- * cold-start plan nor a failure counted on a dashboard, or cached answers beside a failure.
+ * failure counted on a dashboard nor a cold-start plan, or cached answers beside a failure. Each
+ * hit is read only as far as needed (most are a failure word themselves: "unavailable").
  */
 function saysWhatUsersGet(e: Evidence): boolean {
-  const counted = e.find('failure-count', 'document');
-  const isCounted = (hit: Hit) => counted.some((c) => c.start <= hit.start && hit.end <= c.end);
-  const coldStart = new Set(e.find('cold-start', 'document').map((hit) => hit.start));
-  const forColdStart = (hit: Hit) => coldStart.has(hit.start) && forNoHistory(e, hit);
-  if (e.find('fallback', 'document').some((hit) => !isCounted(hit) && !forColdStart(hit)))
-    return true;
-  return e
-    .find('cached-answers', 'document')
-    .some((hit) => e.inSentence(hit.sentence, 'serving-failure'));
+  // The sentence first: a hit is looked for inside another list's only when its sentence has one.
+  const inside = (hit: Hit, name: string) =>
+    e.inSentence(hit.sentence, name) && e.within(hit, name);
+  const counts = (hit: Hit) =>
+    !inside(hit, 'failure-count') &&
+    (e.inSentence(hit.sentence, 'serving-failure') ||
+      !inside(hit, 'cold-start') ||
+      !forNoHistory(e, hit));
+  for (const hit of e.each('fallback', 'document')) if (counts(hit)) return true;
+  for (const hit of e.each('cached-answers', 'document'))
+    if (e.inSentence(hit.sentence, 'serving-failure')) return true;
+  return false;
 }
 
 /**
- * A fallback (a word that is also a cold-start plan's: "fall back", not "failover") for users,
- * items or queries with no history ("Cold start: fall back to popular items"): they are named in its sentence, or in the sentence or heading it follows on from when
- * that names no fallback or failure itself; and its own sentence names no failure ("for new users
- * and when the model times out" is both).
+ * A cold-start fallback ("Cold start: fall back to popular items"), its sentence naming no
+ * failure: users, items or queries with no history are named in that sentence, or in the
+ * sentence or heading it follows on from when that names no fallback or failure itself.
  */
 function forNoHistory(e: Evidence, hit: Hit): boolean {
-  if (e.inSentence(hit.sentence, 'serving-failure')) return false;
   if (e.inSentence(hit.sentence, 'no-history')) return true;
   return e
     .leadIns(hit, 'no-history')

@@ -214,6 +214,14 @@ export class Evidence {
   }
 
   /**
+   * The hits of a list one at a time, placed only when reached and in no set order (a block in two
+   * steps' sections may come twice): for a question the first few hits answer.
+   */
+  *each(name: string, where: Where, options: FindOptions = {}): Generator<Hit> {
+    for (const [run, hit] of this.hits(name, where, options)) yield this.placed(run, hit);
+  }
+
+  /**
    * The hits that can trigger a check: in the writer's own words (never on a placeholder line), in
    * the steps given, headings inside them included unless `headings` is false.
    */
@@ -274,6 +282,17 @@ export class Evidence {
       text: text.slice(offset + hit.start, offset + hit.end),
       sentence,
     };
+  }
+
+  /**
+   * True when a hit's words lie inside a hit of another list ("timeout" inside "timeout errors",
+   * "fall back" that is also a cold-start word). Read without placing the other list's hits.
+   */
+  within(hit: Hit, name: string): boolean {
+    for (const [run, other] of this.hits(name, 'document', {})) {
+      if (run.offset + other.start <= hit.start && hit.end <= run.offset + other.end) return true;
+    }
+    return false;
   }
 
   /** The hits whose sentence does not negate them ("we do not downsample"). */
