@@ -2,10 +2,14 @@
 // (evaluation) has at least its "thin" number of words and names an "offline-metrics" word in the
 // writer's own words, in a sentence that does not negate it; quiet when any "slice-evaluation"
 // word (per slice, per segment, per class or category, per language or region, subgroup or
-// cohort analysis, error analysis, fairness...) occurs anywhere in the design, headings included.
+// cohort analysis, error analysis, fairness metrics...) occurs anywhere in the design, headings
+// included, or "fairness" is named in a sentence that says it is measured ("measurement": a
+// fairness audit, fairness gates) or that a sentence saying so follows on from (a "Fairness"
+// heading over "check the metrics per region"); fairness named as a principle ("Privacy &
+// Fairness" over "Avoid bias") is not.
 // "Segmentation" (of images, or of users as a feature) and a latency "breakdown" are not slices.
 // Reported on the step 5 heading.
-import { designCheck, interviewer } from '../shared/evidence';
+import { designCheck, interviewer, type Evidence } from '../shared/evidence';
 
 export const noSliceEvaluation = designCheck(
   {
@@ -13,11 +17,11 @@ export const noSliceEvaluation = designCheck(
     name: 'no-slice-evaluation',
     description: 'The evaluation reports aggregate metrics only, no slices or error analysis.',
   },
-  ['offline-metrics', 'slice-evaluation'],
+  ['offline-metrics', 'slice-evaluation', 'fairness', 'measurement'],
   (e, context, report) => {
     const range = e.offlineMetricsHeading();
     if (!range) return;
-    if (e.has('slice-evaluation', 'document')) return;
+    if (e.has('slice-evaluation', 'document') || fairnessMeasured(e)) return;
     report({
       range,
       message: interviewer(
@@ -33,3 +37,15 @@ export const noSliceEvaluation = designCheck(
     });
   },
 );
+
+/**
+ * Fairness named where the design measures it: in a sentence that says so ("a monthly fairness
+ * audit"), or followed by one (a "Fairness" heading over "Check the metrics for each region"); not
+ * named as a principle only ("Privacy & Fairness" over "Avoid bias in the training data").
+ */
+function fairnessMeasured(e: Evidence): boolean {
+  const fairness = e.find('fairness', 'document');
+  if (fairness.length === 0) return false;
+  if (fairness.some((hit) => e.inSentence(hit.sentence, 'measurement'))) return true;
+  return e.find('measurement', 'document').some((hit) => e.leadIns(hit, 'fairness').length > 0);
+}

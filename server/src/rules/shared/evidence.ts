@@ -214,6 +214,14 @@ export class Evidence {
   }
 
   /**
+   * The hits of a list one at a time, placed only when reached and in no set order (a block in two
+   * steps' sections may come twice): for a question the first few hits answer.
+   */
+  *each(name: string, where: Where, options: FindOptions = {}): Generator<Hit> {
+    for (const [run, hit] of this.hits(name, where, options)) yield this.placed(run, hit);
+  }
+
+  /**
    * The hits that can trigger a check: in the writer's own words (never on a placeholder line), in
    * the steps given, headings inside them included unless `headings` is false.
    */
@@ -276,6 +284,17 @@ export class Evidence {
     };
   }
 
+  /**
+   * True when a hit's words lie inside a hit of another list ("timeout" inside "timeout errors",
+   * "fall back" that is also a cold-start word). Read without placing the other list's hits.
+   */
+  within(hit: Hit, name: string): boolean {
+    for (const [run, other] of this.hits(name, 'document', {})) {
+      if (run.offset + other.start <= hit.start && hit.end <= run.offset + other.end) return true;
+    }
+    return false;
+  }
+
   /** The hits whose sentence does not negate them ("we do not downsample"). */
   affirmed(hits: readonly Hit[]): Hit[] {
     return hits.filter((hit) => !this.inSentence(hit.sentence, 'negation'));
@@ -299,6 +318,29 @@ export class Evidence {
     const { byStem, anywhere } = byFirst;
     const at = (i: number) => (cue: CompiledCue) => cueAt(cue, tokens, i);
     return tokens.some((token, i) => byStem.get(token.stem)?.some(at(i)) || anywhere.some(at(i)));
+  }
+
+  /**
+   * The hits of a list in what a hit's sentence follows on from: the sentence just before it
+   * (nothing but spaces and list, quote or emphasis marks between: "New ads have no history. Fall
+   * back to the category average.") and the heading it stands under (the nearest one above it).
+   */
+  leadIns(hit: Hit, name: string): Hit[] {
+    const { text, headings } = this.context.document;
+    let above: { textStart: number; textEnd: number } | undefined;
+    for (const heading of headings) {
+      if (heading.end > hit.sentence.start) break;
+      above = heading;
+    }
+    return this.find(name, 'document').filter(
+      (lead) =>
+        (lead.sentence.end <= hit.sentence.start &&
+          hit.sentence.start - lead.sentence.end <= 16 &&
+          /^[\s*_>#|+-]*(?:\d+[.)][\s*_]*)?$/.test(
+            text.slice(lead.sentence.end, hit.sentence.start),
+          )) ||
+        (above !== undefined && lead.start >= above.textStart && lead.end <= above.textEnd),
+    );
   }
 
   /** The step whose section holds a document offset. */
