@@ -36,6 +36,17 @@ function minorFaults(pid: number | undefined): number {
   }
 }
 
+/** CPU time of the server's main thread so far, in ms (Linux: /proc/PID/task/PID/schedstat). */
+function mainThreadCpu(pid: number | undefined): number {
+  try {
+    return (
+      Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+    );
+  } catch {
+    return NaN;
+  }
+}
+
 const quantile = (samples: number[], q: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -63,21 +74,30 @@ async function main() {
         if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
         const samples: number[] = [];
         const faults: number[] = [];
+        const cpu: number[] = [];
         const pid = client.process.pid;
         for (const change of contentLineEdits(text, edits, 2000 + seedIndex)) {
           collectGarbage();
           const faulted = minorFaults(pid);
+          const cpuBefore = mainThreadCpu(pid);
           const sent = performance.now();
           const version = await client.change(uri, [change]);
           await client.nextPublish(uri, version);
           samples.push(performance.now() - sent);
           faults.push(minorFaults(pid) - faulted);
+          cpu.push(mainThreadCpu(pid) - cpuBefore);
         }
         await client.close(uri);
         console.log(
           `${shape} ${bytes}: open ${open.toFixed(0)} ms, edit median ${quantile(samples, 0.5).toFixed(2)} p95 ${quantile(samples, 0.95).toFixed(2)} max ${Math.max(...samples).toFixed(2)} ms; server's minor page faults per edit median ${quantile(faults, 0.5)} p95 ${quantile(faults, 0.95)}`,
         );
-        if (!quiet) console.log(`  ${samples.map((s) => s.toFixed(1)).join(' ')}`);
+        const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+        console.log(
+          `  server main thread CPU per edit: median ${quantile(cpu, 0.5).toFixed(2)} p95 ${quantile(cpu, 0.95).toFixed(2)} ms; edits 1-12 ${sum(cpu.slice(0, 12)).toFixed(0)} ms, 13-60 ${sum(cpu.slice(12)).toFixed(0)} ms in all`,
+        );
+        for (const line of client.logs) if (line.startsWith('Warm-up')) console.log(`  ${line}`);
+        client.logs = [];
+        if (!quiet) console.log(`  wall ${samples.map((s) => s.toFixed(1)).join(" ")}\n  cpu  ${cpu.map((s) => s.toFixed(1)).join(" ")}`);
       }
     }
     // Let the server exit by itself, so that a --cpu-prof profile is written.

@@ -310,9 +310,9 @@ const nextTurn: (step: () => void) => void =
   typeof setImmediate === 'function' ? (step) => setImmediate(step) : (step) => setTimeout(step, 0);
 
 /**
- * A moment after a large design is opened, if nothing was typed, its edit path is analysed a few
- * times on idle turns with "what if" texts (analysis/warmUp.ts): the writer's first keystrokes then
- * take the time of the later ones. Tentative analyses only: nothing is published, kept or changed.
+ * A moment after a large design is opened, if nothing was typed, a copy of it is typed into a few
+ * times on idle turns (analysis/warmUp.ts): the writer's first keystrokes then take the time of the
+ * later ones. Nothing is published, and the design's own last analysis is not touched.
  */
 function warmUpEditPath(document: TextDocument, settingsNow: MlsdSettings): void {
   const text = document.getText();
@@ -323,26 +323,24 @@ function warmUpEditPath(document: TextDocument, settingsNow: MlsdSettings): void
   warmUp = token;
   const current = () =>
     warmUp === token && documents.get(uri)?.version === version && !tabsClosed.has(uri);
+  const copy = `${uri}#mlsd-warm-up`;
   const start = setTimeout(() => {
-    if (!current()) return;
+    if (!current() || !analyzer.copyLast(uri, copy)) return;
     runWarmUp(warmUpTexts(text), {
-      analyse: (whatIf) => {
-        const analysis = analyzer.analyse(whatIf, {
-          rules,
-          framework,
-          document: uri,
-          tentative: true,
-        });
+      analyse: (typed) => {
+        const analysis = analyzer.analyse(typed, { rules, framework, document: copy });
         diagnosticsFor(analysis);
         designSummary(uri, analysis, true);
       },
       current,
       nextTurn,
       now: () => performance.now(),
-      finished: (analysed) =>
+      finished: (analysed) => {
+        analyzer.forget(copy);
         connection.console.log(
-          `Warm-up of the edit path of ${uri}: ${analysed} tentative edits, nothing published.`,
-        ),
+          `Warm-up of the edit path of ${uri}: ${analysed} edits typed into a copy, nothing published.`,
+        );
+      },
     });
   }, WARM_UP_DELAY_MS);
   (start as { unref?: () => void }).unref?.();

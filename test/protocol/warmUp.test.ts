@@ -1,5 +1,5 @@
-// A moment after a large design is opened the server warms its edit path with tentative analyses
-// (server/src/analysis/warmUp.ts). Seen from the editor nothing happens: no diagnostics are
+// A moment after a large design is opened the server warms its edit path by typing into a copy of
+// it (server/src/analysis/warmUp.ts). Seen from the editor nothing happens: no diagnostics are
 // published for them, and the next keystroke gets what a server that never warmed up gives. A
 // small design is not warmed, and neither is one typed into at once.
 import { strict as assert } from 'node:assert';
@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import { fileUri, LspTestClient, SERVER } from './lspClient';
 import { generateShapedDesign } from '../../scripts/designGenerator';
 
-const WARM_LOG = /^Warm-up of the edit path of (\S+): (\d+) tentative edits, nothing published\.$/;
+const WARM_LOG =
+  /^Warm-up of the edit path of (\S+): (\d+) edits typed into a copy, nothing published\.$/;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function warmLog(client: LspTestClient, uri: string, timeoutMs = 15_000): Promise<number> {
@@ -47,7 +48,7 @@ describe('warm-up of the edit path after a large design is opened', function () 
     const text = generateShapedDesign(250_000, 'spread', 3);
     await client.open(uri, text);
     await client.nextPublish(uri, 1);
-    assert.ok((await warmLog(client, uri)) > 0, 'some tentative edits ran');
+    assert.ok((await warmLog(client, uri)) > 0, 'some edits were typed into the copy');
     assert.deepEqual(
       client.publishes.filter((p) => p.uri === uri).map((p) => p.version),
       [1],

@@ -2,12 +2,13 @@
 // once; a keystroke takes another path (the previous parts reused, the part typed into read
 // again), whose loops over a large design's ~1,000 parts V8 compiles only after a dozen edits of
 // that design: measured on the bench's 1 MB designs, the first 10-12 edits took 1.5-3x the time of
-// the later ones. The server therefore analyses a few "what if" versions of the design it opened
-// (a space typed into a blank line at places spread over the text), as tentative analyses of the
-// same document: nothing of them is kept, published or shown, and the next real analysis is the
-// same with or without them (test/unit/warmUp.test.ts). It starts once the server has been idle for
-// a moment after the open and stops at the first change: a writer who types at once (or a bench
-// that does) gets no warm-up and no delay; one who reads the design first gets a compiled path.
+// the later ones. The server therefore types a few spaces into blank lines of a copy of the design
+// it opened, spread over the text, each analysed as the next version of the copy (a document of
+// its own, `Analyzer.copyLast`, forgotten at the end): the design's own last analysis is not
+// touched, nothing is published or shown, and the next real analysis is the same with or without
+// the warm-up (test/unit/warmUp.test.ts). It starts once the server has been idle for a moment
+// after the open and stops at the first change: a writer who types at once (or a bench that does)
+// gets no warm-up and no delay; one who reads the design first gets a compiled path.
 
 /** Designs shorter than this are not warmed: their edits are fast from the first (100 KB: ~5 ms). */
 export const WARM_UP_MIN_LENGTH = 200_000;
@@ -19,17 +20,23 @@ export const WARM_UP_MS = 400;
 export const WARM_UP_DELAY_MS = 300;
 
 /**
- * The texts of the warm-up's tentative edits: `text` with one space typed into a blank line, at
- * `count` places spread evenly over it (fewer when it has fewer blank lines). A space makes a blank
- * line no less blank, but the edit path reads the part it falls in again, as it would a keystroke.
+ * The texts the warm-up types, one after the other: `text` with one more space typed into a blank
+ * line each time, at `count` places spread evenly over it (fewer when it has fewer blank lines). A
+ * space makes a blank line no less blank, but the edit path reads the part it falls in again, as it
+ * would after a keystroke.
  */
 export function* warmUpTexts(text: string, count = WARM_UP_EDITS): Generator<string> {
+  let typed = text;
   let last = -1;
   for (let i = 0; i < count; i++) {
-    const blank = text.indexOf('\n\n', Math.floor(((i + 0.5) / count) * text.length));
-    if (blank < 0 || blank === last) continue;
+    const blank = typed.indexOf(
+      '\n\n',
+      Math.max(last + 2, Math.floor(((i + 0.5) / count) * typed.length)),
+    );
+    if (blank < 0) return;
     last = blank;
-    yield `${text.slice(0, blank + 1)} ${text.slice(blank + 1)}`;
+    typed = `${typed.slice(0, blank + 1)} ${typed.slice(blank + 1)}`;
+    yield typed;
   }
 }
 
