@@ -97,7 +97,10 @@ async function main() {
         );
         for (const line of client.logs) if (line.startsWith('Warm-up')) console.log(`  ${line}`);
         client.logs = [];
-        if (!quiet) console.log(`  wall ${samples.map((s) => s.toFixed(1)).join(" ")}\n  cpu  ${cpu.map((s) => s.toFixed(1)).join(" ")}`);
+        if (!quiet)
+          console.log(
+            `  wall ${samples.map((s) => s.toFixed(1)).join(' ')}\n  cpu  ${cpu.map((s) => s.toFixed(1)).join(' ')}`,
+          );
       }
     }
     // Let the server exit by itself, so that a --cpu-prof profile is written.
