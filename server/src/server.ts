@@ -29,6 +29,7 @@ import {
 } from '../../common/src/protocol';
 import { URI_TO_PATH } from './uri';
 import { analyseDesign, Analyzer } from './analysis/analyse';
+import { runWarmUp, warmUpTexts, WARM_UP_DELAY_MS, WARM_UP_MIN_LENGTH } from './analysis/warmUp';
 import type { Analysis } from './model/analysis';
 import { builtInRegistry } from './framework/registry';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -295,10 +296,54 @@ async function validate(uri: string): Promise<void> {
   const analysis = analysisOf(latest, resolved.settings);
   // Opening a document runs this twice (open, then content change): publish an analysis once.
   if (!analysis || published.get(uri) === analysis) return;
+  const opened = !published.has(uri);
   published.set(uri, analysis);
   connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(analysis) });
   workspace.setOpenSummary(designSummary(uri, analysis, true));
   collectBetweenEdits();
+  if (opened) warmUpEditPath(latest, resolved.settings);
+}
+
+/** The warm-up under way (one at a time): a change to any design or a newer open stops it. */
+let warmUp: object | undefined;
+const nextTurn: (step: () => void) => void =
+  typeof setImmediate === 'function' ? (step) => setImmediate(step) : (step) => setTimeout(step, 0);
+
+/**
+ * A moment after a large design is opened, if nothing was typed, a copy of it is typed into a few
+ * times on idle turns (analysis/warmUp.ts): the writer's first keystrokes then take the time of the
+ * later ones. Nothing is published, and the design's own last analysis is not touched.
+ */
+function warmUpEditPath(document: TextDocument, settingsNow: MlsdSettings): void {
+  const text = document.getText();
+  if (text.length < WARM_UP_MIN_LENGTH) return;
+  const { uri, version } = document;
+  const { rules, framework } = designOptions(uri, settingsNow);
+  const token = {};
+  warmUp = token;
+  const current = () =>
+    warmUp === token && documents.get(uri)?.version === version && !tabsClosed.has(uri);
+  const copy = `${uri}#mlsd-warm-up`;
+  const start = setTimeout(() => {
+    if (!current() || !analyzer.copyLast(uri, copy)) return;
+    runWarmUp(warmUpTexts(text), {
+      analyse: (typed) => {
+        const analysis = analyzer.analyse(typed, { rules, framework, document: copy });
+        diagnosticsFor(analysis);
+        designSummary(uri, analysis, true);
+      },
+      current,
+      nextTurn,
+      now: () => performance.now(),
+      finished: (analysed) => {
+        analyzer.forget(copy);
+        connection.console.log(
+          `Warm-up of the edit path of ${uri}: ${analysed} edits typed into a copy, nothing published.`,
+        );
+      },
+    });
+  }, WARM_UP_DELAY_MS);
+  (start as { unref?: () => void }).unref?.();
 }
 
 function schedule(uri: string, delay: number): void {
@@ -426,6 +471,7 @@ documents.onDidOpen((event) => {
 });
 documents.onDidChangeContent(async (event) => {
   const uri = event.document.uri;
+  warmUp = undefined;
   // Changed again (reverted, or edited by an extension): the editor's text is what counts.
   if (tabsClosed.delete(uri)) published.delete(uri);
   const current = (await settings.get(uri)).settings;

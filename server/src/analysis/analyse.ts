@@ -107,6 +107,21 @@ export class Analyzer {
     }
   }
 
+  /**
+   * Makes the last analysis of `from` the last analysis of `to` as well, so that texts analysed as
+   * `to` reuse it and become `to`'s last while `from`'s stays as it was (the server's warm-up types
+   * into a copy of a design it opened: analysis/warmUp.ts). A layout is never changed once made,
+   * so the two share it. False when `from` has none.
+   */
+  copyLast(from: string, to: string): boolean {
+    const layout = this.layouts.get(from);
+    const resolve = this.layoutResolvers.get(from);
+    if (!layout || !resolve) return false;
+    this.layouts.set(to, layout);
+    this.layoutResolvers.set(to, resolve);
+    return true;
+  }
+
   /** Forgets a document's last analysis (it was closed). */
   forget(document: string): void {
     this.layouts.delete(document);
