@@ -2,9 +2,10 @@
 // framework's order, a preamble heading before the numbered step, a document title, a numbered
 // sub-heading that opens the next step, a heading whose name depends on what came before.
 import { strict as assert } from 'node:assert';
-import { analyse, lines, stepLines } from '../helpers/analyse';
+import { analyse, findingsOf, lines, stepLines } from '../helpers/analyse';
 import { builtInRegistry } from '../../server/src/framework/registry';
 import { matchHeading } from '../../server/src/framework/headingMatcher';
+import { Analyzer } from '../../server/src/analysis/analyse';
 
 describe('step assignment', () => {
   it('opens a numbered step heading written out of the framework order', () => {
@@ -418,6 +419,164 @@ describe('step assignment', () => {
       'at the level of the other step headings',
     ]);
     assert.match(data.evidence.join(', '), /section mentions data sources, feature engineering/);
+  });
+});
+
+describe('a system architecture heading as the serving step (weak reading)', () => {
+  const design = (architecture: string, ...body: string[]) =>
+    lines(
+      '# Spam filter for a mail service',
+      '## Requirements',
+      'Flag spam before the message reaches the inbox.',
+      `## ${architecture}`,
+      ...body,
+      '## Evaluation',
+      'Precision and recall on a held-out week of reports.',
+      '## Monitoring',
+      'Watch the flag rate per hour and alert when it doubles.',
+    );
+  const servingWords = [
+    'Each incoming message is a request to the scoring API; the filter answers within a',
+    'latency budget of 50 ms, online, before delivery.',
+  ];
+
+  it('opens serving at a bare "Architecture" when no heading names serving', () => {
+    const analysis = analyse(design('Architecture', ...servingWords));
+    assert.equal(stepLines(analysis).serving, 4);
+    const serving = analysis.document.stepById.get('serving')!;
+    assert.match(serving.evidence.join('; '), /weak reading/);
+    assert.match(serving.evidence.join('; '), /section mentions .*request/);
+  });
+
+  it('opens serving at a "Step N: ... architecture" heading among numbered steps', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Ride pricing',
+          '## Step 1: Requirements',
+          'Quote a fare when the rider opens the app.',
+          '## Step 2: Two-tier architecture',
+          'A rider request goes through the gateway to the pricing API; a cache keeps',
+          'the last quote for each zone so the answer stays inside the latency budget.',
+          '## Step 3: Model',
+          'Gradient boosted trees over zone demand and supply.',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, 4);
+    assert.equal(steps.model, 7);
+  });
+
+  it('never reads a model architecture heading as serving', () => {
+    const steps = stepLines(analyse(design('Model architecture', ...servingWords)));
+    assert.equal(steps.serving, null);
+    assert.equal(steps.model, 4);
+    // Nor one that names the model's kind, where no step word stands in the heading.
+    assert.equal(
+      stepLines(analyse(design('Transformer architecture', ...servingWords))).serving,
+      null,
+    );
+  });
+
+  it('leaves "Architecture" alone when a later heading opens serving', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Spam filter',
+          '## Requirements',
+          'Flag spam.',
+          '## Architecture',
+          ...servingWords,
+          '## Model',
+          'A small transformer over the subject and body.',
+          '## Deployment',
+          'Shipped behind a flag to one region first.',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, 9);
+  });
+
+  it('leaves an "Architecture" section that describes the model to the model', () => {
+    const steps = stepLines(
+      analyse(
+        design(
+          'Architecture',
+          'Three convolution layers and a softmax head, trained for ten epochs with a',
+          'cross-entropy loss and dropout between the layers.',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, null);
+  });
+
+  it('reads the prose, not a diagram the rest of the checker cannot read', () => {
+    const diagram = ['```mermaid', 'flowchart LR', '  A[request] --> B[API] --> C[cache]', '```'];
+    assert.equal(stepLines(analyse(design('Architecture', ...diagram))).serving, null);
+    assert.equal(
+      stepLines(analyse(design('Architecture', ...diagram, '', ...servingWords))).serving,
+      4,
+    );
+  });
+
+  it('needs the section to speak of serving at all', () => {
+    const steps = stepLines(
+      analyse(design('Architecture', 'Boxes and arrows are in the diagram below.')),
+    );
+    assert.equal(steps.serving, null);
+  });
+
+  it('lets the design checks read the step, and keeps it out of the order finding', () => {
+    const analysis = analyse(
+      lines(
+        '# Spam filter',
+        '## Requirements',
+        'Flag spam before delivery.',
+        '## Architecture',
+        ...servingWords,
+        '## Model',
+        'Logistic regression over word counts, against a keyword-list baseline.',
+        '## Evaluation',
+        'Precision and recall on a held-out week; an A/B test on a tenth of the traffic.',
+      ),
+    );
+    assert.equal(stepLines(analysis).serving, 4);
+    assert.deepEqual(
+      findingsOf(analysis, 'MLSD119').map((f) => f.range.start.line + 1),
+      [4],
+    );
+    assert.deepEqual(findingsOf(analysis, 'MLSD002'), []);
+  });
+
+  it('reads the section again after an edit in it', () => {
+    const analyzer = new Analyzer();
+    const served = design('Architecture', ...servingWords);
+    assert.equal(stepLines(analyzer.analyse(served, { document: 'd' })).serving, 4);
+    const aboutTheModel = design(
+      'Architecture',
+      'Two dense layers over word counts, trained with a logistic loss for five epochs.',
+    );
+    assert.equal(stepLines(analyzer.analyse(aboutTheModel, { document: 'd' })).serving, null);
+    assert.equal(stepLines(analyzer.analyse(served, { document: 'd' })).serving, 4);
+  });
+
+  it('does not take an "Architecture" sub-heading inside another step', () => {
+    const steps = stepLines(
+      analyse(
+        lines(
+          '# Spam filter',
+          '## Requirements',
+          'Flag spam.',
+          '## Model',
+          'A linear model over word counts.',
+          '### Architecture',
+          ...servingWords,
+          '## Evaluation',
+          'Precision and recall.',
+        ),
+      ),
+    );
+    assert.equal(steps.serving, null);
   });
 });
 

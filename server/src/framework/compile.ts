@@ -4,6 +4,7 @@ import { hasSnowball, stemIn } from '../core/snowball';
 import { foldCase, tokenize, type Token } from '../core/tokens';
 import type {
   CaseStudyData,
+  FallbackHeadingsData,
   FollowUpData,
   FrameworkData,
   LanguageRules,
@@ -95,7 +96,40 @@ export interface CompiledStep {
   topics: CompiledTopic[];
   /** The framework's follow-up questions for this step (a case study adds its own). */
   followUps: FollowUpData[];
+  /** The step's weak heading reading (`fallbackHeadings`), compiled. */
+  fallback?: CompiledFallback;
   data: StepData;
+}
+
+/** `fallbackHeadings`, compiled: heads as word sequences, `notWith` as stems, words as cues. */
+export interface CompiledFallback {
+  heads: string[][];
+  notWith: Set<string>;
+  cues: CompiledCue[];
+  against: CompiledCue[];
+}
+
+function compileFallback(
+  data: FallbackHeadingsData,
+  languages: Record<string, LanguageRules>,
+): CompiledFallback {
+  const words = (phrase: string) =>
+    tokenize(foldCase(phrase))
+      .filter((t) => t.kind === 'word')
+      .map((t) => t.lower);
+  return {
+    heads: Object.values(data.heads)
+      .flat()
+      .map(words)
+      .filter((head) => head.length > 0),
+    notWith: new Set(
+      Object.values(data.notWith)
+        .flat()
+        .flatMap((w) => tokenize(foldCase(w)).map((t) => t.stem)),
+    ),
+    cues: compileCues(data.cues, languages),
+    against: compileCues(data.against, languages),
+  };
 }
 
 /** The framework's placeholder phrases ("fill in", "…"), as the placeholder finder reads them. */
@@ -379,6 +413,7 @@ export function compileFramework(data: FrameworkData): CompiledFramework {
         compileTopic(t, data.id, data.languages, framework.featureNouns),
       ),
       followUps: step.followUps ?? [],
+      fallback: step.fallbackHeadings && compileFallback(step.fallbackHeadings, data.languages),
       data: step,
     };
     framework.steps.push(compiled);

@@ -100,6 +100,11 @@ export interface StepData {
    * is the ML framing. Optional.
    */
   laterAliases?: PhrasesByLanguage;
+  /**
+   * A weak reading: headings that open this step only when no heading of the design does, and
+   * only where their section's words lean to the step. Optional.
+   */
+  fallbackHeadings?: FallbackHeadingsData;
   /** Substantive words below which the step is "thin". */
   thinWords: number;
   /** Markdown body inserted under the heading by templates and quick fixes. */
@@ -107,6 +112,21 @@ export interface StepData {
   topics: TopicData[];
   /** Questions an interviewer asks about this step, each tied to topics of the step. */
   followUps?: FollowUpData[];
+}
+
+/**
+ * Headings that are ambiguous between this step and another ("Architecture": the serving system,
+ * or the model's architecture): read as this step only where the design has no heading for it.
+ */
+export interface FallbackHeadingsData {
+  /** Heading texts (normalised) that are, or end in, one of these: "architecture", "high level design". */
+  heads: PhrasesByLanguage;
+  /** Words that make such a heading another step's wherever they stand in it ("model", "network"). */
+  notWith: PhrasesByLanguage;
+  /** Words of the section that speak for this step ("request", "latency", "API"), matched like cues. */
+  cues: PhrasesByLanguage;
+  /** Words of the section that speak for the other reading ("loss", "epochs"); they must be fewer. */
+  against: PhrasesByLanguage;
 }
 
 /** A follow-up question an interviewer asks, in the project's own words. */

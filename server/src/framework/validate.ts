@@ -246,6 +246,7 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
       'aliases',
       'keywords',
       'laterAliases',
+      'fallbackHeadings',
       'thinWords',
       'template',
       'topics',
@@ -260,6 +261,12 @@ export function validateFramework(value: unknown, file: string): FrameworkData {
     c.phrases(step.aliases, `${field}.aliases`);
     c.phrases(step.keywords, `${field}.keywords`);
     if (step.laterAliases !== undefined) c.phrases(step.laterAliases, `${field}.laterAliases`);
+    if (step.fallbackHeadings !== undefined) {
+      const fallback = c.object(step.fallbackHeadings, `${field}.fallbackHeadings`);
+      c.allowedKeys(fallback, `${field}.fallbackHeadings`, ['heads', 'notWith', 'cues', 'against']);
+      for (const key of ['heads', 'notWith', 'cues', 'against'])
+        c.phrases(fallback[key], `${field}.fallbackHeadings.${key}`);
+    }
     c.positive(step.thinWords, `${field}.thinWords`);
     c.string(step.template, `${field}.template`, true);
     const topicIds = new Set<string>();

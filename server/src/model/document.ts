@@ -83,6 +83,11 @@ export interface StepSection {
   range: Range;
   /** Why the heading opens the step: the evidence that decided it, most telling first. */
   evidence: string[];
+  /**
+   * The step is a weak reading of a heading that does not name it ("Architecture" read as the
+   * serving step where no heading names serving): the order finding leaves it alone.
+   */
+  weak?: true;
 }
 
 export interface ExtraSection {

@@ -107,6 +107,7 @@ export function assignSections(
           spans: [],
           range: heading.range,
           evidence: openings.get(stepId)?.evidence ?? [],
+          ...(openings.get(stepId)?.weak ? { weak: true as const } : {}),
         };
         sections.set(stepId, section);
         order.push(section);

@@ -5,7 +5,7 @@
 // headings, the framework's order being a preference with a cost, not a wall. A step whose best
 // heading scores below a threshold is left unassigned: no match is better than a wrong one.
 import { tokenize, type Token } from '../core/tokens';
-import type { CompiledFramework, CompiledStep, CueToken } from '../framework/compile';
+import type { CompiledCue, CompiledFramework, CompiledStep, CueToken } from '../framework/compile';
 import { phraseIn } from '../framework/cueMatch';
 import type { Heading } from '../model/document';
 
@@ -15,6 +15,8 @@ export interface StepChoice {
   heading: Heading;
   score: number;
   evidence: string[];
+  /** A weak reading (`fallbackHeadings`): the writer did not call the heading this step. */
+  weak?: true;
 }
 
 export interface StepAssignment {
@@ -58,6 +60,8 @@ const MAX_RESTARTS = 1;
 /** How many of each step's best-scoring headings the assignment weighs. */
 const CANDIDATES_PER_STEP = 6;
 const MAX_BODY_READS = 48;
+/** How much of a section a weak reading (`fallbackHeadings`) reads. */
+const FALLBACK_WINDOW = 4000;
 /** How far behind a step's best heading another is still weighed on what its section says. */
 const CONTESTED_MARGIN = MAX_TOPIC_BONUS + ORDER_COST.base;
 
@@ -103,6 +107,8 @@ export interface AssignmentMemo {
   texts: string[];
   /** The sections read for what they talk about: heading index, hash of the text read. */
   reads: Map<number, number>;
+  /** The sections read for a weak reading (`fallbackHeadings`): heading index, hash. */
+  sectionReads: Map<number, number>;
   assignment: StepAssignment;
 }
 
@@ -118,7 +124,11 @@ export function chooseStepHeadings(
   if (
     last?.framework === framework &&
     sameHeadings(headings, last) &&
-    [...last.reads].every(([i, hash]) => windowOf(headings, headings[i], text).hash === hash)
+    [...last.reads].every(([i, hash]) => windowOf(headings, headings[i], text).hash === hash) &&
+    [...last.sectionReads].every(
+      ([i, hash]) =>
+        fallbackSpan(headings, headings[i], text, last.assignment.openings).hash === hash,
+    )
   ) {
     const openings = new Map(
       [...last.assignment.openings].map(([id, c]) => [
@@ -170,12 +180,15 @@ export function chooseStepHeadings(
   discountSoleCandidates(candidates);
   const openings = bestAssignment(strongest(candidates), framework);
   moveToFirstPart(openings, headings, candidates);
+  const sectionReads = new Map<number, number>();
+  openFallbacks(openings, eligible, headings, text, framework, context, sectionReads);
   const assignment = { openings, eligible };
   memo.last = {
     framework,
     depths: headings.map((h) => h.depth),
     texts: headings.map((h) => h.text),
     reads,
+    sectionReads,
     assignment,
   };
   return assignment;
@@ -286,6 +299,137 @@ function moveToFirstPart(
       ];
     }
   }
+}
+
+/**
+ * The weak readings: a step no heading opened ("Deployment" nowhere) opens at the first heading
+ * of its `fallbackHeadings` ("Architecture", "Step 3: Two-stage architecture") that opens no step,
+ * stands where a step heading would, carries none of the words that make it another step's
+ * ("Model architecture"), and whose section's prose has more of the step's words than of the
+ * other reading's ("request", "latency", "API" against "loss", "epochs"): a system's architecture
+ * is where such a design describes how requests are served. A diagram alone does not open it.
+ */
+function openFallbacks(
+  openings: Map<string, StepChoice>,
+  eligible: Map<number, Set<string>>,
+  headings: Heading[],
+  text: string,
+  framework: CompiledFramework,
+  context: Context,
+  sectionReads: Map<number, number>,
+): void {
+  const taken = new Set([...openings.values()].map((c) => c.heading.index));
+  for (const step of framework.steps) {
+    const fallback = step.fallback;
+    if (!fallback || openings.has(step.id)) continue;
+    for (const heading of headings) {
+      const { match } = heading;
+      if (
+        taken.has(heading.index) ||
+        heading.index < context.titleEnd ||
+        match.extra ||
+        match.words.some((w) => w.kind !== 'modifier') ||
+        !atStepLevel(heading, context)
+      ) {
+        continue;
+      }
+      const words = tokenize(match.normalised).filter((t) => t.kind === 'word');
+      const lowers = words.map((t) => t.lower);
+      const head = fallback.heads.find(
+        (h) =>
+          h.length <= lowers.length &&
+          h.every((word, i) => lowers[lowers.length - h.length + i] === word),
+      );
+      if (!head || words.some((t) => fallback.notWith.has(t.stem))) continue;
+      const span = fallbackSpan(headings, heading, text, openings);
+      sectionReads.set(heading.index, span.hash);
+      const tokens = tokenize(proseOf(text.slice(heading.end, span.end)));
+      const stems = new Set(tokens.filter((t) => t.kind === 'word').map((t) => t.stem));
+      // Each cue once by its stems ("request" and "requests" are one word of the section).
+      const found = (cues: CompiledCue[]) => {
+        const seen = new Map<string, string>();
+        for (const cue of cues) {
+          const key = cue.tokens.map((t) => t.stem).join(' ');
+          if (!seen.has(key) && mentionsCue(tokens, stems, cue.tokens))
+            seen.set(key, cue.text.toLowerCase());
+        }
+        return [...seen.values()];
+      };
+      const forStep = found(fallback.cues);
+      const against = found(fallback.against);
+      if (forStep.length <= against.length) continue;
+      openings.set(step.id, {
+        stepId: step.id,
+        heading,
+        score: THRESHOLD,
+        evidence: [
+          `'${head.join(' ')}' in heading (a weak reading: no heading names the step)`,
+          `section mentions ${forStep.join(', ')}` +
+            (against.length > 0 ? `, more than ${against.join(', ')}` : ''),
+        ],
+        weak: true,
+      });
+      taken.add(heading.index);
+      eligible.set(heading.index, new Set([...(eligible.get(heading.index) ?? []), step.id]));
+      break;
+    }
+  }
+}
+
+/** A heading at the level of the document's step headings, or numbered as a step. */
+function atStepLevel(heading: Heading, context: Context): boolean {
+  return (
+    context.stepLevels.has(heading.depth) ||
+    heading.depth < context.shape.stepDepth ||
+    heading.match.numbering?.style === 'step'
+  );
+}
+
+/**
+ * What a weak reading reads of a heading's section: the text the step would hold, up to the next
+ * heading that opens a step, is a well-known extra section or stands above the heading, at most
+ * `FALLBACK_WINDOW` characters.
+ */
+function fallbackSpan(
+  headings: Heading[],
+  heading: Heading,
+  text: string,
+  openings: Map<string, StepChoice>,
+) {
+  const opening = new Set([...openings.values()].map((c) => c.heading.index));
+  let end = text.length;
+  for (let i = heading.index + 1; i < headings.length; i++) {
+    const next = headings[i];
+    if (next.depth < heading.depth || next.match.extra || opening.has(i)) {
+      end = next.start;
+      break;
+    }
+  }
+  end = Math.min(end, heading.end + FALLBACK_WINDOW);
+  return { end, hash: hashOf(text, heading.end, end) };
+}
+
+/**
+ * The prose of a stretch of Markdown: fenced code (diagrams included), HTML comments and link
+ * definitions (template prompts hidden as "[//]: # (...)") are blanked. The rest of the checker
+ * reads no diagram, so a section that is only a diagram would be an empty step.
+ */
+function proseOf(markdown: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      out.push('');
+    } else if (marker) {
+      fence = marker;
+      out.push('');
+    } else {
+      out.push(/^ {0,3}\[[^\]]+\]:\s/.test(line) ? '' : line);
+    }
+  }
+  return out.join('\n').replace(/<!--[\s\S]*?-->/g, ' ');
 }
 
 interface Context {

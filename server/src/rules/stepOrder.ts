@@ -1,5 +1,7 @@
 // MLSD002 step-order: steps out of framework order. The steps kept in order are the longest run
-// that already is in order; every other step gets one finding, at its heading.
+// that already is in order; every other step gets one finding, at its heading. A step read weakly
+// from a heading that does not name it ("Architecture" as the serving step) is left out: its
+// writer never placed that step, and a system overview before the model is common and sound.
 import type { Rule } from './types';
 
 export const stepOrder: Rule = {
@@ -11,7 +13,7 @@ export const stepOrder: Rule = {
     fixable: false,
   },
   check({ document, framework }, add) {
-    const sections = document.steps;
+    const sections = document.steps.filter((s) => !s.weak);
     const indices = sections.map((s) => framework.stepById.get(s.stepId)?.index ?? 0);
     const keep = longestIncreasingRun(indices);
     sections.forEach((section, i) => {
