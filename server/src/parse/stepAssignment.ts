@@ -7,6 +7,7 @@
 import { tokenize, type Token } from '../core/tokens';
 import type { CompiledCue, CompiledFramework, CompiledStep, CueToken } from '../framework/compile';
 import { phraseIn } from '../framework/cueMatch';
+import { closesFence, fenceOpening, type OpenFence } from './blocks';
 import type { Heading } from '../model/document';
 
 /** Why a heading opens a step: the evidence, each with what it added to the score. */
@@ -416,14 +417,12 @@ function fallbackSpan(
  */
 function proseOf(markdown: string): string {
   const out: string[] = [];
-  let fence: string | undefined;
+  let fence: OpenFence | undefined;
   for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       out.push('');
-    } else if (marker) {
-      fence = marker;
+    } else if ((fence = fenceOpening(line))) {
       out.push('');
     } else {
       out.push(/^ {0,3}\[[^\]]+\]:\s/.test(line) ? '' : line);
