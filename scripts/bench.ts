@@ -26,6 +26,7 @@ import {
   generateShapedDesign,
   prng,
 } from './designGenerator';
+import { quantile } from './quantile';
 
 const root = path.join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -58,9 +59,7 @@ interface Stats {
 }
 
 function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 
 const ms = (value: number) =>

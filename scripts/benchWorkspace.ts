@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../test/protocol/lspClient';
 import { generateDesign } from './designGenerator';
+import { quantile } from './quantile';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -27,10 +28,6 @@ function say(line = ''): void {
   console.log(line);
 }
 
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
 const median = (samples: number[]) => quantile(samples, 0.5);
 const ms = (value: number) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;

@@ -27,6 +27,7 @@ import { LineIndex } from '../server/src/core/text';
 import { designSummary } from '../server/src/features/designSummary';
 import { diagnosticsFor } from '../server/src/features/diagnostics';
 import { contentLineEdits, DESIGN_SHAPES, generateShapedDesign } from './designGenerator';
+import { quantile } from './quantile';
 
 const argument = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
@@ -184,10 +185,6 @@ async function main(): Promise<void> {
   // A collection inside an edit hides what it allocated: those edits are left out of the counts.
   const counted = allocated.filter((_, i) => !held[i]);
 
-  const at = (values: number[], q: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  };
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   if (process.argv.includes('--each')) {
     console.log(times.map((t, i) => `${t.toFixed(1)}/${cpuTimes[i].toFixed(1)}`).join(' '));
@@ -195,10 +192,10 @@ async function main(): Promise<void> {
   console.log(
     [
       `${shape} ${bytes} bytes, ${count} edits${alloc ? ' (alloc)' : ''}:`,
-      `time median ${at(times, 0.5).toFixed(2)} ms p95 ${at(times, 0.95).toFixed(2)} ms`,
-      `cpu median ${at(cpuTimes, 0.5).toFixed(2)} ms p95 ${at(cpuTimes, 0.95).toFixed(2)} ms`,
+      `time median ${quantile(times, 0.5).toFixed(2)} ms p95 ${quantile(times, 0.95).toFixed(2)} ms`,
+      `cpu median ${quantile(cpuTimes, 0.5).toFixed(2)} ms p95 ${quantile(cpuTimes, 0.95).toFixed(2)} ms`,
       alloc
-        ? `allocated median ${kb(at(counted, 0.5))} p95 ${kb(at(counted, 0.95))} mean ${kb(counted.reduce((a, b) => a + b, 0) / counted.length)}`
+        ? `allocated median ${kb(quantile(counted, 0.5))} p95 ${kb(quantile(counted, 0.95))} mean ${kb(counted.reduce((a, b) => a + b, 0) / counted.length)}`
         : '',
       `edits holding a collection ${editsWithCollection} (of ${collections.length} collections)`,
       `young generation ${kb(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0)}`,

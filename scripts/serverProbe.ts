@@ -11,6 +11,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
 import { contentLineEdits, DESIGN_SHAPES, generateShapedDesign } from './designGenerator';
+import { quantile } from './quantile';
 
 const argument = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
@@ -46,11 +47,6 @@ function mainThreadCpu(pid: number | undefined): number {
     return NaN;
   }
 }
-
-const quantile = (samples: number[], q: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
 
 async function main() {
   const client = await LspTestClient.start({ debounceMs: 0 });
