@@ -58,11 +58,13 @@ function saysWhatUsersGet(e: Evidence): boolean {
   // The sentence first: a hit is looked for inside another list's only when its sentence has one.
   const inside = (hit: Hit, name: string) =>
     e.inSentence(hit.sentence, name) && e.within(hit, name);
+  // Found once, when the first cold-start fallback asks what it follows on from.
+  let noHistory: Hit[] | undefined;
   const counts = (hit: Hit) =>
     !inside(hit, 'failure-count') &&
     (e.inSentence(hit.sentence, 'serving-failure') ||
       !inside(hit, 'cold-start') ||
-      !forNoHistory(e, hit));
+      !forNoHistory(e, hit, () => (noHistory ??= e.find('no-history', 'document'))));
   for (const hit of e.each('fallback', 'document')) if (counts(hit)) return true;
   for (const hit of e.each('cached-answers', 'document'))
     if (e.inSentence(hit.sentence, 'serving-failure')) return true;
@@ -74,10 +76,10 @@ function saysWhatUsersGet(e: Evidence): boolean {
  * failure: users, items or queries with no history are named in that sentence, or in the
  * sentence or heading it follows on from when that names no fallback or failure itself.
  */
-function forNoHistory(e: Evidence, hit: Hit): boolean {
+function forNoHistory(e: Evidence, hit: Hit, noHistory: () => Hit[]): boolean {
   if (e.inSentence(hit.sentence, 'no-history')) return true;
   return e
-    .leadIns(hit, 'no-history')
+    .leadIns(hit, noHistory())
     .some(
       (lead) =>
         !e.inSentence(lead.sentence, 'fallback') && !e.inSentence(lead.sentence, 'serving-failure'),

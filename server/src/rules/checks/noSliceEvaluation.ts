@@ -47,5 +47,5 @@ function fairnessMeasured(e: Evidence): boolean {
   const fairness = e.find('fairness', 'document');
   if (fairness.length === 0) return false;
   if (fairness.some((hit) => e.inSentence(hit.sentence, 'measurement'))) return true;
-  return e.find('measurement', 'document').some((hit) => e.leadIns(hit, 'fairness').length > 0);
+  return e.find('measurement', 'document').some((hit) => e.leadIns(hit, fairness).length > 0);
 }

@@ -321,18 +321,19 @@ export class Evidence {
   }
 
   /**
-   * The hits of a list in what a hit's sentence follows on from: the sentence just before it
-   * (nothing but spaces and list, quote or emphasis marks between: "New ads have no history. Fall
-   * back to the category average.") and the heading it stands under (the nearest one above it).
+   * Of `leads` (a list's hits, from `find`: found once by a caller asking for many hits), those in
+   * what a hit's sentence follows on from: the sentence just before it (nothing but spaces and
+   * list, quote or emphasis marks between: "New ads have no history. Fall back to the category
+   * average.") and the heading it stands under (the nearest one above it).
    */
-  leadIns(hit: Hit, name: string): Hit[] {
+  leadIns(hit: Hit, leads: readonly Hit[]): Hit[] {
     const { text, headings } = this.context.document;
     let above: { textStart: number; textEnd: number } | undefined;
     for (const heading of headings) {
       if (heading.end > hit.sentence.start) break;
       above = heading;
     }
-    return this.find(name, 'document').filter(
+    return leads.filter(
       (lead) =>
         (lead.sentence.end <= hit.sentence.start &&
           hit.sentence.start - lead.sentence.end <= 16 &&
