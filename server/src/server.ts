@@ -12,7 +12,6 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CoverageRequest,
   DESIGNS_CHANGED_NOTIFICATION,
@@ -56,12 +55,14 @@ import { allRules } from './rules';
 import { SettingsCache, type ValidatedSettings } from './settings';
 import { ProjectConfigs, type DesignConfig } from './projectConfigs';
 import { OpenAnalyses } from './openAnalyses';
+import { openDocuments, type OpenDocument } from './openDocument';
 import { WorkspaceChecker, type FileEvent } from './workspace/workspaceChecker';
 import { designWatchers, scanProgress } from './workspaceWiring';
 
 // The connection and what differs between Node and the browser come from the entry point.
 const { connection, collectWhenIdle, collectBetweenEdits, version } = serverEnvironment();
-const documents = new TextDocuments(TextDocument);
+// The open designs, each held as pieces: typing makes no string of the whole text (openDocument.ts).
+const documents = new TextDocuments(openDocuments);
 const registry = builtInRegistry();
 /** Owns the parsed parts of every open design and each one's last analysis. */
 const analyzer = new Analyzer({ registry });
@@ -151,7 +152,7 @@ const workspace = new WorkspaceChecker({
   progress: () => (workDoneProgress ? scanProgress(connection) : Promise.resolve(undefined)),
 });
 
-function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | undefined {
+function analysisOf(document: OpenDocument, current: MlsdSettings): Analysis | undefined {
   // `.mlsd.json` over the settings: its framework, and its rule severities over `mlsd.rules`.
   const { rules, framework } = designOptions(document.uri, current);
   const rulesKey = JSON.stringify([rules, framework]);
@@ -159,7 +160,7 @@ function analysisOf(document: TextDocument, current: MlsdSettings): Analysis | u
   if (cached) return cached;
   try {
     // The analyzer keeps the document's last analysis: its unchanged parts are taken as they are.
-    const analysis = analyzer.analyse(document.getText(), {
+    const analysis = analyzer.analyse(document.source, {
       rules,
       framework,
       document: document.uri,
@@ -261,9 +262,7 @@ async function designAnalysis(
   const resolved = await designSettings(uri);
   if (!resolved || token?.isCancellationRequested) return undefined;
   const latest = documents.get(uri);
-  return latest && !isTooLarge(latest.getText())
-    ? analysisOf(latest, resolved.settings)
-    : undefined;
+  return latest && !isTooLarge(latest.source) ? analysisOf(latest, resolved.settings) : undefined;
 }
 
 async function validate(uri: string): Promise<void> {
@@ -278,7 +277,7 @@ async function validate(uri: string): Promise<void> {
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
-  if (isTooLarge(latest.getText())) {
+  if (isTooLarge(latest.source)) {
     analyses.delete(uri);
     analyzer.forget(uri);
     if (published.get(uri) === version) return;
@@ -314,8 +313,8 @@ const nextTurn: (step: () => void) => void =
  * times on idle turns (analysis/warmUp.ts): the writer's first keystrokes then take the time of the
  * later ones. Nothing is published, and the design's own last analysis is not touched.
  */
-function warmUpEditPath(document: TextDocument, settingsNow: MlsdSettings): void {
-  const text = document.getText();
+function warmUpEditPath(document: OpenDocument, settingsNow: MlsdSettings): void {
+  const text = document.source;
   if (text.length < WARM_UP_MIN_LENGTH) return;
   const { uri, version } = document;
   const { rules, framework } = designOptions(uri, settingsNow);

@@ -101,7 +101,7 @@ export function wholeTextAnalysis(
     registry,
     rules,
     options.rules,
-    (fixed) => wholeTextAnalysis(fixed, options, rules),
+    (fixed) => wholeTextAnalysis(String(fixed), options, rules),
   );
 }
 

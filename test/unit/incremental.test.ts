@@ -15,6 +15,7 @@ import { documentBlocks } from '../helpers/analyse';
 import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
 import { toFileReport } from '../../server/src/cli/report';
 import { PartScanner, splitParts } from '../../server/src/parse/parts';
+import { PieceText } from '../../server/src/core/pieceText';
 import { DESIGN_SHAPES, generateDesign, generateShapedDesign } from '../../scripts/designGenerator';
 import { LONG_SHAPES } from '../fuzz/longShapes';
 
@@ -94,13 +95,26 @@ class Editor {
   /** Each editor is a document of its own, so editors may share an analyzer. */
   private readonly uri = `design-${Editor.documents++}`;
 
+  /** The text as the server holds it: edited piece by piece (`pieces` editors only). */
+  private pieces?: PieceText;
+
   constructor(
     readonly name: string,
     readonly analyzer: Analyzer,
+    /** Typed into as the server's document is (core/pieceText.ts), not given whole texts. */
+    readonly typesPieces = false,
   ) {}
 
+  /** Replaces [start, end) of the text with `insert` (what `apply` does to the string). */
+  type(start: number, end: number, insert: string): void {
+    if (this.pieces) this.pieces = this.pieces.edit(start, end, insert);
+  }
+
   analyse(text: string): Analysis {
-    return this.analyzer.analyse(text, { document: this.uri });
+    if (!this.typesPieces) return this.analyzer.analyse(text, { document: this.uri });
+    this.pieces ??= PieceText.cut(text);
+    assert.equal(this.pieces.length, text.length, `${this.name}: typed text out of step`);
+    return this.analyzer.analyse(this.pieces, { document: this.uri });
   }
 }
 
@@ -112,6 +126,10 @@ function editors(analyzer = new Analyzer()): Editor[] {
     new Editor('remark only', testing({ noFastParser: true })),
     // Runs of blocks split off every 100 characters: a split at nearly every place one may be.
     new Editor('short runs', testing({ minRun: 100 })),
+    // The server's way: the text is edited piece by piece and says what the edit changed, and
+    // the analysis reads a window around it (analysis/layout.ts).
+    new Editor('typed pieces', new Analyzer(), true),
+    new Editor('typed pieces, short runs', testing({ minRun: 100 }), true),
   ];
 }
 
@@ -181,9 +199,16 @@ const edit = fc.record({
   ),
 });
 
-function apply(text: string, e: { at: number; remove: number; insert: string }): string {
+/** Applies a random edit to the text, and types it into the editors that are typed into. */
+function apply(
+  text: string,
+  e: { at: number; remove: number; insert: string },
+  team: Editor[] = [],
+): string {
   const at = Math.floor((e.at / 1_000_000) * text.length);
-  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+  const end = Math.min(text.length, at + e.remove);
+  for (const editor of team) editor.type(at, end, e.insert);
+  return text.slice(0, at) + e.insert + text.slice(end);
 }
 
 describe('incremental analysis', () => {
@@ -325,7 +350,7 @@ describe('incremental analysis', () => {
           let text = design.text;
           for (const editor of team) editor.analyse(text);
           for (const [i, e] of sequence.entries()) {
-            text = apply(text, e);
+            text = apply(text, e, team);
             edits++;
             assertSame(text, team, `${design.name} after edit ${i + 1}`);
           }
@@ -334,6 +359,65 @@ describe('incremental analysis', () => {
       { seed: 20260523, numRuns: 200 },
     );
     assert.ok(edits > 900, `only ${edits} edits`);
+  });
+
+  it('gives the full analysis when several edits are typed between two analyses', function () {
+    this.timeout(300_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...designs),
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+        (design, batches) => {
+          const team = editors().filter((editor) => editor.typesPieces);
+          let text = design.text;
+          for (const editor of team) editor.analyse(text);
+          for (const [i, batch] of batches.entries()) {
+            for (const e of batch) text = apply(text, e, team);
+            assertSame(text, team, `${design.name} after batch ${i + 1}`);
+          }
+        },
+      ),
+      { seed: 20261205, numRuns: 60 },
+    );
+  });
+
+  it('reads a typed edit without making the text one string, and re-reads only near it', () => {
+    const analyzer = new Analyzer();
+    const text = generateShapedDesign(200_000, 'spread', 3);
+    let typed = PieceText.cut(text);
+    analyzer.analyse(typed, { document: 'design' });
+    const before = analyzer.layoutOf('design')!.parts;
+    const at = text.indexOf('\n\n', 100_000) + 1;
+    typed = typed.edit(at, at, 'More words here. ');
+    const joins = PieceText.joins;
+    const analysis = analyzer.analyse(typed, { document: 'design' });
+    assert.equal(PieceText.joins, joins, 'the edited text was made one string');
+    const after = analyzer.layoutOf('design')!.parts;
+    const built = after.filter((part) => !before.some((p) => p.entry === part.entry));
+    // The run typed into, and the one after it where the run starts moved with the typing.
+    const read = built.reduce((sum, part) => sum + part.entry.text.length, 0);
+    assert.ok(built.length >= 1 && read <= 8_000, `${built.length} parts, ${read} characters read`);
+    assert.ok(built.every((part) => Math.abs(part.start - at) < 4_000));
+    const expected = text.slice(0, at) + 'More words here. ' + text.slice(at);
+    assert.deepStrictEqual(view(analysis), view(wholeTextAnalysis(expected)));
+  });
+
+  it("works out fix-all of a typed design as pieces: the oracle's edits, no string of the whole", () => {
+    const analyzer = new Analyzer();
+    const text = fs.readFileSync(
+      path.join(root, 'examples', 'incomplete-news-feed.mlsd.md'),
+      'utf8',
+    );
+    let typed = PieceText.cut(text);
+    analyzer.analyse(typed, { document: 'design' });
+    const at = text.indexOf('\n\n') + 1;
+    typed = typed.edit(at, at, 'A new paragraph.\n\n');
+    const expected = text.slice(0, at) + 'A new paragraph.\n\n' + text.slice(at);
+    const joins = PieceText.joins;
+    const fixAll = analyzer.analyse(typed, { document: 'design' }).fixAll();
+    assert.equal(PieceText.joins, joins, 'fix-all made the design one string');
+    assert.ok(fixAll, 'the incomplete example has a fix-all');
+    assert.deepStrictEqual(fixAll, wholeTextAnalysis(expected).fixAll());
   });
 
   it('caches a part typed into once typing moves elsewhere, not once per keystroke', () => {

@@ -11,6 +11,7 @@ import { toFileReport } from '../../server/src/cli/report';
 import type { Analysis } from '../../server/src/model/analysis';
 import { wholeTextAnalysis } from '../oracle/wholeTextAnalysis';
 import { contentLineEdits, generateShapedDesign } from '../../scripts/designGenerator';
+import { PieceText } from '../../server/src/core/pieceText';
 import { LineIndex } from '../../server/src/core/text';
 
 /** What an editor sees of an analysis. */
@@ -24,11 +25,11 @@ function seen(analysis: Analysis) {
 }
 
 /** A driver whose turns are run by the test, one at a time. */
-function manualDriver(analyse: (text: string) => void) {
+function manualDriver<Text>(analyse: (text: Text) => void) {
   const turns: (() => void)[] = [];
   let time = 0;
   let keepGoing = true;
-  const driver: WarmUpDriver = {
+  const driver: WarmUpDriver<Text> = {
     analyse,
     current: () => keepGoing,
     nextTurn: (step) => void turns.push(step),
@@ -54,7 +55,7 @@ describe('warm-up of the edit path after an open', () => {
   const design = generateShapedDesign(30_000, 'spread', 7);
 
   it('types one space after another into blank lines at places spread over the design', () => {
-    const texts = [...warmUpTexts(design, 12)];
+    const texts = [...warmUpTexts(PieceText.of(design), 12)].map(String);
     assert.equal(texts.length, 12);
     let before = design;
     const places = texts.map((text) => {
@@ -74,16 +75,16 @@ describe('warm-up of the edit path after an open', () => {
   });
 
   it('gives no text for a design with no blank line, and never the same place twice', () => {
-    assert.deepEqual([...warmUpTexts('# One line\nno blank line here', 5)], []);
-    const short = '# Title\n\nOne paragraph.';
-    assert.deepEqual([...warmUpTexts(short, 5)], ['# Title\n \nOne paragraph.']);
+    assert.deepEqual([...warmUpTexts(PieceText.of('# One line\nno blank line here'), 5)], []);
+    const short = PieceText.of('# Title\n\nOne paragraph.');
+    assert.deepEqual([...warmUpTexts(short, 5)].map(String), ['# Title\n \nOne paragraph.']);
   });
 
   it('analyses one text per turn, and stops when told, past its time, or at an error', () => {
     const texts = () => ['a', 'b', 'c'][Symbol.iterator]();
     const all: string[] = [];
     const ended: number[] = [];
-    const run = manualDriver((text) => void all.push(text));
+    const run = manualDriver((text: string) => void all.push(text));
     run.driver.finished = (analysed) => void ended.push(analysed);
     runWarmUp(texts(), run.driver, 100);
     assert.equal(all.length, 0, 'nothing before the first turn');
@@ -95,7 +96,7 @@ describe('warm-up of the edit path after an open', () => {
     assert.deepEqual(ended, [3], 'told once, at the end');
 
     const stoppedOnes: string[] = [];
-    const stopped = manualDriver((text) => void stoppedOnes.push(text));
+    const stopped = manualDriver((text: string) => void stoppedOnes.push(text));
     runWarmUp(texts(), stopped.driver, 100);
     stopped.turns.shift()!();
     stopped.stop();
@@ -103,7 +104,7 @@ describe('warm-up of the edit path after an open', () => {
     assert.deepEqual(stoppedOnes, ['a'], 'a change or a newer open stops it');
 
     const lateOnes: string[] = [];
-    const late = manualDriver((text) => void lateOnes.push(text));
+    const late = manualDriver((text: string) => void lateOnes.push(text));
     runWarmUp(texts(), late.driver, 100);
     late.turns.shift()!();
     late.advance(101);
@@ -112,7 +113,7 @@ describe('warm-up of the edit path after an open', () => {
 
     let calls = 0;
     const failed: number[] = [];
-    const failing = manualDriver(() => {
+    const failing = manualDriver<string>(() => {
       calls++;
       throw new Error('a bug in a rule');
     });
@@ -133,15 +134,18 @@ describe('warm-up of the edit path after an open', () => {
     const layout = warmed.layoutOf(uri);
     assert.ok(warmed.copyLast(uri, copy));
     assert.equal(warmed.copyLast('file:///never-opened.md', copy), false);
-    const typed: string[] = [];
-    const run = manualDriver((text) => {
+    const typed: PieceText[] = [];
+    const run = manualDriver((text: PieceText) => {
+      const joins = PieceText.joins;
       const analysis = warmed.analyse(text, { document: copy });
       typed.push(text);
-      // The copy is analysed as typing would: each text reuses the one before it.
-      assert.deepEqual(seen(analysis).findings, seen(wholeTextAnalysis(text)).findings);
+      // The copy is analysed as typing would: each text is an edit of the one before it, read
+      // without joining it.
+      assert.equal(PieceText.joins, joins, 'the typed copy was made one string');
+      assert.deepEqual(seen(analysis).findings, seen(wholeTextAnalysis(String(text))).findings);
     });
     run.driver.finished = () => warmed.forget(copy);
-    runWarmUp(warmUpTexts(design, 12), run.driver, 1_000);
+    runWarmUp(warmUpTexts(layout!.source, 12), run.driver, 1_000);
     assert.equal(run.runAll(), 13, 'twelve texts, then the turn that finds none left');
     assert.equal(typed.length, 12);
     assert.equal(warmed.layoutOf(uri), layout, "the design's last analysis is the open's");

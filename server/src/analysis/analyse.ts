@@ -2,6 +2,7 @@
 // no LSP. The language server, the CLI, the bench and the tests each make an `Analyzer`, which
 // owns the cache of parsed parts and the layout of each document's last analysis, so that after a
 // keystroke only the part that changed is parsed again.
+import { PieceText } from '../core/pieceText';
 import type { CompiledCaseStudy } from '../framework/compile';
 import { builtInRegistry, type FrameworkRegistry } from '../framework/registry';
 import type { Analysis, DesignModel, Placeholder, StepResult } from '../model/analysis';
@@ -73,7 +74,13 @@ export class Analyzer {
     this.testing = options.testing ?? {};
   }
 
-  analyse(text: string, options: AnalyseOptions = {}): Analysis {
+  /**
+   * Analyses a text: a string, or a `PieceText` (the server's copy of an open document). A
+   * `PieceText` edited from the text of the document's last analysis is read without making it
+   * one string: the analysis reads only the stretch the edits changed and its parts.
+   */
+  analyse(text: string | PieceText, options: AnalyseOptions = {}): Analysis {
+    const source = typeof text === 'string' ? PieceText.of(text) : text;
     const key = options.document;
     const resolve = this.resolverFor(options);
     // A layout's parts were read with the framework of its resolver: when the fallback changes (a
@@ -82,13 +89,13 @@ export class Analyzer {
       key === undefined || this.layoutResolvers.get(key) !== resolve
         ? undefined
         : this.layouts.get(key);
-    const { analysis, layout } = this.build(text, previous, resolve);
+    const { analysis, layout } = this.build(source, previous, resolve);
     if (key !== undefined && !options.tentative) {
       this.layouts.set(key, layout);
       this.layoutResolvers.set(key, resolve);
     }
     // Fix-all analyses the fixed text as a "what if" version of the same document.
-    const reanalyse = (fixed: string) =>
+    const reanalyse = (fixed: string | PieceText) =>
       this.analyse(fixed, { ...options, document: key, tentative: true });
     try {
       return runRules(
@@ -173,11 +180,11 @@ export class Analyzer {
   }
 
   private build(
-    text: string,
+    source: PieceText,
     previous: Layout | undefined,
     resolve: ResolveFramework,
   ): { analysis: DesignModel; layout: Layout } {
-    const split = partsOf(text, resolve, this.cache, {
+    const split = partsOf(source, resolve, this.cache, {
       trackBlocks: !this.testing.carelessSplit,
       fastParser: !this.testing.noFastParser,
       minRun: this.testing.minRun,
@@ -185,11 +192,11 @@ export class Analyzer {
     });
     // Text that cannot be split is one part, read by remark.
     const parts: Part[] = split?.parts ?? [
-      { start: 0, line: 0, entry: buildPart(text, resolve, undefined, false) },
+      { start: 0, line: 0, entry: buildPart(source.toString(), resolve, undefined, false) },
     ];
     const framework = parts[0].entry.framework;
     const assignment = { last: previous?.assignment };
-    const { document, placed } = assemble(text, parts, framework, assignment, previous);
+    const { document, placed } = assemble(source, parts, framework, assignment, previous);
     const caseStudy = caseStudyOf(document, this.registry);
     const placeholders = placedPlaceholders(parts);
 
@@ -211,7 +218,7 @@ export class Analyzer {
       };
     });
     const layout: Layout = {
-      text,
+      source,
       parts,
       lineStarts: document.lines.lineStarts,
       placed,

@@ -1,5 +1,6 @@
 // Assembles the document model of a whole text from its parts: the parts' headings, code and
 // HTML ranges and comments moved to where each part starts, then sections assigned over the whole.
+import type { TextSource } from '../core/pieceText';
 import { LineIndex, type Range } from '../core/text';
 import type { CompiledFramework } from '../framework/compile';
 import {
@@ -135,14 +136,14 @@ export interface PlacedContent {
  * version of the same document, whose unchanged parts keep their lines.
  */
 export function assemble(
-  text: string,
+  source: TextSource,
   parts: Part[],
   framework: CompiledFramework,
   assignment?: { last?: AssignmentMemo },
   previous?: Placement,
 ): { document: DesignDocument; placed: PlacedContent } {
   const placedLines = placeLines(parts, previous);
-  const lines = new LineIndex(text, placedLines.lineStarts);
+  const lines = new LineIndex(source, placedLines.lineStarts);
   const first = parts[0].entry.document;
   const n = parts.length;
   const before = previous?.placed;
@@ -216,7 +217,7 @@ export function assemble(
   commentsBefore[n] = comments.length;
 
   const document = createDocument({
-    text,
+    source,
     lines,
     bomLength: first.bomLength,
     frontMatter: first.frontMatter,

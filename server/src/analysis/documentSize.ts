@@ -5,7 +5,7 @@
 /** Characters (UTF-16 units) checked at most: about 2 MB of text. */
 export const MAX_CHECKED_CHARACTERS = 2_000_000;
 
-export function isTooLarge(text: string): boolean {
+export function isTooLarge(text: { length: number }): boolean {
   return text.length > MAX_CHECKED_CHARACTERS;
 }
 

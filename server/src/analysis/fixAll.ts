@@ -5,7 +5,9 @@
 // better one (a keyword heading, a step written as a list item) can stop counting once the
 // inserted steps are there, and fix-all would insert it again on every save. Finding out analyses
 // the fixed design, so the analysis works it out when first asked for (runRules.ts).
-import { applyEdits } from '../core/applyEdits';
+import { applyEdits, applyEditsToPieces } from '../core/applyEdits';
+import { PieceText } from '../core/pieceText';
+import type { LineIndex } from '../core/text';
 import type { Finding, Fix } from '../core/findings';
 import type { FixAll } from '../model/analysis';
 import type { Rule, RuleContext } from '../rules/types';
@@ -17,7 +19,7 @@ export interface RuleRun {
 }
 
 interface Analysed {
-  document: { text: string };
+  document: { text: string; source: unknown; lines: LineIndex };
   findings: readonly Finding[];
   ruleFailures: string[];
 }
@@ -29,7 +31,7 @@ interface Analysed {
 export function fixAllOf(
   analysis: Analysed,
   runs: readonly RuleRun[],
-  reanalyse: (text: string) => { findings: readonly Finding[] },
+  reanalyse: (text: string | PieceText) => { findings: readonly Finding[] },
 ): FixAll | undefined {
   const fixes: Fix[] = [];
   let findingCount = 0;
@@ -51,7 +53,14 @@ export function fixAllOf(
   if (fixes.length === 0) return undefined;
   const edits = fixes.flatMap((fix) => fix.edits);
   const withFixAll = new Set(runs.filter((run) => run.rule.fixAll).map((run) => run.rule.meta.id));
-  const after = reanalyse(applyEdits(analysis.document.text, edits));
+  // A design held as pieces is fixed as pieces: the fixed version says what the edits changed and
+  // is analysed without making a string of the whole design.
+  const { document } = analysis;
+  const fixed =
+    document.source instanceof PieceText
+      ? applyEditsToPieces(document.source, document.lines, edits)
+      : applyEdits(document.text, edits);
+  const after = reanalyse(fixed);
   const left = after.findings.some((f) => withFixAll.has(f.rule.id) && (f.fixes?.length ?? 0) > 0);
   if (left) return undefined;
   return { title: fixes.map((fix) => fix.title).join('; '), edits, findingCount };

@@ -1,5 +1,6 @@
 // Which parts a text is made of: the parts of the previous analysis of the same document where
 // the text is unchanged, cached parts where the same text was seen before, new parts elsewhere.
+import type { PieceText } from '../core/pieceText';
 import type { CompiledFramework } from '../framework/compile';
 import { PartScanner } from '../parse/parts';
 import {
@@ -16,7 +17,8 @@ import type { CoverageMemo } from './topicCoverage';
 
 /** How the last analysis of a document split it: lets the next one skip what did not change. */
 export interface Layout {
-  text: string;
+  /** The text analysed: the next version, edited from it, says what differs. */
+  source: PieceText;
   /** Its parts, each with its first line (what the next analysis reuses). */
   parts: Part[];
   /** Its line starts (shared with the next analysis's while the text is the same). */
@@ -43,12 +45,12 @@ export interface SplitOptions {
 }
 
 /**
- * The parts of `text`, and those of them built now that wait to join the cache; undefined when
+ * The parts of `source`, and those of them built now that wait to join the cache; undefined when
  * the text must be analysed whole (link reference definitions reach across parts; a front matter
  * with no end runs to the end of the text).
  */
 export function partsOf(
-  text: string,
+  source: PieceText,
   resolve: ResolveFramework,
   cache: PartCache,
   { trackBlocks, fastParser, minRun, previous }: SplitOptions,
@@ -57,26 +59,95 @@ export function partsOf(
   // those after it move by the length the edit added. The text is scanned again only from the
   // last unchanged part before the edit until the scan meets an unchanged part after it.
   const old = previous?.parts ?? [];
+  const delta = source.length - (previous?.source.length ?? 0);
+  // A version edited from the previous one says what differs; any other text is compared.
+  const changed = previous ? source.changedSince(previous.source.id) : undefined;
   let first = 0;
-  while (first < old.length && sameAt(text, old[first].entry.text, old[first].start)) first++;
+  if (changed) {
+    while (first < old.length && old[first].start + old[first].entry.text.length <= changed.from) {
+      first++;
+    }
+  } else {
+    while (first < old.length && sameAt(source, old[first].entry.text, old[first].start)) first++;
+  }
   const reused = Math.max(0, first - 1);
-  const delta = text.length - (previous?.text.length ?? 0);
   // The previous parts from `tail` on are all in the text, moved by `delta`: the scan may stop at
   // any of them (their starts rise, so one index walks along with the scan).
   let tail = old.length;
   while (tail - 1 > reused) {
     const start = old[tail - 1].start + delta;
-    if (start <= old[reused].start || !sameAt(text, old[tail - 1].entry.text, start)) break;
+    if (start <= old[reused].start) break;
+    if (
+      changed
+        ? old[tail - 1].start < changed.oldTo
+        : !sameAt(source, old[tail - 1].entry.text, start)
+    ) {
+      break;
+    }
     tail--;
   }
 
+  const scanFrom = reused > 0 ? old[reused].start : 0;
+  // The scan reads a window of the text from `scanFrom`, to the end of the first unchanged part
+  // after the edit (where it means to stop), or further if it does not stop there: only this
+  // window is made a string, not the whole text.
+  let windowEnd = tail < old.length ? windowAfter(old, tail, delta) : source.length;
+  for (;;) {
+    const scan = scanWindow(source, scanFrom, windowEnd, resolve, cache, old, reused, tail, delta, {
+      trackBlocks,
+      fastParser,
+      minRun,
+      previous,
+    });
+    if (scan === 'whole') return undefined;
+    if (scan !== 'short') return scan;
+    // The scan did not meet an unchanged part in the window: widen it to the end of the next.
+    let next = tail;
+    while (
+      next < old.length &&
+      old[next].start + delta + old[next].entry.text.length <= windowEnd
+    ) {
+      next++;
+    }
+    windowEnd =
+      next < old.length
+        ? Math.max(windowAfter(old, next, delta), Math.min(source.length, 2 * windowEnd - scanFrom))
+        : source.length;
+  }
+}
+
+/** Where the previous part `index`, moved by `delta`, ends. */
+function windowAfter(old: Part[], index: number, delta: number): number {
+  return old[index].start + delta + old[index].entry.text.length;
+}
+
+/**
+ * Scans the text in [scanFrom, windowEnd) for part starts, reusing the previous parts once it
+ * meets one of them: the parts of the whole text, 'whole' when the text must be analysed whole,
+ * or 'short' when the window ended before the scan met an unchanged part (the window is not the
+ * end of the text, so its last part may go on).
+ */
+function scanWindow(
+  source: PieceText,
+  scanFrom: number,
+  windowEnd: number,
+  resolve: ResolveFramework,
+  cache: PartCache,
+  old: Part[],
+  reused: number,
+  tail: number,
+  delta: number,
+  { trackBlocks, fastParser, minRun, previous }: SplitOptions,
+): { parts: Part[]; pending: PartEntry[] } | 'whole' | 'short' {
+  const atEnd = windowEnd >= source.length;
+  const text = scanFrom === 0 && atEnd ? source.toString() : source.slice(scanFrom, windowEnd);
+  const length = text.length;
   // The parts before the edit are the previous ones, where they were: the same objects (a part's
   // line is set by assemble to what it was, so they are not written to).
   const parts: Part[] = old.slice(0, reused);
   let framework: CompiledFramework | undefined = reused > 0 ? old[0].entry.framework : undefined;
-  const scanFrom = reused > 0 ? old[reused].start : 0;
-  const scanner = new PartScanner(text, scanFrom, trackBlocks, minRun);
-  if (scanner.whole) return undefined;
+  const scanner = new PartScanner(text, 0, trackBlocks, minRun, scanFrom);
+  if (scanner.whole) return 'whole';
 
   // A part typed into is built again on every keystroke. Caching each version would keep them all
   // alive (and make every garbage collection copy them) though none is used again: a part built
@@ -96,12 +167,16 @@ export function partsOf(
     }
     return entry;
   };
-  let start = scanFrom;
+  // Offsets in the window from here on (`base` is where it starts in the text).
+  const base = scanFrom;
+  let start = 0;
   let next = scanner.next();
   let resume = tail;
+  let met = false;
   while (start >= 0) {
-    while (resume < old.length && old[resume].start + delta < start) resume++;
-    const j = resume < old.length && old[resume].start + delta === start ? resume : undefined;
+    while (resume < old.length && old[resume].start + delta < start + base) resume++;
+    const j =
+      resume < old.length && old[resume].start + delta === start + base ? resume : undefined;
     if (j !== undefined && old[j].entry.framework === framework) {
       // The rest of the text is the rest of the previous one.
       for (let k = j; k < old.length; k++) {
@@ -109,27 +184,31 @@ export function partsOf(
           delta === 0 ? old[k] : { start: old[k].start + delta, line: 0, entry: old[k].entry },
         );
       }
+      met = true;
       break;
     }
-    const isFirst = start === 0;
-    let entry = lookup(text.slice(start, next < 0 ? text.length : next), isFirst);
+    if (next < 0 && !atEnd) return 'short';
+    const isFirst = start + base === 0;
+    let entry = lookup(text.slice(start, next < 0 ? length : next), isFirst);
     while (entry.open && next >= 0) {
       next = scanner.next();
-      entry = lookup(text.slice(start, next < 0 ? text.length : next), isFirst);
+      if (next < 0 && !atEnd) return 'short';
+      entry = lookup(text.slice(start, next < 0 ? length : next), isFirst);
     }
-    if (entry.definitions || entry.looseFrontMatter) return undefined;
+    if (entry.definitions || entry.looseFrontMatter) return 'whole';
     framework ??= entry.framework;
-    parts.push({ start, line: 0, entry });
+    parts.push({ start: start + base, line: 0, entry });
     start = next;
     next = start < 0 ? -1 : scanner.next();
   }
+  if (!met && !atEnd) return 'short';
   for (const entry of previous?.pending ?? NONE) {
     if (parts.some((part) => part.entry === entry)) cache.add(entry);
   }
   return { parts, pending: pending.filter((entry) => parts.some((part) => part.entry === entry)) };
 }
 
-/** Whether `part` is in `text` at `at` (a string comparison V8 does with memcmp). */
-function sameAt(text: string, part: string, at: number): boolean {
-  return at + part.length <= text.length && text.slice(at, at + part.length) === part;
+/** Whether `part` is in `source` at `at`. */
+function sameAt(source: PieceText, part: string, at: number): boolean {
+  return at + part.length <= source.length && source.slice(at, at + part.length) === part;
 }

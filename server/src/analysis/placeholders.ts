@@ -25,7 +25,7 @@ export function findPlaceholders(
   document: DesignDocument,
   phrases: PlaceholderPhrases,
 ): Placeholder[] {
-  const { lines, text } = document;
+  const { lines, source: text } = document;
   const found: Placeholder[] = [];
   const { wholeLine: wholeLinePhrases, cjk: cjkPhrases } = phrases;
   let skip = 0;

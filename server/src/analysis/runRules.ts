@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from '../rules/types';
 import { applyDisableComments } from './disableComments';
 import { fixAllOf, type RuleRun } from './fixAll';
 import { resolveRuleSettings, type RuleSettings } from './ruleSettings';
+import type { PieceText } from '../core/pieceText';
 
 /**
  * The analysis of `model`. `reanalyse` analyses another text with the same settings: fix-all
@@ -18,7 +19,7 @@ export function runRules(
   registry: FrameworkRegistry,
   rules: readonly Rule[],
   settings: RuleSettings | undefined,
-  reanalyse: (text: string) => { findings: readonly Finding[] },
+  reanalyse: (text: string | PieceText) => { findings: readonly Finding[] },
   analyzerMemory: Map<string, unknown> = new Map(),
 ): Analysis {
   const { document, framework, caseStudy, steps, placeholders, prose } = model;

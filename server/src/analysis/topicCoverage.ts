@@ -128,7 +128,7 @@ export class Coverage {
       return {
         topic,
         status: 'covered',
-        evidence: { start, end, text: this.document.text.slice(start, end) },
+        evidence: { start, end, text: this.document.source.slice(start, end) },
       };
     });
   }

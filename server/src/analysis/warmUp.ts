@@ -11,6 +11,8 @@
 // gets no warm-up and no delay; one who reads the design first gets a compiled path.
 
 /** Designs shorter than this are not warmed: their edits are fast from the first (100 KB: ~5 ms). */
+import type { PieceText } from '../core/pieceText';
+
 export const WARM_UP_MIN_LENGTH = 200_000;
 /** How many tentative edits: V8 had compiled the edit path after 10-12 edits of a 1 MB design. */
 export const WARM_UP_EDITS = 12;
@@ -25,7 +27,7 @@ export const WARM_UP_DELAY_MS = 300;
  * space makes a blank line no less blank, but the edit path reads the part it falls in again, as it
  * would after a keystroke.
  */
-export function* warmUpTexts(text: string, count = WARM_UP_EDITS): Generator<string> {
+export function* warmUpTexts(text: PieceText, count = WARM_UP_EDITS): Generator<PieceText> {
   let typed = text;
   let last = -1;
   for (let i = 0; i < count; i++) {
@@ -35,14 +37,16 @@ export function* warmUpTexts(text: string, count = WARM_UP_EDITS): Generator<str
     );
     if (blank < 0) return;
     last = blank;
-    typed = `${typed.slice(0, blank + 1)} ${typed.slice(blank + 1)}`;
+    // An edit of the pieces, as the server's document makes one: the copy is read as a keystroke
+    // is, without a string of the whole text.
+    typed = typed.edit(blank + 1, blank + 1, ' ');
     yield typed;
   }
 }
 
-export interface WarmUpDriver {
+export interface WarmUpDriver<Text = PieceText> {
   /** Analyses one "what if" text tentatively (nothing kept, nothing published). */
-  analyse(text: string): void;
+  analyse(text: Text): void;
   /** False once the warm-up should stop: the design was changed or closed, or another began. */
   current(): boolean;
   /** Runs `step` on a later turn of the event loop (after input that is waiting). */
@@ -58,9 +62,9 @@ export interface WarmUpDriver {
  * for one of them at most and stops the rest; stops too after `budgetMs`, or at the first error
  * (a real analysis of the design reports it).
  */
-export function runWarmUp(
-  texts: Iterator<string>,
-  driver: WarmUpDriver,
+export function runWarmUp<Text>(
+  texts: Iterator<Text>,
+  driver: WarmUpDriver<Text>,
   budgetMs = WARM_UP_MS,
 ): void {
   const started = driver.now();

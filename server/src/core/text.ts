@@ -1,5 +1,6 @@
 // Positions in LSP terms: 0-based line, UTF-16 character. Line breaks are \r\n, \n or \r, as the
 // LSP specification says; offsets index the JavaScript string (UTF-16 code units).
+import type { TextSource } from './pieceText';
 
 export interface Position {
   line: number;
@@ -17,7 +18,7 @@ export class LineIndex {
 
   /** `lineStarts`, when given, must be what the constructor would compute (incremental analysis). */
   constructor(
-    readonly text: string,
+    readonly text: TextSource,
     lineStarts?: number[],
   ) {
     if (lineStarts) {
@@ -98,7 +99,7 @@ export class LineIndex {
 
   private countEol(): string {
     // Most texts have no "\r" at all: one search says so.
-    if (!this.text.includes('\r')) return '\n';
+    if (this.text.indexOf('\r') < 0) return '\n';
     let crlf = 0;
     let lf = 0;
     let cr = 0;

@@ -23,7 +23,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
     const extra = document.extraSections.find((e) => e.heading === heading);
     if (extra) return extra.end;
     const next = document.headings.find((h) => h.index > heading.index && h.depth <= heading.depth);
-    return next ? Math.max(heading.end, next.start - 1) : document.text.length;
+    return next ? Math.max(heading.end, next.start - 1) : document.source.length;
   };
 
   for (const heading of document.headings) {

@@ -42,8 +42,9 @@ function lineStartOf(document: DesignDocument, heading: Heading): number {
 }
 
 function endOfContent(document: DesignDocument): number {
-  let end = document.text.length;
-  while (end > 0 && /\s/.test(document.text[end - 1])) end--;
+  const { source } = document;
+  let end = source.length;
+  while (end > 0 && /\s/.test(source.slice(end - 1, end))) end--;
   return end;
 }
 
@@ -170,13 +171,13 @@ export function insertBlocksEdit(
   blocks: string[],
   leadBreaks = 2,
 ): TextEdit {
-  const { text } = document;
+  const { source: text } = document;
   const eol = document.lines.eol;
   // Only spaces, tabs and line breaks make blank lines: other white space is content to Markdown.
   let before = offset;
-  while (before > 0 && BLANK.test(text[before - 1])) before--;
+  while (before > 0 && BLANK.test(text.slice(before - 1, before))) before--;
   let after = offset;
-  while (after < text.length && BLANK.test(text[after])) after++;
+  while (after < text.length && BLANK.test(text.slice(after, after + 1))) after++;
   // A following line indented by one to three spaces ("  Framing the problem" over "---") would,
   // even after a blank line, continue the inserted template's last list item and stop being a
   // heading. Insert after that indentation instead: only blank text is passed, the inserted
@@ -227,7 +228,7 @@ function lineBreaks(text: string): number {
  * quote the inserted heading at the margin would end the container and so the block.
  */
 export function insideOpenBlock(document: DesignDocument, offset: number): boolean {
-  const { text, lines } = document;
+  const { source: text, lines } = document;
   const frontMatterStart = document.frontMatter
     ? lines.offsetAt(document.frontMatter.range.start)
     : -1;
@@ -235,7 +236,7 @@ export function insideOpenBlock(document: DesignDocument, offset: number): boole
   for (const range of document.nonProse) {
     if (range.start === frontMatterStart || range.start >= offset) continue;
     let end = range.end;
-    while (end < offset && BLANK.test(text[end])) end++;
+    while (end < offset && BLANK.test(text.slice(end, end + 1))) end++;
     if (end >= offset && (start < 0 || range.start < start)) start = range.start;
   }
   if (start < 0) return false;

@@ -2,6 +2,7 @@
 // Rules and editor features read this; none of them touch the Markdown tree. Prose blocks (the
 // tokens topics are looked for in) are not part of it: they are most of a document's memory, and
 // the engine keeps them per part (see `ProseReader` in ./analysis.ts).
+import { textOf, type TextSource } from '../core/pieceText';
 import type { LineIndex, Range } from '../core/text';
 import type { Token } from '../core/tokens';
 import type { HeadingMatch } from '../framework/headingMatcher';
@@ -103,7 +104,14 @@ export interface HtmlComment {
 }
 
 export interface DesignDocument {
-  text: string;
+  /**
+   * The whole text as one string. A document assembled from a `PieceText` joins it on the first
+   * read: the engine and the rules read `source` instead, so that an edit makes no string of the
+   * whole design (issue 19); features that need the text (fixes, renames) read this.
+   */
+  readonly text: string;
+  /** The text, read without making it one string. */
+  readonly source: TextSource;
   lines: LineIndex;
   /** Length of a leading byte-order mark, which Markdown parsing skips. */
   bomLength: number;
@@ -142,14 +150,36 @@ export type DocumentContent = Pick<
   | 'frameworkId'
 >;
 
-/** A document with no sections assigned yet: the one place the literal is written. */
-export function createDocument(content: DocumentContent): DesignDocument {
-  return {
-    ...content,
+/**
+ * A document with no sections assigned yet: the one place the literal is written. A parser gives
+ * the text; the engine gives the source it assembled the document from (its `text` is then
+ * joined when first read).
+ */
+export function createDocument(
+  content: DocumentContent | (Omit<DocumentContent, 'text'> & { source: TextSource }),
+): DesignDocument {
+  const { lines, bomLength, frontMatter, headings, nonProse, comments, frameworkId } = content;
+  const rest = {
+    lines,
+    bomLength,
+    frontMatter,
+    headings,
+    nonProse,
+    comments,
+    frameworkId,
     steps: [],
     stepById: new Map(),
     extraSections: [],
     numbersSteps: false,
     stepDepth: 2,
+  };
+  if ('text' in content) return { text: content.text, source: content.text, ...rest };
+  const { source } = content;
+  return {
+    get text() {
+      return textOf(source);
+    },
+    source,
+    ...rest,
   };
 }

@@ -59,11 +59,16 @@ export class PartScanner {
     private readonly trackBlocks = true,
     /** Characters from the last part start before a run start splits (tests make it small). */
     private readonly minRun = MIN_PART,
+    /**
+     * Where `text` starts in the document: the engine scans a window of a large text from a part
+     * start (analysis/layout.ts). Offsets given and returned are the window's.
+     */
+    private readonly base = 0,
   ) {
     this.at = from;
     this.lastStart = from;
     // Front matter: only at the very top; no split before its closing fence.
-    if (from === 0 && /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
+    if (from + base === 0 && /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
       this.readLine();
       this.at = this.lineNext;
       let closed = false;
@@ -81,7 +86,7 @@ export class PartScanner {
     // A part starts with its heading line, which is not a split of its own; a run start line is
     // read as any other line (it may open a fence), and is not a split either (it is MIN_PART
     // characters from nothing).
-    if (from > 0) {
+    if (from + base > 0) {
       this.readLine();
       if (text.charCodeAt(from) === 35 && isAtxHeading(text, from, this.lineEnd)) {
         this.at = this.lineNext;
@@ -119,21 +124,26 @@ export class PartScanner {
       const lineEnd = this.lineEnd;
       this.at = this.lineNext;
       if (!this.trackBlocks) {
-        if (text.charCodeAt(at) === 35 && isAtxHeading(text, at, lineEnd) && at > 0) return at;
+        if (text.charCodeAt(at) === 35 && isAtxHeading(text, at, lineEnd) && at + this.base > 0) {
+          return at;
+        }
         continue;
       }
       if (!blocks.open && text.charCodeAt(at) === 35 /* # */ && isAtxHeading(text, at, lineEnd)) {
         blocks.reset();
         this.runs.reset();
         this.lastStart = at;
-        if (at > 0) return at;
+        if (at + this.base > 0) return at;
         continue;
       }
       const line = text.slice(at, lineEnd);
       // A leading byte-order mark is not part of the first line's Markdown.
-      const own = at === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+      const own = at + this.base === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
       const split =
-        at - this.lastStart >= this.minRun && !blocks.open && this.runs.startsRun(own) && at > 0;
+        at - this.lastStart >= this.minRun &&
+        !blocks.open &&
+        this.runs.startsRun(own) &&
+        at + this.base > 0;
       this.runs.feed(own);
       blocks.feed(line);
       if (split) {

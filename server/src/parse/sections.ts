@@ -2,6 +2,7 @@
 // heading opens each step is one decision over the whole heading sequence (./stepAssignment.ts);
 // this then reads every other heading against those openings: it continues a step, repeats one,
 // opens an extra section, or is only content.
+import type { TextSource } from '../core/pieceText';
 import type { CompiledFramework } from '../framework/compile';
 import type { DesignDocument, ExtraSection, Heading, StepSection } from '../model/document';
 import { chooseStepHeadings, type AssignmentMemo } from './stepAssignment';
@@ -28,7 +29,7 @@ export function assignSections(
   document.stepDepth = mostCommon(strongStepHeadings.map((h) => h.depth)) ?? 2;
   const { openings, eligible } = chooseStepHeadings(
     headings,
-    document.text,
+    document.source,
     framework,
     { stepDepth: document.stepDepth, numbersSteps: document.numbersSteps },
     memo,
@@ -50,12 +51,12 @@ export function assignSections(
   const openSpans: { section: StepSection; span: { start: number; end: number } }[] = [];
 
   const closeStep = (at: number) => {
-    for (const open of openSpans) open.span.end = trimEnd(document.text, open.span.start, at);
+    for (const open of openSpans) open.span.end = trimEnd(document.source, open.span.start, at);
     openSpans.length = 0;
     current = undefined;
   };
   const closeExtra = (at: number) => {
-    if (extra) extra.end = trimEnd(document.text, extra.start, at);
+    if (extra) extra.end = trimEnd(document.source, extra.start, at);
     extra = undefined;
   };
   const startStep = (heading: Heading, stepIds: string[], roles: Heading['role'][]) => {
@@ -64,7 +65,7 @@ export function assignSections(
     for (const stepId of stepIds) {
       const section = sections.get(stepId)!;
       section.headings.push(heading);
-      const span = { start: heading.start, end: document.text.length };
+      const span = { start: heading.start, end: document.source.length };
       section.spans.push(span);
       openSpans.push({ section, span });
     }
@@ -92,7 +93,7 @@ export function assignSections(
       closeStep(heading.start);
       closeExtra(heading.start);
       heading.role = 'extra';
-      extra = { heading, start: heading.start, end: document.text.length };
+      extra = { heading, start: heading.start, end: document.source.length };
       document.extraSections.push(extra);
       continue;
     }
@@ -188,8 +189,8 @@ export function assignSections(
       heading.role = 'none';
     }
   }
-  closeStep(document.text.length);
-  closeExtra(document.text.length);
+  closeStep(document.source.length);
+  closeExtra(document.source.length);
 
   order.sort((a, b) => a.heading.start - b.heading.start);
   for (const section of order) {
@@ -221,8 +222,8 @@ function mostCommon(values: number[]): number | undefined {
 }
 
 /** The end of a stretch with its trailing blank lines dropped. */
-function trimEnd(text: string, start: number, end: number): number {
+function trimEnd(text: TextSource, start: number, end: number): number {
   let at = end;
-  while (at > start && /\s/.test(text[at - 1])) at--;
+  while (at > start && /\s/.test(text.slice(at - 1, at))) at--;
   return at;
 }

@@ -4,6 +4,7 @@
 // assignment of steps to headings with the best total is chosen by dynamic programming over the
 // headings, the framework's order being a preference with a cost, not a wall. A step whose best
 // heading scores below a threshold is left unassigned: no match is better than a wrong one.
+import type { TextSource } from '../core/pieceText';
 import { tokenize, type Token } from '../core/tokens';
 import type { CompiledCue, CompiledFramework, CompiledStep, CueToken } from '../framework/compile';
 import { phraseIn } from '../framework/cueMatch';
@@ -116,7 +117,7 @@ export interface AssignmentMemo {
 /** `memo.last`: the previous analysis's assignment, replaced by this one's. */
 export function chooseStepHeadings(
   headings: Heading[],
-  text: string,
+  text: TextSource,
   framework: CompiledFramework,
   shape: DocumentShape,
   memo: { last?: AssignmentMemo } = {},
@@ -314,7 +315,7 @@ function openFallbacks(
   openings: Map<string, StepChoice>,
   eligible: Map<number, Set<string>>,
   headings: Heading[],
-  text: string,
+  text: TextSource,
   framework: CompiledFramework,
   context: Context,
   sectionReads: Map<number, number>,
@@ -394,7 +395,7 @@ function atStepLevel(heading: Heading, context: Context): boolean {
 function fallbackSpan(
   headings: Heading[],
   heading: Heading,
-  text: string,
+  text: TextSource,
   openings: Map<string, StepChoice>,
 ) {
   const opening = new Set([...openings.values()].map((c) => c.heading.index));
@@ -693,7 +694,7 @@ const mentionsCache = new WeakMap<
 >();
 
 /** The start of a heading's own text that is read (up to the next heading), and its hash. */
-function windowOf(headings: Heading[], heading: Heading, text: string) {
+function windowOf(headings: Heading[], heading: Heading, text: TextSource) {
   const next = headings[heading.index + 1];
   const end = Math.min(next ? next.start : text.length, heading.end + BODY_WINDOW);
   return { end, hash: hashOf(text, heading.end, end) };
@@ -701,7 +702,7 @@ function windowOf(headings: Heading[], heading: Heading, text: string) {
 
 function topicsMentioned(
   heading: Heading,
-  text: string,
+  text: TextSource,
   { end, hash }: { end: number; hash: number },
   framework: CompiledFramework,
 ): (stepId: string) => string[] {
@@ -735,9 +736,11 @@ function topicsMentioned(
 }
 
 /** FNV-1a over a stretch of the text. */
-function hashOf(text: string, start: number, end: number): number {
+function hashOf(source: TextSource, start: number, end: number): number {
+  // One slice (a window of a few kilobytes at most), then its characters.
+  const text = source.slice(start, end);
   let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }

@@ -42,7 +42,7 @@ export function renameHeadingAction(
   if (heading.textRange.start.line !== heading.textRange.end.line) return undefined;
   const step = analysis.framework.stepById.get(heading.stepIds[0]);
   if (!step) return undefined;
-  const current = analysis.document.text.slice(heading.textStart, heading.textEnd);
+  const current = analysis.document.source.slice(heading.textStart, heading.textEnd);
   const wanted = canonicalHeadingText(
     heading,
     step.title,

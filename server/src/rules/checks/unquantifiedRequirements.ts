@@ -43,11 +43,11 @@ export const unquantifiedRequirements = designCheck(
   (e, context, report) => {
     const section = e.section('requirements');
     const { document } = context;
-    const { lines, text } = document;
+    const { lines, source } = document;
     // The cheap silencers first: they spare most designs reading the step's prose.
     if (
       !section ||
-      section.spans.some((s) => ATTACHED_FIGURE.test(text.slice(s.start, s.end))) ||
+      section.spans.some((s) => ATTACHED_FIGURE.test(source.slice(s.start, s.end))) ||
       context.placeholders.some((p) => e.stepAt(p.start) === 'requirements')
     )
       return;

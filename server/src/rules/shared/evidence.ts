@@ -186,7 +186,7 @@ export class Evidence {
    * slow down opening them.
    */
   defines(...names: string[]): boolean {
-    if (this.context.document.text.length > MAX_CHECKED_CHARS) return false;
+    if (this.context.document.source.length > MAX_CHECKED_CHARS) return false;
     return names.every((name) => this.cues(name).length > 0);
   }
 
@@ -248,16 +248,22 @@ export class Evidence {
 
   /** A part's hit where the part is in this document. */
   private placed(run: ProseRun, hit: PartHit): Hit {
-    const { text, lines } = this.context.document;
+    const { source, lines } = this.context.document;
     const { part, offset } = run;
     const { block } = hit;
-    const { start, end } = sentenceBounds(
+    // The block's text (and the few characters after it a line break is judged by), not the
+    // document's: the document is not made one string on the edit path (core/pieceText.ts).
+    const blockStart = offset + part.blockStarts[block];
+    const text = source.slice(blockStart, offset + hit.blockEnd + SENTENCE_LOOKAHEAD);
+    const bounds = sentenceBounds(
       text,
-      offset + part.blockStarts[block],
-      offset + hit.blockEnd,
-      offset + hit.start,
-      offset + hit.end,
+      0,
+      offset + hit.blockEnd - blockStart,
+      offset + hit.start - blockStart,
+      offset + hit.end - blockStart,
     );
+    const start = bounds.start + blockStart;
+    const end = bounds.end + blockStart;
     const from = start - offset;
     const to = end - offset;
     if (hit.sentence?.start !== from || hit.sentence.end !== to) {
@@ -268,7 +274,7 @@ export class Evidence {
       start,
       end,
       range: lines.rangeOf(start, end),
-      text: text.slice(start, end),
+      text: text.slice(bounds.start, bounds.end),
       // Its words only when asked for (a part's blocks may have to be read again for them).
       get tokens() {
         tokens ??= part.blocks()[block].tokens.filter((t) => t.start >= from && t.end <= to);
@@ -279,7 +285,7 @@ export class Evidence {
     return {
       start: offset + hit.start,
       end: offset + hit.end,
-      text: text.slice(offset + hit.start, offset + hit.end),
+      text: text.slice(offset + hit.start - blockStart, offset + hit.end - blockStart),
       sentence,
     };
   }
@@ -327,7 +333,7 @@ export class Evidence {
    * average.") and the heading it stands under (the nearest one above it).
    */
   leadIns(hit: Hit, leads: readonly Hit[]): Hit[] {
-    const { text, headings } = this.context.document;
+    const { source, headings } = this.context.document;
     let above: { textStart: number; textEnd: number } | undefined;
     for (const heading of headings) {
       if (heading.end > hit.sentence.start) break;
@@ -338,7 +344,7 @@ export class Evidence {
         (lead.sentence.end <= hit.sentence.start &&
           hit.sentence.start - lead.sentence.end <= 16 &&
           /^[\s*_>#|+-]*(?:\d+[.)][\s*_]*)?$/.test(
-            text.slice(lead.sentence.end, hit.sentence.start),
+            source.slice(lead.sentence.end, hit.sentence.start),
           )) ||
         (above !== undefined && lead.start >= above.textStart && lead.end <= above.textEnd),
     );
@@ -500,6 +506,9 @@ function sentenceBounds(
   while (end > hitEnd && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
+
+/** How far past a block `isSentenceBreak` reads (a line break is judged by the line after it). */
+const SENTENCE_LOOKAHEAD = 8;
 
 function isSentenceBreak(text: string, at: number): boolean {
   // Character codes, not regular expressions: this runs for every character around every hit.
