@@ -63,9 +63,14 @@ export class PieceText implements TextSource {
     return new PieceText([text]);
   }
 
-  /** A text cut into pieces (the server's copy of a document opened in the editor). */
+  /**
+   * A text cut into pieces (the server's copy of a document opened in the editor): `toString()`
+   * gives `text` itself until it is edited.
+   */
   static cut(text: string): PieceText {
-    return new PieceText(cutPieces(text));
+    const cut = new PieceText(cutPieces(text));
+    cut.joined = text;
+    return cut;
   }
 
   /** The whole text as one string, joined on the first call (features that need it). */
@@ -190,18 +195,12 @@ function cutPieces(text: string): string[] {
     let end = Math.min(text.length, at + PIECE);
     const code = text.charCodeAt(end - 1);
     if (end < text.length && code >= 0xd800 && code <= 0xdbff) end++;
-    // A copy: a slice would keep the whole string alive through every piece.
-    pieces.push(flatCopy(text.slice(at, end)));
+    // A view into `text` (V8 does not copy a slice): the pieces together keep `text` alive once,
+    // as the document's text; the pieces an edit makes are strings of their own.
+    pieces.push(text.slice(at, end));
     at = end;
   }
   return pieces;
-}
-
-/** A string of its own, not a view into a larger one. */
-function flatCopy(text: string): string {
-  // Number(...) reads the string (flattening it) and the concatenation with an empty string's
-  // first character makes a new sequential string in V8 for the lengths used here.
-  return (' ' + text).slice(1);
 }
 
 function clamp(offset: number, length: number): number {
