@@ -19,14 +19,9 @@ import { wholeTextAnalysis } from '../test/oracle/wholeTextAnalysis';
 import { SERVER_ENV } from '../common/src/serverProcess';
 import { fileUri, LspTestClient } from '../test/protocol/lspClient';
 import { LONG_SHAPES } from '../test/fuzz/longShapes';
-import {
-  contentLineEdits,
-  DESIGN_SHAPES,
-  generateDesign,
-  generateShapedDesign,
-  prng,
-} from './designGenerator';
+import { DESIGN_SHAPES, generateDesign, prng } from './designGenerator';
 import { quantile } from './quantile';
+import { typeIntoShapes } from './shapeTyping';
 
 const root = path.join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -241,39 +236,17 @@ async function shapedDesigns(): Promise<ShapeResult[]> {
   const results: ShapeResult[] = [];
   const client = await LspTestClient.start({ debounceMs: 0 });
   try {
-    // The server's first analysis compiles the framework and its code: not part of an open.
-    const warmUp = fileUri('shape-warm-up.mlsd.md');
-    await client.open(warmUp, generateShapedDesign(20_000, 'spread', 2));
-    await client.nextPublish(warmUp, 1);
-    await client.close(warmUp);
-    let index = 0;
-    for (const { shape } of DESIGN_SHAPES) {
-      for (const [size, bytes] of [
-        ['100 KB', 100_000],
-        ['1 MB', 1_000_000],
-      ] as const) {
-        const text = generateShapedDesign(bytes, shape, 1);
+    let lint: number[] = [];
+    await typeIntoShapes(client, SHAPE_EDITS, {
+      beforeOpen: ({ text, bytes }) => {
         const lintRuns = quick ? 1 : bytes > 100_000 ? 3 : 7;
-        const lint: number[] = [];
+        lint = [];
         for (let i = 0; i < lintRuns; i++) {
           lint.push(time(() => markdownlint({ strings: { design: text } })));
         }
-        const uri = fileUri(`shape-${index}.mlsd.md`);
-        collectGarbage();
-        const opened = performance.now();
-        await client.open(uri, text);
-        await client.nextPublish(uri, 1);
-        const open = performance.now() - opened;
-        const samples: number[] = [];
-        for (const change of contentLineEdits(text, SHAPE_EDITS, 2000 + index)) {
-          collectGarbage();
-          const sent = performance.now();
-          const version = await client.change(uri, [change]);
-          await client.nextPublish(uri, version);
-          samples.push(performance.now() - sent);
-        }
-        await client.close(uri);
-        index++;
+      },
+      beforeTimed: collectGarbage,
+      done: ({ shape, size, text }, open, samples) => {
         const result = {
           label: `${shape} ${size}`,
           open,
@@ -285,8 +258,8 @@ async function shapedDesigns(): Promise<ShapeResult[]> {
         say(
           `| ${result.label} | ${kb(Buffer.byteLength(text))} | ${headings} | ${ms(open)} | ${ms(result.edit.median)} | ${ms(result.edit.p95)} | ${ms(result.markdownlint)} | ${(result.markdownlint / result.edit.p95).toFixed(0)}× | ${(open / result.markdownlint).toFixed(2)} |`,
         );
-      }
-    }
+      },
+    });
   } finally {
     await client.stop();
   }

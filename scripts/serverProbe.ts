@@ -1,17 +1,18 @@
 // Through-the-server probe of the shapes bench (issue 19): starts `node dist/server.js --stdio`
-// (MLSD_SERVER picks another build, MLSD_NODE_FLAGS adds Node flags such as --cpu-prof), warms up
-// as `npm run bench` does, then opens the bench's shaped designs in its order (each shape at 100 KB
-// then 1 MB) and types the bench's 60 content-line edits (the same seeds) into each, and prints the
-// open time and every edit's time in the order typed, then the median and 95th percentile. Not a
-// test; used to see which edits set the 95th percentile (the first after an open, or any).
+// (MLSD_SERVER picks another build, MLSD_NODE_FLAGS adds Node flags such as --cpu-prof) and runs
+// the bench's shapes run (scripts/shapeTyping.ts: the same designs, order and edits), printing the
+// open time and every edit's time in the order typed, then the median and 95th percentile, with
+// the server's page faults and main-thread CPU per edit. Not a test; used to see which edits set
+// the 95th percentile (the first after an open, or any).
 //
 //   npx tsx scripts/serverProbe.ts [--shapes spread,deep,flat] [--sizes 100000,1000000] [--quiet]
 import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { fileUri, LspTestClient } from '../test/protocol/lspClient';
-import { contentLineEdits, DESIGN_SHAPES, generateShapedDesign } from './designGenerator';
+import { LspTestClient } from '../test/protocol/lspClient';
+import { DESIGN_SHAPES } from './designGenerator';
 import { quantile } from './quantile';
+import { typeIntoShapes } from './shapeTyping';
 
 const argument = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
@@ -51,43 +52,32 @@ function mainThreadCpu(pid: number | undefined): number {
 async function main() {
   const client = await LspTestClient.start({ debounceMs: 0 });
   try {
-    const warmUp = fileUri('shape-warm-up.mlsd.md');
-    await client.open(warmUp, generateShapedDesign(20_000, 'spread', 2));
-    await client.nextPublish(warmUp, 1);
-    await client.close(warmUp);
-    let index = 0;
-    for (const { shape } of DESIGN_SHAPES) {
-      for (const bytes of [100_000, 1_000_000]) {
-        const seedIndex = index++;
-        if (!shapes.includes(shape) || !sizes.includes(bytes)) continue;
-        const text = generateShapedDesign(bytes, shape, 1);
-        const uri = fileUri(`shape-${seedIndex}.mlsd.md`);
-        collectGarbage();
-        const opened = performance.now();
-        await client.open(uri, text);
-        await client.nextPublish(uri, 1);
-        const open = performance.now() - opened;
+    const pid = client.process.pid;
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    let faults: number[] = [];
+    let cpu: number[] = [];
+    let faulted = 0;
+    let cpuBefore = 0;
+    await typeIntoShapes(client, edits, {
+      include: (shape, bytes) => shapes.includes(shape) && sizes.includes(bytes),
+      beforeTimed: collectGarbage,
+      afterOpen: async () => {
+        faults = [];
+        cpu = [];
         if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
-        const samples: number[] = [];
-        const faults: number[] = [];
-        const cpu: number[] = [];
-        const pid = client.process.pid;
-        for (const change of contentLineEdits(text, edits, 2000 + seedIndex)) {
-          collectGarbage();
-          const faulted = minorFaults(pid);
-          const cpuBefore = mainThreadCpu(pid);
-          const sent = performance.now();
-          const version = await client.change(uri, [change]);
-          await client.nextPublish(uri, version);
-          samples.push(performance.now() - sent);
-          faults.push(minorFaults(pid) - faulted);
-          cpu.push(mainThreadCpu(pid) - cpuBefore);
-        }
-        await client.close(uri);
+      },
+      beforeEdit: () => {
+        faulted = minorFaults(pid);
+        cpuBefore = mainThreadCpu(pid);
+      },
+      afterEdit: () => {
+        faults.push(minorFaults(pid) - faulted);
+        cpu.push(mainThreadCpu(pid) - cpuBefore);
+      },
+      done: ({ shape, bytes }, open, samples) => {
         console.log(
           `${shape} ${bytes}: open ${open.toFixed(0)} ms, edit median ${quantile(samples, 0.5).toFixed(2)} p95 ${quantile(samples, 0.95).toFixed(2)} max ${Math.max(...samples).toFixed(2)} ms; server's minor page faults per edit median ${quantile(faults, 0.5)} p95 ${quantile(faults, 0.95)}`,
         );
-        const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
         console.log(
           `  server main thread CPU per edit: median ${quantile(cpu, 0.5).toFixed(2)} p95 ${quantile(cpu, 0.95).toFixed(2)} ms; edits 1-12 ${sum(cpu.slice(0, 12)).toFixed(0)} ms, 13-60 ${sum(cpu.slice(12)).toFixed(0)} ms in all`,
         );
@@ -97,8 +87,8 @@ async function main() {
           console.log(
             `  wall ${samples.map((s) => s.toFixed(1)).join(' ')}\n  cpu  ${cpu.map((s) => s.toFixed(1)).join(' ')}`,
           );
-      }
-    }
+      },
+    });
     // Let the server exit by itself, so that a --cpu-prof profile is written.
     await client.request('shutdown', null);
     await client.connection.sendNotification('exit');
