@@ -11,13 +11,15 @@ import type {
   TextDocumentContentChangeEvent,
   TextDocumentsConfiguration,
 } from 'vscode-languageserver';
-import { PieceText, type TextSource } from './core/pieceText';
+import { PieceText } from './core/pieceText';
+import { lowerBound } from './core/search';
+import { LineIndex } from './core/text';
 
 export class OpenDocument {
   /** The text now. */
   source: PieceText;
-  /** Offset of the first character of each line (as the library's document counts lines). */
-  private lineStarts: number[];
+  /** Its lines: `LineIndex` places positions as the library's document does (same clamping). */
+  private lines: LineIndex;
 
   private constructor(
     readonly uri: string,
@@ -26,7 +28,7 @@ export class OpenDocument {
     content: string,
   ) {
     this.source = PieceText.cut(content);
-    this.lineStarts = lineStartsOf(content);
+    this.lines = new LineIndex(content);
   }
 
   static create(uri: string, languageId: string, version: number, content: string): OpenDocument {
@@ -45,7 +47,7 @@ export class OpenDocument {
         document.replace(document.offsetAt(range.start), document.offsetAt(range.end), change.text);
       } else {
         document.source = PieceText.cut(change.text);
-        document.lineStarts = lineStartsOf(change.text);
+        document.lines = new LineIndex(change.text);
       }
     }
     document.version = version;
@@ -56,13 +58,14 @@ export class OpenDocument {
   private replace(start: number, end: number, text: string): void {
     this.source = this.source.edit(start, end, text);
     const source = this.source;
-    const starts = this.lineStarts;
+    // Moved in place: the array is this document's own (the old index is dropped below).
+    const starts = this.lines.lineStarts;
     // A line starts after "\n", and after "\r" not followed by "\n": the starts before `start`
     // are as they were (their two characters are), so are those after the old `end` + 1 (moved);
     // between, only the characters the edit put in (and the one after them) are read.
     const diff = text.length - (end - start);
-    const low = firstAtOrAfter(starts, Math.max(1, start));
-    const high = firstAtOrAfter(starts, end + 1);
+    const low = lowerBound(starts, Math.max(1, start));
+    const high = lowerBound(starts, end + 1);
     const found: number[] = [];
     const last = Math.min(start + text.length, source.length);
     for (let at = Math.max(1, start); at <= last; at++) {
@@ -77,6 +80,7 @@ export class OpenDocument {
     if (diff !== 0) {
       for (let i = low + found.length; i < starts.length; i++) starts[i] += diff;
     }
+    this.lines = new LineIndex(source, starts);
   }
 
   getText(range?: Range): string {
@@ -85,24 +89,15 @@ export class OpenDocument {
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.lines.lineCount;
   }
 
   positionAt(offset: number): Position {
-    const at = Math.max(0, Math.min(offset, this.source.length));
-    const starts = this.lineStarts;
-    const line = firstAtOrAfter(starts, at + 1) - 1;
-    return { line, character: beforeLineBreak(this.source, at, starts[line]) - starts[line] };
+    return this.lines.positionAt(offset);
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lineStarts;
-    if (position.line >= starts.length) return this.source.length;
-    if (position.line < 0) return 0;
-    const lineStart = starts[position.line];
-    if (position.character <= 0) return lineStart;
-    const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.source.length;
-    return beforeLineBreak(this.source, Math.min(lineStart + position.character, next), lineStart);
+    return this.lines.offsetAt(position);
   }
 }
 
@@ -111,44 +106,6 @@ export const openDocuments: TextDocumentsConfiguration<OpenDocument> = {
   create: OpenDocument.create,
   update: OpenDocument.update,
 };
-
-/** Line starts of a whole text ("\r\n", "\n" and "\r" each end a line). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** The index of the first value at or after `value` in ascending `values` (their length if none). */
-function firstAtOrAfter(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** An offset moved back before the line break it is in or after (never before `lineStart`). */
-function beforeLineBreak(source: TextSource, offset: number, lineStart: number): number {
-  let at = offset;
-  while (at > lineStart) {
-    const code = source.charCodeAt(at - 1);
-    if (code !== 10 && code !== 13) break;
-    at--;
-  }
-  return at;
-}
 
 /** A range whose start is not after its end. */
 function wellFormed(range: Range): Range {

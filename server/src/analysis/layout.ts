@@ -172,7 +172,6 @@ function scanWindow(
   let start = 0;
   let next = scanner.next();
   let resume = tail;
-  let met = false;
   while (start >= 0) {
     while (resume < old.length && old[resume].start + delta < start + base) resume++;
     const j =
@@ -184,7 +183,6 @@ function scanWindow(
           delta === 0 ? old[k] : { start: old[k].start + delta, line: 0, entry: old[k].entry },
         );
       }
-      met = true;
       break;
     }
     if (next < 0 && !atEnd) return 'short';
@@ -201,7 +199,6 @@ function scanWindow(
     start = next;
     next = start < 0 ? -1 : scanner.next();
   }
-  if (!met && !atEnd) return 'short';
   for (const entry of previous?.pending ?? NONE) {
     if (parts.some((part) => part.entry === entry)) cache.add(entry);
   }
